@@ -1,0 +1,74 @@
+"""``oxus eval``: score the store (or a facts file) against gold facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from oxus.cli.app import DbOption, app, console, fail, store_for
+from oxus.errors import OxusError
+from oxus.eval import ERROR_CATEGORIES, format_errors, format_report, load_facts, score
+from oxus.export.facts_jsonl import facts_records
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option(help="Gold facts: a folder of .json files or a .jsonl file.")],
+    facts: Annotated[
+        Path | None,
+        typer.Option(help="System facts (facts-jsonl) to score; default: the current store."),
+    ] = None,
+    baseline: Annotated[
+        bool, typer.Option(help="Also score plain spaCy NER on the same documents.")
+    ] = False,
+    errors: Annotated[
+        str | None,
+        typer.Option(help=f"List false positives and misses of one of {', '.join(ERROR_CATEGORIES)}."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Precision, recall and F1 per category and type, and attribution accuracy."""
+    if errors is not None and errors not in ERROR_CATEGORIES:
+        raise fail(f"--errors takes one of {', '.join(ERROR_CATEGORIES)}")
+    try:
+        gold_docs = load_facts(gold)
+        if facts is not None:
+            system = load_facts(facts, check_refs=False)
+            documents: list[Any] = []
+        else:
+            store = store_for(db)
+            try:
+                wanted = {g["doc"]["id"] for g in gold_docs}
+                loaded = [store.document_facts(doc_id) for doc_id in sorted(wanted)]
+            finally:
+                store.close()
+            present = [f for f in loaded if f is not None]
+            system = list(facts_records(present))
+            documents = [f.document for f in present]
+    except OxusError as e:
+        raise fail(str(e)) from e
+    result = score(system, gold_docs)
+    base = None
+    if baseline:
+        if not documents:
+            raise fail("--baseline needs the documents in the store (omit --facts)")
+        from oxus.eval.baseline import baseline_records
+
+        base = score(baseline_records(documents), gold_docs)
+    if as_json:
+        payload = {"oxus": result.to_dict()}
+        if base is not None:
+            payload["baseline_spacy_ner"] = base.to_dict()
+        console.print_json(json.dumps(payload))
+        return
+    console.print(format_report(result), highlight=False, markup=False)
+    if base is not None:
+        console.print("\nbaseline: plain spaCy NER (en_core_web_sm, no pack)", highlight=False)
+        console.print(format_report(base), highlight=False, markup=False)
+    if errors:
+        console.print("")
+        console.print(format_errors(result, errors), highlight=False, markup=False)

@@ -1,0 +1,75 @@
+"""Errors oxus raises, each with a stable code so users and tests can tell them apart.
+
+Exception tree::
+
+    OxusError
+     ├── ReadError          a source could not be turned into a Document (E1xx)
+     ├── PackError          the knowledge pack is invalid (E2xx)
+     ├── StoreError         the store cannot be opened or written (E3xx)
+     ├── GoldError          a gold or facts file is not in the facts format (E4xx)
+     └── ExportError        an export or import failed (E5xx)
+
+The library raises; the CLI catches ``OxusError`` and prints one line per problem.
+"""
+
+from __future__ import annotations
+
+
+class OxusError(Exception):
+    """Base of every error oxus raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class ReadError(OxusError):
+    """A source could not be read into a document (unsupported, empty, corrupt...)."""
+
+    code = "E100"
+
+    def __init__(self, source: str, reason: str, *, code: str = "E100") -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+        self.code = code
+
+
+class PackError(OxusError):
+    """The knowledge pack failed schema validation."""
+
+    code = "E200"
+
+
+class StoreError(OxusError):
+    """The store cannot be opened, migrated or written."""
+
+    code = "E300"
+
+
+class GoldError(OxusError):
+    """A gold or facts file does not follow the facts format."""
+
+    code = "E400"
+
+
+class ExportError(OxusError):
+    """An export or import could not be completed."""
+
+    code = "E500"
+
+
+# Reasons a reader gives, one code each, so that a report of failures is stable.
+UNSUPPORTED = "E101"
+EMPTY = "E102"
+BINARY = "E103"
+UNDECODABLE = "E104"
+CORRUPT_PDF = "E105"
+MALFORMED_HTML = "E106"
+MALFORMED_FEED = "E107"
+NOT_FOUND = "E108"

@@ -1,0 +1,1 @@
+"""Exporters: facts-jsonl (the public data contract), and more formats."""

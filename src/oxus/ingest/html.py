@@ -1,0 +1,153 @@
+"""HTML pages: the article's main text and metadata, without navigation and boilerplate.
+
+trafilatura finds the main text and the title, date, canonical URL and site name. When it
+finds no article (very short pages, unusual layouts) the reader falls back to the visible
+text of the page, so a page with text is never lost for lack of an article template.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from oxus.errors import BINARY, EMPTY, MALFORMED_HTML
+from oxus.ingest.base import RawSource, make_document, with_title
+from oxus.ingest.dates import normalize_date
+from oxus.ingest.decoding import looks_binary
+from oxus.model import Document
+
+_MARKUP = re.compile(rb"<\s*[A-Za-z!/?]")
+_TEXT_MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
+_WHITESPACE = re.compile(r"\s+")
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside"}
+    | {"form", "button", "select", "svg", "iframe", "title", "meta", "link"}
+)
+_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "blockquote", "pre", "address", "figure"}
+    | {"figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd"}
+    | {"table", "tr", "td", "th", "caption", "hr", "body", "html"}
+)
+_DATE_OPTIONS = {"original_date": True, "extensive_search": True}
+
+
+def read(raw: RawSource) -> list[Document]:
+    """Read an HTML page into one Document."""
+    if looks_binary(raw.data):
+        raise raw.fail("binary data, not HTML", BINARY)
+    if _MARKUP.search(raw.data[:65536]) is None:
+        raise raw.fail("malformed HTML: no markup found", MALFORMED_HTML)
+    tree = _parse(raw)
+    extracted = trafilatura.bare_extraction(
+        raw.data,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params=_DATE_OPTIONS,
+    )
+    if extracted is not None and extracted.text:
+        # trafilatura puts one block per line; blank lines make the paragraphs explicit.
+        body = extracted.text.replace("\n", "\n\n")
+        title, url, outlet = extracted.title, extracted.url, extracted.sitename
+        published = normalize_date(extracted.date)
+    else:
+        body = element_text(tree)
+        title, url, outlet, published = _page_metadata(tree)
+    if not body.strip():
+        raise raw.fail("HTML page has no text", EMPTY)
+    return [
+        make_document(
+            raw,
+            with_title(title, body),
+            media_type="text/html",
+            title=title,
+            url=url,
+            outlet=outlet,
+            published=published,
+        )
+    ]
+
+
+def _parse(raw: RawSource) -> lxml.html.HtmlElement:
+    """Parse the page; UTF-8 is decoded here because libxml2 guesses Latin-1 without a meta."""
+    try:
+        markup: str | bytes = raw.data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        markup = raw.data
+    try:
+        return lxml.html.document_fromstring(markup)
+    except ValueError:
+        # A str with an XML encoding declaration is refused: let lxml read the bytes.
+        return _parse_bytes(raw)
+    except lxml.etree.ParserError as e:
+        raise raw.fail(f"malformed HTML: {e}", MALFORMED_HTML) from e
+
+
+def _parse_bytes(raw: RawSource) -> lxml.html.HtmlElement:
+    try:
+        return lxml.html.document_fromstring(raw.data)
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise raw.fail(f"malformed HTML: {e}", MALFORMED_HTML) from e
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML fragment, one paragraph per block element.
+
+    Text without any markup is returned as it is (feeds mix plain and HTML summaries).
+    """
+    if _TEXT_MARKUP.search(markup) is None:
+        return markup
+    try:
+        fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return markup
+    return element_text(fragment)
+
+
+def element_text(root: lxml.html.HtmlElement) -> str:
+    """Visible text under ``root``: whitespace as a browser shows it, blocks as paragraphs."""
+    parts: list[str] = []
+    skipping = 0  # depth inside an invisible element (script, nav, comment...)
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None
+        if event == "start":
+            if skipping or tag is None or tag in _SKIP:
+                skipping += 1
+            elif tag in _BLOCKS:
+                parts.append("\n\n")
+            elif tag == "br":
+                parts.append("\n")
+            if not skipping and element.text:
+                parts.append(_WHITESPACE.sub(" ", element.text))
+            continue
+        if skipping:
+            skipping -= 1
+            if skipping:
+                continue
+        elif tag in _BLOCKS:
+            parts.append("\n\n")
+        if element.tail and element is not root:
+            parts.append(_WHITESPACE.sub(" ", element.tail))
+    return "".join(parts)
+
+
+def _page_metadata(tree: lxml.html.HtmlElement) -> tuple[str | None, ...]:
+    """Title, URL, site name and date from the page head, for the fallback path."""
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for attribute in ("property", "name", "itemprop"):
+                found = tree.xpath(f'//meta[@{attribute}="{name}"]/@content')
+                if found and found[0].strip():
+                    return str(found[0]).strip()
+        return None
+
+    title = meta("og:title", "twitter:title") or tree.findtext(".//title")
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    url = meta("og:url") or (str(canonical[0]) if canonical else None)
+    outlet = meta("og:site_name", "application-name")
+    date = meta("article:published_time", "datePublished", "date", "pubdate", "dc.date")
+    return title, url, outlet, normalize_date(date)

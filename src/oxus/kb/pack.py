@@ -1,0 +1,198 @@
+"""Load and validate a knowledge pack: a folder of YAML files of curated entities.
+
+A pack folder holds ``pack.yaml`` (name, version, description) and any number of
+other ``*.yaml`` files (searched recursively), each a mapping with an optional
+``defaults`` block and an ``entities`` list::
+
+    defaults: {type: group, sources: ["https://..."]}
+    entities:
+      - name: Jamaat Ansarullah
+        aliases: [Jamaat Ansorullah, Tajik Taliban, TTT, Джамаат Ансаруллах]
+        sources: ["https://..."]
+
+Entry keys: ``name`` (required), ``type`` (required, from defaults or entry), ``id``
+(default ``type:slug(name)``), ``aliases``, ``description``, ``country`` (ISO alpha-2),
+``iso3``, ``parent`` (an entity id), ``coordinates`` ([lat, lon]), ``sources``
+(required, at least one), ``links`` (curated relations: ``{predicate, object,
+source}``). Unknown keys are errors, so typos surface at load time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from oxus.config import default_pack_dir
+from oxus.errors import PackError
+from oxus.model import Entity, EntityType, Predicate, entity_id
+
+ENTRY_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "name",
+        "aliases",
+        "description",
+        "country",
+        "iso3",
+        "parent",
+        "coordinates",
+        "sources",
+        "links",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PackLink:
+    """A curated relation from the pack (e.g. a group's parent organisation)."""
+
+    predicate: Predicate
+    object: str
+    source: str | None = None
+
+
+@dataclass
+class PackEntry:
+    """One curated entity, with where it was defined (file) for error messages."""
+
+    entity: Entity
+    file: str
+    iso3: str | None = None
+    links: list[PackLink] = field(default_factory=list)
+
+
+@dataclass
+class Pack:
+    """A validated set of curated entities, indexed by id."""
+
+    name: str
+    version: str
+    entries: dict[str, PackEntry]
+
+    def entity(self, id_: str) -> Entity | None:
+        entry = self.entries.get(id_)
+        return entry.entity if entry else None
+
+    def entities(self) -> list[Entity]:
+        return [entry.entity for entry in self.entries.values()]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _as_list(value: Any, where: str, key: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PackError(f"{where}: '{key}' must be a list")
+    return value
+
+
+def _parse_entry(raw: Any, defaults: dict[str, Any], where: str) -> PackEntry:
+    if not isinstance(raw, dict):
+        raise PackError(f"{where}: an entity must be a mapping")
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown keys {sorted(unknown)}")
+    data = {**defaults, **raw}
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise PackError(f"{where}: 'name' is required")
+    where = f"{where} ({name})"
+    try:
+        type_ = EntityType(data.get("type"))
+    except ValueError as e:
+        raise PackError(f"{where}: 'type' must be one of {[t.value for t in EntityType]}") from e
+    aliases = [str(a) for a in _as_list(data.get("aliases"), where, "aliases")]
+    if any(not a.strip() for a in aliases):
+        raise PackError(f"{where}: empty alias")
+    sources = [str(s) for s in _as_list(data.get("sources"), where, "sources")]
+    if not sources:
+        raise PackError(f"{where}: at least one source is required")
+    coordinates = data.get("coordinates")
+    lat = lon = None
+    if coordinates is not None:
+        if (
+            not isinstance(coordinates, list)
+            or len(coordinates) != 2
+            or not all(isinstance(c, int | float) for c in coordinates)
+            or not (-90 <= coordinates[0] <= 90 and -180 <= coordinates[1] <= 180)
+        ):
+            raise PackError(f"{where}: 'coordinates' must be [lat, lon]")
+        lat, lon = float(coordinates[0]), float(coordinates[1])
+    country = data.get("country")
+    if country is not None and (not isinstance(country, str) or len(country) != 2):
+        raise PackError(f"{where}: 'country' must be an ISO 3166-1 alpha-2 code")
+    links = []
+    for link in _as_list(data.get("links"), where, "links"):
+        try:
+            links.append(
+                PackLink(Predicate(link["predicate"]), str(link["object"]), link.get("source"))
+            )
+        except (KeyError, TypeError, ValueError) as e:
+            raise PackError(f"{where}: a link needs a valid 'predicate' and 'object'") from e
+    id_ = data.get("id") or entity_id(type_, name)
+    if not str(id_).startswith(f"{type_.value}:"):
+        raise PackError(f"{where}: id '{id_}' must start with '{type_.value}:'")
+    entity = Entity(
+        id=str(id_),
+        type=type_,
+        name=name.strip(),
+        aliases=[a for a in dict.fromkeys(a.strip() for a in aliases) if a != name.strip()],
+        status="pack",
+        country=country.upper() if country else None,
+        parent=data.get("parent"),
+        lat=lat,
+        lon=lon,
+        description=data.get("description"),
+        sources=sources,
+    )
+    return PackEntry(entity=entity, file=where, iso3=data.get("iso3"), links=links)
+
+
+def load_pack(directory: Path | str | None = None) -> Pack:
+    """Read and validate every YAML file of a pack folder; raise PackError on any problem."""
+    folder = Path(directory) if directory else default_pack_dir()
+    meta_file = folder / "pack.yaml"
+    if not meta_file.is_file():
+        raise PackError(f"{folder}: not a knowledge pack (no pack.yaml)")
+    meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
+    entries: dict[str, PackEntry] = {}
+    for path in sorted(folder.rglob("*.yaml")):
+        if path == meta_file:
+            continue
+        rel = str(path.relative_to(folder))
+        try:
+            content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as e:
+            raise PackError(f"{rel}: invalid YAML: {e}") from e
+        if not isinstance(content, dict):
+            raise PackError(f"{rel}: expected a mapping with 'entities'")
+        defaults = content.get("defaults") or {}
+        for index, raw in enumerate(_as_list(content.get("entities"), rel, "entities")):
+            entry = _parse_entry(raw, defaults, f"{rel}#{index + 1}")
+            if entry.entity.id in entries:
+                raise PackError(
+                    f"{entry.file}: duplicate id {entry.entity.id} "
+                    f"(also in {entries[entry.entity.id].file})"
+                )
+            entries[entry.entity.id] = entry
+    for entry in entries.values():
+        parent = entry.entity.parent
+        if parent and parent not in entries:
+            raise PackError(f"{entry.file}: parent '{parent}' is not in the pack")
+    return Pack(
+        name=str(meta.get("name", folder.name)), version=str(meta.get("version", "0")),
+        entries=entries,
+    )
+
+
+@cache
+def default_pack() -> Pack:
+    """The shipped pack, loaded once per process."""
+    return load_pack(None)

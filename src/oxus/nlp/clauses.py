@@ -1,0 +1,113 @@
+"""Shared helpers over a parsed sentence: its mentions, lists of mentions, dates, evidence.
+
+Relations, events and attribution all reason about the same things: which entity
+mentions a sentence holds, which of them form a list ("IMU, JA and IJU"), what a token's
+clause is, and where the evidence sentence sits in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from oxus.model import Evidence
+from oxus.nlp.extensions import DATES, MENTIONS
+
+LIST_FILLERS = frozenset(
+    {",", "and", "or", "as", "well", "the", "a", "an", "(", ")", "both", "also", "its", "their",
+     "&", "-", "–", "—", ";", "plus", "including", "such", "namely", "“", "”", '"', "'"}
+)
+"""Tokens that may sit between two mentions of one list ("IMU, JA and the IJU")."""
+
+
+@dataclass(frozen=True)
+class Ment:
+    """One entity mention within a sentence: the span plus its resolved id and type."""
+
+    span: Span
+    id: str
+    type: str
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+def mentions_in(doc: Doc, start: int, end: int) -> list[Ment]:
+    """Linked mentions whose tokens lie inside ``[start, end)``, in text order."""
+    if MENTIONS not in doc.spans:
+        return []
+    found = [
+        Ment(span, span.kb_id_, span.label_)
+        for span in doc.spans[MENTIONS]
+        if span.start >= start and span.end <= end and span.kb_id_
+    ]
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Ment] = []
+    for ment in found:
+        if out and ment.start < out[-1].end:
+            continue
+        out.append(ment)
+    return out
+
+
+def sentence_mentions(sent: Span) -> list[Ment]:
+    return mentions_in(sent.doc, sent.start, sent.end)
+
+
+def mention_lists(sent: Span, mentions: list[Ment]) -> list[list[Ment]]:
+    """Group consecutive mentions separated only by list fillers into lists."""
+    doc = sent.doc
+    lists: list[list[Ment]] = []
+    for ment in mentions:
+        if lists:
+            prev = lists[-1][-1]
+            gap = doc[prev.end : ment.start]
+            if len(gap) <= 6 and all(t.lower_ in LIST_FILLERS for t in gap):
+                lists[-1].append(ment)
+                continue
+        lists.append([ment])
+    return lists
+
+
+def sentence_index_map(doc: Doc) -> dict[int, int]:
+    """{first token index of a sentence: its position in the document}."""
+    return {sent.start: i for i, sent in enumerate(doc.sents)}
+
+
+def evidence_for(sent: Span, index: int) -> Evidence:
+    return Evidence(
+        text=sent.text, start=sent.start_char, end=sent.end_char, sentence_index=index
+    )
+
+
+def dates_in(sent: Span) -> list[Span]:
+    """Resolved date spans (``span._.date``) inside the sentence, in text order."""
+    doc = sent.doc
+    if DATES not in doc.spans:
+        return []
+    spans = [
+        s for s in doc.spans[DATES] if s.start >= sent.start and s.end <= sent.end and s._.date
+    ]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verb (or the root) above a token: the head of its clause."""
+    current = token
+    while current.head is not current:
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
+            return current
+        current = current.head
+    return current
+
+
+def in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i and (
+        token is root or root in token.ancestors
+    )

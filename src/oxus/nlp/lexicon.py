@@ -1,0 +1,50 @@
+"""Load the YAML lexicons under ``nlp/patterns/``: the domain data the rule components read.
+
+Trigger words, cue phrases, hedges and demonyms are data, not code, so an analyst can
+extend them without touching the components. Files are read once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from oxus.errors import OxusError
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+class LexiconError(OxusError):
+    """A pattern file is missing or not a mapping."""
+
+    code = "E210"
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The parsed ``patterns/<name>.yaml`` mapping (cached; treat it as read-only)."""
+    path = PATTERNS_DIR / f"{name}.yaml"
+    if not path.is_file():
+        raise LexiconError(f"pattern file not found: {path}")
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at top level")
+    return data
+
+
+def phrase_set(values: list[str] | None) -> frozenset[str]:
+    """Lower-cased phrases as a set, for membership tests on lemmas or surface text."""
+    return frozenset(v.lower() for v in values or [])
+
+
+def phrase_map(values: dict[str, list[str]] | None) -> dict[str, str]:
+    """Invert ``{label: [phrase, ...]}`` into ``{phrase: label}`` (lower-cased)."""
+    out: dict[str, str] = {}
+    for label, phrases in (values or {}).items():
+        for phrase in phrases or []:
+            out[phrase.lower()] = label
+    return out

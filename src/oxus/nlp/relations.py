@@ -1,0 +1,191 @@
+"""The ``oxus_relations`` component: typed links between entities, one sentence at a time.
+
+Rules (see ``relations_people``, ``relations_nationality``, ``relations_links``) propose
+candidate triples from titles, appositions, possessives, cue words between lists of
+mentions and locative phrases; this module checks them against the allowed ends of each
+predicate (``patterns/relations.yaml``), adds dates ("since 2020") and evidence, and
+drops duplicates within a sentence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from oxus.model import Entity, EntityType, Predicate, Relation, entity_id
+from oxus.nlp.clauses import (
+    Ment,
+    dates_in,
+    evidence_for,
+    mentions_in,
+    sentence_mentions,
+)
+from oxus.nlp.extensions import doc_entities, doc_list
+from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
+from oxus.nlp.relations_links import based_in_relations, cue_relations
+from oxus.nlp.relations_nationality import citizen_relations
+from oxus.nlp.relations_people import Candidate, lead_verb_relations, title_relations
+
+SINCE_WORDS = frozenset({"since", "from"})
+UNTIL_WORDS = frozenset({"until", "till", "before", "to"})
+DATED_PREDICATES = frozenset({"pledged_allegiance_to", "designated_by"})
+
+
+@cache
+def _state_ids() -> dict[str, Entity]:
+    """Pack states by canonical name, so demonyms resolve to pack ids."""
+    from oxus.kb.pack import default_pack
+
+    pack = default_pack()
+    return {e.name: e for e in pack.entities() if e.type == EntityType.STATE}
+
+
+class RelationExtractor:
+    """Finds relations in a parsed Doc whose mentions are already linked."""
+
+    def __init__(self, *, lexicon: str = "relations", demonyms: str = "demonyms") -> None:
+        lex = load_lexicon(lexicon)
+        dem = load_lexicon(demonyms)
+        self.ends: dict[str, dict[str, list[str]]] = lex["ends"]
+        self.state_member_objects = frozenset(lex.get("state_member_objects", []))
+        titles = phrase_map(lex["titles"])
+        self.titles = {w: lex.get("role_override", {}).get(w, role) for w, role in titles.items()}
+        self.state_titles = phrase_set(lex.get("state_titles"))
+        self.lead_verbs: dict[str, str] = lex.get("lead_verbs", {})
+        self.member_words = phrase_set(lex.get("member_words"))
+        self.cues: dict[str, dict[str, list[str]]] = lex["cues"]
+        self.window = int(lex.get("window", 14))
+        self.passive = phrase_set(lex.get("passive_markers"))
+        based = lex.get("based_in", {})
+        self.based_preps = phrase_set(based.get("preps"))
+        self.based_lemmas = phrase_set(based.get("lemmas"))
+        self.based_exclude_preps = phrase_set(lex.get("based_in_exclude_preps"))
+        self.based_exclude_lemmas = phrase_set(lex.get("based_in_exclude_lemmas"))
+        self.citizen_nouns = phrase_set(lex.get("citizen_nouns"))
+        self.demonyms = {d: state for state, ds in dem["demonyms"].items() for d in ds}
+        self.ethnic = phrase_set(dem.get("ethnic_markers"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        relations = doc_list(doc, "relations")
+        doc_ments = mentions_in(doc, 0, len(doc))
+        types = {m.id: m.type for m in doc_ments}
+        for index, sent in enumerate(doc.sents):
+            mentions = sentence_mentions(sent)
+            if not mentions:
+                continue
+            by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+            seen: set[tuple[str, str, str]] = set()
+            for cand in self._candidates(sent, mentions, by_token, doc_ments):
+                relation = self._build(doc, sent, index, cand, types)
+                if relation is None:
+                    continue
+                key = (relation.subject, relation.predicate.value, relation.object)
+                if Predicate(relation.predicate).symmetric:
+                    key = (min(key[0], key[2]), key[1], max(key[0], key[2]))
+                if key in seen:
+                    continue
+                seen.add(key)
+                relations.append(relation)
+        return doc
+
+    def _candidates(
+        self, sent: Span, mentions: list[Ment], by_token: dict[int, Ment], doc_ments: list[Ment]
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        out.extend(
+            title_relations(
+                sent, by_token, doc_ments, titles=self.titles, member_words=self.member_words
+            )
+        )
+        out.extend(lead_verb_relations(sent, by_token, doc_ments, lead_verbs=self.lead_verbs))
+        out.extend(
+            citizen_relations(
+                sent,
+                by_token,
+                demonyms=self.demonyms,
+                ethnic=self.ethnic,
+                citizen_nouns=self.citizen_nouns,
+                state_titles=self.state_titles,
+            )
+        )
+        out.extend(
+            cue_relations(
+                sent, mentions, cues=self.cues, window=self.window, passive_markers=self.passive
+            )
+        )
+        out.extend(
+            based_in_relations(
+                sent,
+                mentions,
+                by_token,
+                preps=self.based_preps,
+                lemmas=self.based_lemmas,
+                exclude_preps=self.based_exclude_preps,
+                exclude_lemmas=self.based_exclude_lemmas,
+            )
+        )
+        return out
+
+    def _resolve(self, doc: Doc, end: Ment | str, types: dict[str, str]) -> tuple[str, str] | None:
+        """(entity id, type) of a candidate end; bare strings are state names."""
+        if isinstance(end, Ment):
+            return end.id, end.type
+        state = _state_ids().get(end)
+        ent = state or Entity(entity_id(EntityType.STATE, end), EntityType.STATE, end)
+        doc_entities(doc).setdefault(ent.id, ent)
+        return ent.id, types.get(ent.id, "state")
+
+    def _build(
+        self, doc: Doc, sent: Span, index: int, cand: Candidate, types: dict[str, str]
+    ) -> Relation | None:
+        subject = self._resolve(doc, cand.subject, types)
+        obj = self._resolve(doc, cand.object, types)
+        if subject is None or obj is None or subject[0] == obj[0]:
+            return None
+        ends = self.ends.get(cand.predicate)
+        if ends is None or subject[1] not in ends["subject"] or obj[1] not in ends["object"]:
+            return None
+        if (
+            cand.predicate == "member_of"
+            and subject[1] == "state"
+            and obj[1] not in self.state_member_objects
+        ):
+            return None
+        since, until = _dates(sent, cand)
+        return Relation(
+            subject=subject[0],
+            predicate=Predicate(cand.predicate),
+            object=obj[0],
+            evidence=evidence_for(sent, index),
+            role=cand.role if cand.predicate == "leader_of" else None,
+            since=since,
+            until=until,
+        )
+
+
+def _dates(sent: Span, cand: Candidate) -> tuple[str | None, str | None]:
+    """``since``/``until`` from dates introduced by "since"/"until" in the sentence."""
+    since = until = None
+    for span in dates_in(sent):
+        prev = sent.doc[span.start - 1].lower_ if span.start > sent.start else ""
+        if prev in SINCE_WORDS and since is None:
+            since = span._.date
+        elif prev in UNTIL_WORDS and until is None:
+            until = span._.date
+    if since is None and cand.predicate in DATED_PREDICATES:
+        found = dates_in(sent)
+        if found:
+            since = found[0]._.date
+    return since, until
+
+
+@Language.factory(
+    "oxus_relations",
+    assigns=["doc._.relations"],
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    default_config={"lexicon": "relations", "demonyms": "demonyms"},
+)
+def make_relations(nlp: Language, name: str, *, lexicon: str, demonyms: str) -> RelationExtractor:
+    return RelationExtractor(lexicon=lexicon, demonyms=demonyms)

@@ -1,0 +1,143 @@
+"""Relation rules between lists of mentions around a cue, and location (based_in) rules.
+
+A cue ("alongside", "swore allegiance to", "a wing of", "banned in") sits between the
+subject side (the list of mentions just before it) and the object side (the list just
+after it); passives ("backed by") and possessives ("Al-Qaeda's affiliate X") swap the
+sides. Lists matter because reports name groups in series ("IMU, JA and IJU").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from oxus.nlp.clauses import Ment, mention_lists
+from oxus.nlp.relations_people import Candidate
+
+SYMMETRIC = frozenset({"allied_with", "rival_of"})
+RECIPROCAL = ("among themselves", "each other", "one another", "with one another", "between")
+
+
+@dataclass(frozen=True)
+class Cue:
+    predicate: str
+    start: int
+    end: int
+
+
+def find_cues(sent: Span, cues: dict[str, dict[str, list[str]]]) -> list[Cue]:
+    """Every cue occurrence in the sentence: single lemmas and multi-word phrases."""
+    found: list[Cue] = []
+    for predicate, spec in cues.items():
+        lemmas = {w.lower() for w in spec.get("lemmas", [])}
+        for tok in sent:
+            if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
+                found.append(Cue(predicate, tok.i, tok.i + 1))
+        low = sent.text.lower()
+        for phrase in spec.get("phrases", []):
+            pattern = re.escape(phrase.lower()).replace(r"\ ", r"\s*")
+            edge = r"\b" if phrase[:1].isalnum() else ""
+            for match in re.finditer(edge + pattern + r"\b", low):
+                span = sent.char_span(
+                    match.start(), match.end(), alignment_mode="expand"
+                )
+                if span is not None:
+                    found.append(Cue(predicate, span.start + sent.start, span.end + sent.start))
+    return found
+
+
+def cue_relations(
+    sent: Span,
+    mentions: list[Ment],
+    *,
+    cues: dict[str, dict[str, list[str]]],
+    window: int,
+    passive_markers: frozenset[str],
+) -> Iterator[Candidate]:
+    """Pairs of mentions linked by a cue, one list on each side."""
+    doc = sent.doc
+    lists = mention_lists(sent, mentions)
+    for cue in find_cues(sent, cues):
+        left = next(
+            (lst for lst in reversed(lists) if lst[-1].end <= cue.start
+             and cue.start - lst[-1].end <= window), None
+        )
+        right = next(
+            (lst for lst in lists if lst[0].start >= cue.end and lst[0].start - cue.end <= window),
+            None,
+        )
+        inside = next((lst for lst in lists if lst[0].start < cue.start < lst[-1].end), None)
+        if inside is not None and left is None:
+            # "Al-Qaeda-linked Nusra": the cue is glued to the mention before it.
+            left = [m for m in inside if m.end <= cue.start] or None
+        tail = doc[cue.end : min(cue.end + 4, sent.end)].text.lower()
+        passive = any(doc[i].lower_ in passive_markers for i in range(cue.end, min(
+            cue.end + 2, sent.end)))
+        possessive = left is not None and left[-1].end < sent.end and doc[
+            left[-1].end].lower_ in ("'s", "’s", "’") and cue.start - left[-1].end <= 3
+        if cue.predicate in SYMMETRIC and left and (
+            right is None or any(tail.startswith(r) for r in RECIPROCAL)
+        ):
+            for i, a in enumerate(left):
+                for b in left[i + 1 :]:
+                    yield Candidate(a, cue.predicate, b, None, doc[cue.start])
+        if left is None or right is None:
+            continue
+        subjects, objects = left, right
+        if passive or possessive:
+            subjects, objects = right, left
+        for s in subjects:
+            for o in objects:
+                if s.id != o.id:
+                    yield Candidate(s, cue.predicate, o, None, doc[cue.start])
+                    if cue.predicate == "designated_by":
+                        yield Candidate(o, cue.predicate, s, None, doc[cue.start])
+
+
+def based_in_relations(
+    sent: Span,
+    mentions: list[Ment],
+    by_token: dict[int, Ment],
+    *,
+    preps: frozenset[str],
+    lemmas: frozenset[str],
+    exclude_preps: frozenset[str],
+    exclude_lemmas: frozenset[str],
+) -> Iterator[Candidate]:
+    """Groups and people located in a place or state by a preposition or "X-based"."""
+    doc = sent.doc
+    actors = [m for m in mentions if m.type in ("group", "person")]
+    if not actors:
+        return
+    sent_lemmas = {t.lemma_.lower() for t in sent}
+    has_base_cue = bool(sent_lemmas & lemmas)
+    for loc in mentions:
+        if loc.type not in ("place", "state"):
+            continue
+        root = loc.span.root
+        head = root.head
+        nxt = doc[loc.end : min(loc.end + 2, sent.end)].text.lower().replace(" ", "")
+        compound_based = nxt.startswith("-based") or nxt.startswith("based")
+        located = False
+        if compound_based:
+            located = True
+        elif root.dep_ == "pobj" and head.lower_ in preps and head.lower_ not in exclude_preps:
+            verb = head.head
+            if verb.lemma_.lower() in exclude_lemmas:
+                continue
+            located = head.lower_ != "from" or has_base_cue
+        elif root.dep_ == "poss" and head.i in by_token and by_token[head.i].type == "group":
+            located = True
+        if not located:
+            continue
+        for actor in actors:
+            if actor.type == "person" and not compound_based and not _near(actor, loc, 10):
+                continue
+            yield Candidate(actor, "based_in", loc, None, root)
+
+
+def _near(a: Ment, b: Ment, distance: int) -> bool:
+    return abs(a.start - b.start) <= distance

@@ -1,0 +1,235 @@
+"""Relation rules centred on people: titles (leader_of), membership, leading verbs, nationality.
+
+Each rule looks at the tokens right around a title word ("Jamaat Ansarullah commander
+Mahdi Arsalon", "X, the leader of Y", "its leader, X", "Y's founder X"), a leading verb
+("led by X") or a demonym ("the Tajik national X"), and yields candidate triples; the
+component checks the entity types afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from oxus.nlp.clauses import Ment
+
+SKIP_BEFORE_HOLDER = frozenset(
+    {",", "the", "sheikh", "shaykh", "mullah", "mulla", "mawlawi", "maulvi", "commander", "(",
+     "“", '"', "'", "named", "called", "as", "is", "was", "a", "an", "mr", "mr.", "dr", "dr.",
+     "general", "gen.", "colonel", "emir", "amir", "haji", "hajji", "qari", "ustad", "–", "-"}
+)
+"""Tokens allowed between a title word and the name that follows it."""
+SKIP_BEFORE_TITLE = frozenset(
+    {"'s", "’s", "’", "'", "former", "current", "late", "top", "senior", "then", "-", "new",
+     "military", "political", "founding", "supreme", "overall", "spiritual", "deputy", "chief",
+     "ex", "longtime", "long-time", "de", "facto", "acting", "interim", "powerful", "notorious",
+     "the", "its", "their", "his", "a", "an", "self", "-styled", "styled", "alleged", "main",
+     "field", "local", "regional", "key", "prominent", "most", "wanted", "one", "of", "two"}
+)
+"""Modifiers that may sit between an organisation and its title word."""
+OF_PREPS = frozenset({"of", "for", "at", "in", "with", "within", "from"})
+ANAPHORS = frozenset({"its", "their", "group", "movement", "organisation", "organization"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation before type checking: ends are mentions or bare entity ids."""
+
+    subject: Ment | str
+    predicate: str
+    object: Ment | str
+    role: str | None = None
+    cue: Token | None = None
+
+
+def _ment_at(by_token: dict[int, Ment], i: int) -> Ment | None:
+    return by_token.get(i)
+
+
+def holder_right(sent: Span, by_token: dict[int, Ment], i: int, types: set[str]) -> Ment | None:
+    """The first mention of ``types`` right after token ``i``, past honorifics and commas."""
+    j = i + 1
+    while j < sent.end and j - i <= 4:
+        ment = by_token.get(j)
+        if ment is not None:
+            return ment if ment.type in types else None
+        if sent.doc[j].lower_ not in SKIP_BEFORE_HOLDER:
+            return None
+        j += 1
+    return None
+
+
+def org_left(sent: Span, by_token: dict[int, Ment], i: int) -> Ment | None:
+    """The group/organisation/state naming the title at ``i`` from its left ("IJU's leader")."""
+    j = i - 1
+    while j >= sent.start and i - j <= 5:
+        ment = by_token.get(j)
+        if ment is not None:
+            return ment if ment.type in ("group", "organization", "state") else None
+        tok = sent.doc[j]
+        if tok.lower_ not in SKIP_BEFORE_TITLE and tok.pos_ != "ADJ":
+            return None
+        j -= 1
+    return None
+
+
+def org_right(sent: Span, by_token: dict[int, Ment], i: int) -> Ment | None:
+    """The organisation after "title of/at [the]" ("leader of the Taliban movement")."""
+    j = i + 1
+    doc = sent.doc
+    if j < sent.end and doc[j].lower_ == "-" and j + 1 < sent.end:
+        j += 1  # "secretary-general", split
+    if j >= sent.end or doc[j].lower_ not in OF_PREPS:
+        return None
+    j += 1
+    while j < sent.end and j - i <= 5:
+        ment = by_token.get(j)
+        if ment is not None:
+            return ment if ment.type in ("group", "organization", "state") else None
+        if doc[j].lower_ not in ("the", "a", "an", "so-called", "so", "called", "“", '"') and (
+            doc[j].pos_ != "ADJ"
+        ):
+            return None
+        j += 1
+    return None
+
+
+def holder_left(sent: Span, by_token: dict[int, Ment], i: int, stop: int) -> Ment | None:
+    """The name before ", [the|its|a] [org's] title" (apposition after the name)."""
+    j = stop - 1
+    doc = sent.doc
+    while j >= sent.start and stop - j <= 6:
+        tok = doc[j]
+        if tok.lower_ == ",":
+            prev = by_token.get(j - 1)
+            return prev
+        if tok.lower_ not in SKIP_BEFORE_TITLE and tok.pos_ != "ADJ" and tok.lower_ not in (
+            "who", "is", "was", "as", "serves", "served"
+        ):
+            return None
+        j -= 1
+    return None
+
+
+def antecedent(doc_ments: list[Ment], before: int, types: tuple[str, ...]) -> Ment | None:
+    """The last mention of ``types`` before token ``before`` (same or earlier sentences)."""
+    for ment in reversed(doc_ments):
+        if ment.end <= before and ment.type in types:
+            return ment
+    return None
+
+
+def title_relations(
+    sent: Span,
+    by_token: dict[int, Ment],
+    doc_ments: list[Ment],
+    *,
+    titles: dict[str, str],
+    member_words: frozenset[str],
+) -> Iterator[Candidate]:
+    """leader_of / member_of from title and member nouns next to names."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.i in by_token:
+            continue
+        word = tok.lower_
+        bigram = f"{doc[tok.i - 1].lower_} {word}" if tok.i > sent.start else word
+        role = titles.get(bigram) or titles.get(word) or titles.get(tok.lemma_.lower())
+        is_member = tok.lemma_.lower() in member_words or word in member_words
+        if role is None and not is_member:
+            continue
+        predicate = "leader_of" if role is not None else "member_of"
+        holder_types = {"person"} if role is not None else {"person", "state"}
+        org = org_left(sent, by_token, tok.i)
+        org_at_right = None
+        if org is None:
+            org_at_right = org_right(sent, by_token, tok.i)
+            org = org_at_right
+        if org is None and tok.i > sent.start and doc[tok.i - 1].lower_ in ANAPHORS:
+            org = antecedent(doc_ments, doc[tok.i - 1].i, ("group", "organization"))
+        if org is None and tok.i + 3 < sent.end and doc[tok.i + 1].lower_ == "of":
+            nxt = doc[tok.i + 2 : tok.i + 4]
+            if any(t.lower_ in ANAPHORS for t in nxt):
+                org = antecedent(doc_ments, tok.i, ("group", "organization"))
+        if org is None:
+            continue
+        after = org.end - 1 if org_at_right is not None else tok.i
+        holders: list[Ment] = []
+        right = holder_right(sent, by_token, after, holder_types)
+        if right is not None:
+            holders.append(right)
+            holders.extend(_list_after(sent, by_token, right, holder_types))
+        else:
+            first = org.start if org.start < tok.i else tok.i
+            left = holder_left(sent, by_token, tok.i, first)
+            if left is not None and left.type in holder_types:
+                holders.append(left)
+        for holder in holders:
+            if holder is org:
+                continue
+            yield Candidate(holder, predicate, org, role, tok)
+
+
+def _list_after(sent: Span, by_token: dict[int, Ment], first: Ment, types: set[str]) -> list[Ment]:
+    """Further names coordinated with ``first`` ("members ... – A and B")."""
+    out: list[Ment] = []
+    j = first.end
+    doc = sent.doc
+    while j < sent.end:
+        if doc[j].lower_ in (",", "and", "(", ")"):
+            j += 1
+            continue
+        ment = by_token.get(j)
+        if ment is None or ment.type not in types:
+            break
+        out.append(ment)
+        j = ment.end
+    return out
+
+
+def lead_verb_relations(
+    sent: Span, by_token: dict[int, Ment], doc_ments: list[Ment], *, lead_verbs: dict[str, str]
+) -> Iterator[Candidate]:
+    """leader_of from "led by X", "X heads Y", "which X founded"."""
+    for tok in sent:
+        role = lead_verbs.get(tok.lemma_.lower())
+        if role is None or tok.pos_ != "VERB":
+            continue
+        agents: list[Ment] = []
+        objects: list[Ment] = []
+        for child in tok.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    agents.extend(_ments_of(pobj, by_token))
+            elif child.dep_ == "nsubj":
+                agents.extend(_ments_of(child, by_token))
+            elif child.dep_ in ("dobj", "nsubjpass"):
+                objects.extend(_ments_of(child, by_token))
+        if tok.dep_ in ("acl", "relcl") and not objects:
+            objects.extend(_ments_of(tok.head, by_token))
+        if not objects:
+            found = antecedent(
+                [m for m in doc_ments if m.type in ("group", "organization")],
+                tok.i,
+                ("group", "organization"),
+            )
+            if found is not None and (found.start >= sent.start or tok.i - sent.start < 8):
+                objects.append(found)
+        for person in agents:
+            for org in objects:
+                yield Candidate(person, "leader_of", org, role, tok)
+
+
+def _ments_of(token: Token, by_token: dict[int, Ment]) -> list[Ment]:
+    """The mention at a token plus mentions coordinated with it (``conj``)."""
+    out: list[Ment] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        ment = by_token.get(current.i)
+        if ment is not None and ment not in out:
+            out.append(ment)
+        stack.extend(c for c in current.children if c.dep_ in ("conj", "appos", "compound"))
+    return out

@@ -1,0 +1,163 @@
+"""The ``oxus_timex`` component: time expressions as spans with resolved ISO dates.
+
+The small English model misses many dates and tags counts as dates, so candidates come
+from our own patterns (built from ``patterns/timex.yaml``) plus spaCy's DATE entities;
+a candidate is kept only when it resolves. Each span's ``label_`` says what it is:
+``date`` (a point at some precision), ``since``, ``until`` or ``period``; the latter
+three also resolve to a :class:`~oxus.nlp.dates.Period` through :func:`span_period`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from oxus.nlp import extensions
+from oxus.nlp.dates import (
+    DAY_RE,
+    YEAR_RE,
+    Period,
+    month_regex,
+    resolve_date,
+    resolve_period,
+)
+from oxus.nlp.numbers import load_lexicon
+
+__all__ = ["Period", "TimexComponent", "resolve_date", "resolve_period", "span_period"]
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(regex, label) candidates, most specific first."""
+    lex = load_lexicon("timex")
+    month = month_regex()
+    parts = "|".join(lex["parts"])
+    part = rf"(?:(?:{parts})(?:[\s-]+|-)(?:of\s+)?)?"
+    rel = "|".join(lex["relative"])
+    weekdays = "|".join(lex["weekdays"])
+    rel_year = rf"(?:{rel})\s+year"
+    day_first = rf"\b{DAY_RE}\s+(?:of\s+)?{month}(?:,?\s+{YEAR_RE})?"
+    month_first = rf"{month}\s+{DAY_RE}\b(?!\s*(?:,\s*)?\d{{3}})(?:,?\s+{YEAR_RE})?"
+    month_only = rf"{part}(?:\b(?:{rel})\s+)?{month}(?:,?\s+(?:of\s+)?(?:{YEAR_RE}|{rel_year}))?"
+    year = rf"{part}{YEAR_RE}"
+    relative = rf"\b(?:(?:earlier|later)\s+)?(?:{rel})\s+(?:year|month|week)\b"
+    deictic = r"\b(?:" + "|".join(lex["deictic_days"]) + r")\b"
+    ago = r"\b(?:a few|several|a couple of|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    weekday = rf"\b(?:(?:last|this|on)\s+)?(?:{weekdays})\b"
+    past = r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+\w+(?:-\w+)?\s+(?:years|months)\b"
+    pair = rf"(?:{part}{YEAR_RE}|{month_only})"
+    flags = re.IGNORECASE
+    return [
+        (re.compile(past, flags), "period"),
+        (re.compile(rf"\b(?:from|between)\s+{pair}\s+(?:to|until|and)\s+{pair}", flags), "period"),
+        (re.compile(rf"{YEAR_RE}\s*[-\u2013]\s*(?:{YEAR_RE}|\d\d\b)", flags), "period"),
+        (re.compile(day_first, flags), "date"),
+        (re.compile(month_first, flags), "date"),
+        (re.compile(month_only, flags), "date"),
+        (re.compile(year, flags), "date"),
+        (re.compile(relative, flags), "date"),
+        (re.compile(deictic, flags), "date"),
+        (re.compile(ago, flags), "date"),
+        (re.compile(weekday, flags), "date"),
+    ]
+
+
+def _capitalised_names_ok(text: str) -> bool:
+    """Month and weekday words that are also common words must be capitalised."""
+    lex = load_lexicon("timex")
+    ambiguous = set(lex["ambiguous_months"]) | set(lex["weekdays"])
+    for word in re.findall(r"[A-Za-z]+", text):
+        if word.lower() in ambiguous and not word[0].isupper():
+            return False
+    return True
+
+
+def _is_count(span: Span) -> bool:
+    """A bare 4-digit "year" that is really a count or an identifier ("2000 fighters")."""
+    lex = load_lexicon("timex")
+    if not re.fullmatch(r"\d{4}", span.text):
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and (after.tag_ == "NNS" or after.text in ("%", "percent")):
+        return True
+    return before is not None and before.lower_ in lex["not_year_before"]
+
+
+def _opened(span: Span, label: str) -> tuple[Span, str]:
+    """Extend a date by an opening "since"/"until" word and relabel it."""
+    lex = load_lexicon("timex")
+    if label != "date" or span.start == 0:
+        return span, label
+    word = span.doc[span.start - 1].lower_
+    if word in lex["since_words"]:
+        return span.doc[span.start - 1 : span.end], "since"
+    if word in lex["until_words"]:
+        return span.doc[span.start - 1 : span.end], "until"
+    return span, label
+
+
+def _value(span: Span, label: str, published: str | None) -> str | None:
+    if label == "date":
+        return resolve_date(span.text, published)
+    period = resolve_period(span.text, published)
+    if period is None:
+        return None
+    return (period.start or period.end) if label == "since" else (period.end or period.start)
+
+
+def find_dates(doc: Doc) -> list[Span]:
+    """Resolved date spans of a Doc, non-overlapping, in text order."""
+    published = doc._.published
+    found: list[Span] = []
+    for pattern, label in _patterns():
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or not _capitalised_names_ok(match.group()) or _is_count(span):
+                continue
+            found.append(Span(doc, span.start, span.end, label=label))
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and _capitalised_names_ok(ent.text):
+            found.append(Span(doc, ent.start, ent.end, label="date"))
+    kept: list[Span] = []
+    for span in filter_spans(found):
+        span, label = _opened(span, span.label_)
+        value = _value(span, label, published)
+        if value is None:
+            continue
+        kept.append(Span(doc, span.start, span.end, label=label))
+        kept[-1]._.date = value
+    return kept
+
+
+def span_period(span: Span) -> Period | None:
+    """The period a ``since``/``until``/``period`` span names (None for plain dates)."""
+    if span.label_ == "date":
+        return None
+    return resolve_period(span.text, span.doc._.published)
+
+
+class TimexComponent:
+    """Writes ``doc.spans["oxus_dates"]`` with ``span._.date`` set on each span."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[extensions.DATES] = find_dates(doc)
+        return doc
+
+
+@Language.factory(
+    "oxus_timex",
+    assigns=[f"doc.spans['{extensions.DATES}']", "span._.date"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_timex(nlp: Language, name: str) -> TimexComponent:
+    return TimexComponent(nlp, name)

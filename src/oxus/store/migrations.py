@@ -1,0 +1,64 @@
+"""Schema versions, applied in order when a store is opened.
+
+Each migration is a function of a connection; its number is stored in
+``schema_version``. Add a new migration at the end of ``MIGRATIONS``; never edit one
+that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, select, text
+
+from oxus.store import schema
+
+
+def _v1_initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+                "id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN "
+                "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
+            )
+        )
+        conn.execute(
+            text("CREATE INDEX IF NOT EXISTS ix_aliases_norm_prefix ON aliases (norm text_pattern_ops)")
+        )
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _v1_initial),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema to the latest version; return the version it is at."""
+    version = current_version(conn)
+    for number, step in MIGRATIONS:
+        if number > version:
+            step(conn)
+            conn.execute(
+                schema.schema_version.insert().values(
+                    version=number, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
+                )
+            )
+            version = number
+    return version

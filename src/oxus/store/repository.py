@@ -1,0 +1,227 @@
+"""The one API every layer uses to read and write the store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from oxus.config import database_url
+from oxus.errors import StoreError
+from oxus.model import Document, DocumentFacts, Entity, EntityType
+from oxus.store import schema
+from oxus.store.engine import make_engine
+from oxus.store.migrations import migrate
+from oxus.store.reader import read_document_facts
+from oxus.store.writer import delete_document, write_entities, write_facts
+from oxus.textnorm import fold
+
+
+class SaveResult(StrEnum):
+    """What saving a document did."""
+
+    ADDED = "added"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+    DUPLICATE = "duplicate"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def document_from_row(row: Any) -> Document:
+    return Document(
+        id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
+        published=row.published, source=row.source, media_type=row.media_type,
+        content_hash=row.content_hash, language=row.language,
+    )
+
+
+def entity_from_row(row: Any) -> Entity:
+    return Entity(
+        id=row.id, type=EntityType(row.type), name=row.name, status=row.status,
+        country=row.country, parent=row.parent, lat=row.lat, lon=row.lon,
+        description=row.description, sources=json.loads(row.sources or "[]"),
+    )
+
+
+class Store:
+    """A SQLite or PostgreSQL store, migrated to the latest schema on open."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        try:
+            with self.engine.begin() as conn:
+                migrate(conn)
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot open store {url!r}: {e}") from e
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def save(self, facts: DocumentFacts) -> SaveResult:
+        """Store one document and its facts in one transaction; same content is a no-op."""
+        doc = facts.document
+        try:
+            with self.engine.begin() as conn:
+                existing = conn.execute(
+                    select(schema.documents.c.content_hash).where(schema.documents.c.id == doc.id)
+                ).scalar_one_or_none()
+                if existing == doc.content_hash:
+                    return SaveResult.UNCHANGED
+                if existing is not None:
+                    delete_document(conn, doc.id)
+                twin = conn.execute(
+                    select(schema.documents.c.id).where(
+                        schema.documents.c.content_hash == doc.content_hash,
+                        schema.documents.c.duplicate_of.is_(None),
+                    )
+                ).scalar_one_or_none()
+                self._insert_document(conn, doc, duplicate_of=twin)
+                if twin is not None:
+                    return SaveResult.DUPLICATE
+                write_entities(conn, facts, now())
+                write_facts(conn, facts)
+                return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot save document {doc.id!r}: {e}") from e
+
+    def _insert_document(self, conn: Connection, doc: Document, *, duplicate_of: str | None) -> None:
+        conn.execute(
+            schema.documents.insert().values(
+                id=doc.id, title=doc.title, url=doc.url, outlet=doc.outlet,
+                published=doc.published, source=doc.source, media_type=doc.media_type,
+                language=doc.language, content_hash=doc.content_hash, text=doc.text,
+                ingested_at=now(), duplicate_of=duplicate_of,
+            )
+        )
+        if conn.dialect.name == "sqlite":
+            conn.execute(
+                text("INSERT INTO documents_fts(id, title, text) VALUES (:id, :title, :text)"),
+                {"id": doc.id, "title": doc.title or "", "text": doc.text},
+            )
+
+    def sync_pack(self, entities: list[Entity]) -> int:
+        """Make sure every pack entity and alias is in the store; return how many were new."""
+        with self.engine.begin() as conn:
+            known = set(conn.execute(select(schema.entities.c.id)).scalars())
+            facts = DocumentFacts(
+                document=Document(id="", text=""), entities={e.id: e for e in entities}
+            )
+            write_entities(conn, facts, now(), alias_source="pack")
+        return len({e.id for e in entities} - known)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def has_document(self, doc_id: str, content_hash: str) -> bool:
+        """True when this exact content is already stored under this id."""
+        with self.engine.connect() as conn:
+            stored = conn.execute(
+                select(schema.documents.c.content_hash).where(schema.documents.c.id == doc_id)
+            ).scalar_one_or_none()
+        return stored == content_hash
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.documents).where(schema.documents.c.id == doc_id)
+            ).first()
+        return document_from_row(row) if row else None
+
+    def document_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(select(schema.documents.c.id).order_by(schema.documents.c.id)).scalars()
+            )
+
+    def document_facts(self, doc_id: str) -> DocumentFacts | None:
+        """A document with its facts, entity ids resolved through merges."""
+        with self.engine.connect() as conn:
+            return read_document_facts(conn, doc_id)
+
+    def iter_document_facts(self) -> Iterator[DocumentFacts]:
+        for doc_id in self.document_ids():
+            facts = self.document_facts(doc_id)
+            if facts is not None:
+                yield facts
+
+    def entity(self, entity_id: str) -> Entity | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.entities).where(schema.entities.c.id == entity_id)
+            ).first()
+            if row is None:
+                return None
+            entity = entity_from_row(row)
+            entity.aliases = sorted(
+                set(
+                    conn.execute(
+                        select(schema.aliases.c.alias).where(
+                            schema.aliases.c.entity_id == entity_id
+                        )
+                    ).scalars()
+                )
+                - {entity.name}
+            )
+        return entity
+
+    def find_entities(self, name: str) -> list[str]:
+        """Ids of entities with this name or alias (folded comparison), canonical first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.aliases.c.entity_id, schema.entities.c.merged_into)
+                .join(schema.entities, schema.entities.c.id == schema.aliases.c.entity_id)
+                .where(schema.aliases.c.norm == fold(name))
+                .distinct()
+            ).all()
+        return sorted({row.entity_id for row in rows}, key=lambda i: (i.count("-"), i))
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = {
+            "documents": schema.documents,
+            "entities": schema.entities,
+            "mentions": schema.mentions,
+            "relations": schema.relations,
+            "events": schema.events,
+            "estimates": schema.estimates,
+        }
+        with self.engine.connect() as conn:
+            counts = {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in tables.items()
+            }
+            counts["provisional entities"] = conn.execute(
+                select(func.count())
+                .select_from(schema.entities)
+                .where(schema.entities.c.status == "provisional")
+            ).scalar_one()
+        return counts
+
+    def delete(self, doc_id: str) -> bool:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(schema.documents.c.id).where(schema.documents.c.id == doc_id)
+            ).first()
+            if exists:
+                delete_document(conn, doc_id)
+        return bool(exists)
+
+
+def open_store(url_or_path: str | None = None) -> Store:
+    """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default."""
+    return Store(database_url(url_or_path))
+

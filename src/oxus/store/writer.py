@@ -1,0 +1,172 @@
+"""Writing one document's entities and facts inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, delete, select, text, update
+
+from oxus.errors import StoreError
+from oxus.model import DocumentFacts, Evidence
+from oxus.store import schema
+from oxus.textnorm import fold
+
+
+def write_entities(
+    conn: Connection, facts: DocumentFacts, at: str, *, alias_source: str = "document"
+) -> None:
+    """Insert entities the store lacks, promote provisional ones the pack now knows, add aliases.
+
+    Aliases learned from a document keep that document's id, so an analyst can see
+    where a spelling came from and a merge can be judged on evidence.
+    """
+    ids = list(facts.entities)
+    if not ids:
+        return
+    stored = {
+        row.id: row.status
+        for row in conn.execute(
+            select(schema.entities.c.id, schema.entities.c.status).where(
+                schema.entities.c.id.in_(ids)
+            )
+        )
+    }
+    new_rows = []
+    for entity in facts.entities.values():
+        values = {
+            "type": entity.type.value, "name": entity.name, "status": entity.status,
+            "country": entity.country, "parent": entity.parent, "lat": entity.lat,
+            "lon": entity.lon, "description": entity.description,
+            "sources": json.dumps(entity.sources),
+        }
+        if entity.id not in stored:
+            new_rows.append({"id": entity.id, "created_at": at, "merged_into": None, **values})
+        elif stored[entity.id] == "provisional" and entity.status == "pack":
+            conn.execute(
+                update(schema.entities).where(schema.entities.c.id == entity.id).values(**values)
+            )
+    if new_rows:
+        conn.execute(schema.entities.insert(), new_rows)
+    document_id = facts.document.id or None
+    known = {
+        (row.entity_id, row.norm)
+        for row in conn.execute(
+            select(schema.aliases.c.entity_id, schema.aliases.c.norm).where(
+                schema.aliases.c.entity_id.in_(ids),
+                schema.aliases.c.document_id.is_(None)
+                if document_id is None
+                else schema.aliases.c.document_id == document_id,
+            )
+        )
+    }
+    alias_rows = []
+    for entity in facts.entities.values():
+        names = [entity.name, *entity.aliases] if document_id is None or entity.status != "pack" else entity.aliases
+        for alias in names:
+            key = (entity.id, fold(alias))
+            if key[1] and key not in known:
+                known.add(key)
+                source = (entity.sources[0] if entity.sources else alias_source) if document_id is None else alias_source
+                alias_rows.append(
+                    {"entity_id": entity.id, "alias": alias, "norm": key[1],
+                     "document_id": document_id, "source": source}
+                )
+    if alias_rows:
+        conn.execute(schema.aliases.insert(), alias_rows)
+
+
+def _referenced_ids(facts: DocumentFacts) -> set[str]:
+    ids = {m.entity_id for m in facts.mentions}
+    for r in facts.relations:
+        ids.update(filter(None, (r.subject, r.object, r.asserted_by)))
+    for e in facts.events:
+        ids.update(filter(None, (e.location, e.asserted_by, *e.agents, *e.targets)))
+    for s in facts.estimates:
+        ids.update(filter(None, (s.subject, s.asserted_by)))
+    return ids
+
+
+def write_facts(conn: Connection, facts: DocumentFacts) -> None:
+    """Insert mentions, evidence and facts of one document (entities already written)."""
+    doc_id = facts.document.id
+    missing = _referenced_ids(facts) - set(facts.entities)
+    if missing:
+        raise StoreError(f"document {doc_id!r} refers to unknown entities {sorted(missing)}")
+    if facts.mentions:
+        conn.execute(
+            schema.mentions.insert(),
+            [
+                {"document_id": doc_id, "entity_id": m.entity_id, "text": m.text,
+                 "start": m.start, "end": m.end, "sentence_index": m.sentence_index,
+                 "method": m.method, "score": m.score}
+                for m in facts.mentions
+            ],
+        )
+    evidence_ids: dict[tuple[int, int], int] = {}
+
+    def evidence_id(ev: Evidence) -> int:
+        key = (ev.start, ev.end)
+        if key not in evidence_ids:
+            evidence_ids[key] = conn.execute(
+                schema.evidence.insert()
+                .values(document_id=doc_id, sentence_index=ev.sentence_index, start=ev.start,
+                        end=ev.end, text=ev.text)
+                .returning(schema.evidence.c.id)
+            ).scalar_one()
+        return evidence_ids[key]
+
+    if facts.relations:
+        conn.execute(
+            schema.relations.insert(),
+            [
+                {"document_id": doc_id, "evidence_id": evidence_id(r.evidence),
+                 "subject_id": r.subject, "predicate": r.predicate.value, "object_id": r.object,
+                 "role": r.role, "since": r.since, "until": r.until,
+                 "asserted_by": r.asserted_by, "polarity": r.polarity.value,
+                 "hedged": r.hedged, "confidence": r.confidence, "review": "machine"}
+                for r in facts.relations
+            ],
+        )
+    for event in facts.events:
+        event_id = conn.execute(
+            schema.events.insert()
+            .values(document_id=doc_id, evidence_id=evidence_id(event.evidence),
+                    type=event.type.value, date=event.date, location_id=event.location,
+                    counts=json.dumps(event.counts, sort_keys=True),
+                    asserted_by=event.asserted_by, polarity=event.polarity.value,
+                    hedged=event.hedged, confidence=event.confidence, review="machine")
+            .returning(schema.events.c.id)
+        ).scalar_one()
+        participants = [
+            {"event_id": event_id, "entity_id": entity, "role": role, "position": position}
+            for role, ids in (("agent", event.agents), ("target", event.targets))
+            for position, entity in enumerate(dict.fromkeys(ids))
+        ]
+        if participants:
+            conn.execute(schema.event_participants.insert(), participants)
+    if facts.estimates:
+        conn.execute(
+            schema.estimates.insert(),
+            [
+                {"document_id": doc_id, "evidence_id": evidence_id(s.evidence),
+                 "subject_id": s.subject, "measure": s.measure.value,
+                 "qualifier": s.qualifier.value, "low": s.low, "high": s.high,
+                 "as_of": s.as_of, "asserted_by": s.asserted_by, "hedged": s.hedged,
+                 "confidence": s.confidence, "review": "machine"}
+                for s in facts.estimates
+            ],
+        )
+
+
+def delete_document(conn: Connection, doc_id: str) -> None:
+    """Remove a document and everything extracted from it, children first."""
+    event_ids = select(schema.events.c.id).where(schema.events.c.document_id == doc_id)
+    conn.execute(
+        delete(schema.event_participants).where(schema.event_participants.c.event_id.in_(event_ids))
+    )
+    for table in (schema.events, schema.relations, schema.estimates, schema.mentions,
+                  schema.aliases, schema.evidence):
+        conn.execute(delete(table).where(table.c.document_id == doc_id))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM documents_fts WHERE id = :id"), {"id": doc_id})
+    conn.execute(delete(schema.documents).where(schema.documents.c.id == doc_id))

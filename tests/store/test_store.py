@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from oxus.errors import StoreError
+from oxus.model import Entity, EntityType
+from oxus.store import SaveResult, Store, open_store
+from oxus.store.curation import merge_entities, propose_merge, set_review, unmerge_entity
+from oxus.store.migrations import LATEST, current_version
+from tests.conftest import make_facts
+
+
+def test_save_and_read_back_round_trips_every_fact(fresh_db: Store, sample_facts) -> None:
+    assert fresh_db.save(sample_facts) is SaveResult.ADDED
+    back = fresh_db.document_facts("d1")
+    assert back is not None
+    assert back.document.text == sample_facts.document.text
+    assert back.relations == sample_facts.relations
+    assert back.events == sample_facts.events
+    assert back.estimates == sample_facts.estimates
+    assert [m.text for m in back.mentions] == [m.text for m in sample_facts.mentions]
+    assert back.entities["group:northern-front"].aliases == ["NF"]
+
+
+def test_same_content_twice_is_a_no_op(fresh_db: Store, sample_facts) -> None:
+    fresh_db.save(sample_facts)
+    before = fresh_db.stats()
+    assert fresh_db.save(sample_facts) is SaveResult.UNCHANGED
+    assert fresh_db.stats() == before
+
+
+def test_changed_content_replaces_the_document_and_its_facts(fresh_db: Store) -> None:
+    fresh_db.save(make_facts())
+    changed = make_facts(text="The Northern Front, led by Ali Karimov, is based in Valley "
+                         "Province. Officials said the group has about 300 fighters. "
+                         "Police arrested 12 members of the Northern Front in Valley Province. "
+                         "Nothing else happened.")
+    assert fresh_db.save(changed) is SaveResult.REPLACED
+    stats = fresh_db.stats()
+    assert stats["documents"] == 1
+    assert stats["relations"] == 2
+
+
+def test_same_content_under_another_id_is_a_duplicate_with_the_same_facts(fresh_db: Store) -> None:
+    fresh_db.save(make_facts("d1"))
+    assert fresh_db.save(make_facts("d2")) is SaveResult.DUPLICATE
+    assert fresh_db.stats()["relations"] == 2
+    twin = fresh_db.document_facts("d2")
+    assert twin is not None and twin.document.id == "d2" and len(twin.relations) == 2
+
+
+def test_file_store_persists_across_connections(db_path: Path, sample_facts) -> None:
+    store = open_store(str(db_path))
+    store.save(sample_facts)
+    store.close()
+    again = open_store(str(db_path))
+    assert again.document_ids() == ["d1"]
+    with again.engine.connect() as conn:
+        assert current_version(conn) == LATEST
+        hits = conn.execute(
+            text("SELECT id FROM documents_fts WHERE documents_fts MATCH 'fighters'")
+        ).scalars().all()
+    assert hits == ["d1"]
+    again.close()
+
+
+def test_a_failed_save_leaves_nothing_half_written(fresh_db: Store, sample_facts) -> None:
+    broken = dataclasses.replace(sample_facts, entities={})
+    with pytest.raises(StoreError):
+        fresh_db.save(broken)
+    assert fresh_db.stats()["documents"] == 0
+    assert fresh_db.stats()["mentions"] == 0
+
+
+def test_merge_resolves_everywhere_and_unmerge_restores(fresh_db: Store, sample_facts) -> None:
+    fresh_db.save(sample_facts)
+    fresh_db.sync_pack(
+        [Entity(id="group:northern-liberation-front", type=EntityType.GROUP,
+                name="Northern Liberation Front", sources=["test"])]
+    )
+    merge_entities(fresh_db, "group:northern-front", "group:northern-liberation-front")
+    merged = fresh_db.document_facts("d1")
+    assert merged is not None
+    assert merged.relations[0].object == "group:northern-liberation-front"
+    assert "Northern Front" in merged.entities["group:northern-liberation-front"].aliases
+    unmerge_entity(fresh_db, "group:northern-front")
+    restored = fresh_db.document_facts("d1")
+    assert restored is not None and restored.relations[0].object == "group:northern-front"
+
+
+def test_merge_refuses_mismatched_types_and_self(fresh_db: Store, sample_facts) -> None:
+    fresh_db.save(sample_facts)
+    with pytest.raises(StoreError):
+        merge_entities(fresh_db, "group:northern-front", "person:ali-karimov")
+    with pytest.raises(StoreError):
+        merge_entities(fresh_db, "group:northern-front", "group:northern-front")
+    with pytest.raises(StoreError):
+        unmerge_entity(fresh_db, "group:northern-front")
+
+
+def test_rejected_facts_disappear_from_reads(fresh_db: Store, sample_facts) -> None:
+    fresh_db.save(sample_facts)
+    with fresh_db.engine.connect() as conn:
+        first = conn.execute(text("SELECT min(id) FROM relations")).scalar_one()
+    set_review(fresh_db, "relation", first, "rejected")
+    facts = fresh_db.document_facts("d1")
+    assert facts is not None and len(facts.relations) == 1
+    with pytest.raises(StoreError):
+        set_review(fresh_db, "relation", 999, "rejected")
+
+
+def test_find_entities_by_folded_alias_and_merge_candidates(fresh_db: Store, sample_facts) -> None:
+    fresh_db.save(sample_facts)
+    assert fresh_db.find_entities("northern  FRONT") == ["group:northern-front"]
+    assert fresh_db.find_entities("nf") == ["group:northern-front"]
+    propose_merge(fresh_db, "person:ali-karimov", "group:northern-front", 0.5, "test")
+    propose_merge(fresh_db, "group:northern-front", "person:ali-karimov", 0.5, "test")
+    with fresh_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM merge_candidates")).scalar_one() == 1
+
+
+def test_pack_sync_promotes_provisional_entities(fresh_db: Store, sample_facts) -> None:
+    fresh_db.save(sample_facts)
+    added = fresh_db.sync_pack(
+        [Entity(id="group:northern-front", type=EntityType.GROUP, name="Northern Front",
+                aliases=["Shimoli Front"], sources=["https://example.org/nf"])]
+    )
+    assert added == 0
+    entity = fresh_db.entity("group:northern-front")
+    assert entity is not None
+    assert entity.status == "pack" and "Shimoli Front" in entity.aliases
