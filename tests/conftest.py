@@ -55,26 +55,54 @@ def make_facts(doc_id: str = "d1", text: str | None = None) -> DocumentFacts:
         start = text.index(s, pos)
         spans.append(Evidence(text=s, start=start, end=start + len(s), sentence_index=len(spans)))
         pos = start + len(s)
-    group = Entity(id="group:northern-front", type=EntityType.GROUP, name="Northern Front",
-                   aliases=["NF"], status="provisional")
-    person = Entity(id="person:ali-karimov", type=EntityType.PERSON, name="Ali Karimov",
-                    status="provisional")
-    place = Entity(id="place:valley-province", type=EntityType.PLACE, name="Valley Province",
-                   status="provisional")
-    police = Entity(id="organization:police", type=EntityType.ORGANIZATION, name="Police",
-                    status="provisional")
+    group = Entity(
+        id="group:northern-front",
+        type=EntityType.GROUP,
+        name="Northern Front",
+        aliases=["NF"],
+        status="provisional",
+    )
+    person = Entity(
+        id="person:ali-karimov", type=EntityType.PERSON, name="Ali Karimov", status="provisional"
+    )
+    place = Entity(
+        id="place:valley-province",
+        type=EntityType.PLACE,
+        name="Valley Province",
+        status="provisional",
+    )
+    police = Entity(
+        id="organization:police", type=EntityType.ORGANIZATION, name="Police", status="provisional"
+    )
     mentions = [
-        Mention(group.id, "Northern Front", text.index("Northern Front"),
-                text.index("Northern Front") + 14, 0),
-        Mention(person.id, "Ali Karimov", text.index("Ali Karimov"),
-                text.index("Ali Karimov") + 11, 0),
-        Mention(place.id, "Valley Province", text.index("Valley Province"),
-                text.index("Valley Province") + 15, 0),
+        Mention(
+            group.id,
+            "Northern Front",
+            text.index("Northern Front"),
+            text.index("Northern Front") + 14,
+            0,
+        ),
+        Mention(
+            person.id, "Ali Karimov", text.index("Ali Karimov"), text.index("Ali Karimov") + 11, 0
+        ),
+        Mention(
+            place.id,
+            "Valley Province",
+            text.index("Valley Province"),
+            text.index("Valley Province") + 15,
+            0,
+        ),
         Mention(police.id, "Police", text.index("Police"), text.index("Police") + 6, 2),
     ]
     return DocumentFacts(
-        document=Document(id=doc_id, text=text, title="A test report", outlet="Test Wire",
-                          published="2024-04-02", content_hash=f"hash-{hash(text)}"),
+        document=Document(
+            id=doc_id,
+            text=text,
+            title="A test report",
+            outlet="Test Wire",
+            published="2024-04-02",
+            content_hash=f"hash-{hash(text)}",
+        ),
         entities={e.id: e for e in (group, person, place, police)},
         mentions=mentions,
         relations=[
@@ -82,12 +110,27 @@ def make_facts(doc_id: str = "d1", text: str | None = None) -> DocumentFacts:
             Relation(group.id, Predicate.BASED_IN, place.id, spans[0]),
         ],
         events=[
-            Event(EventType.ARREST, spans[2], date="2024-04", location=place.id,
-                  agents=[police.id], targets=[group.id], counts={"arrested": 12})
+            Event(
+                EventType.ARREST,
+                spans[2],
+                date="2024-04",
+                location=place.id,
+                agents=[police.id],
+                targets=[group.id],
+                counts={"arrested": 12},
+            )
         ],
         estimates=[
-            Estimate(group.id, Measure.FIGHTERS, Qualifier.ABOUT, spans[1], low=300, high=300,
-                     as_of="2024-04-02", asserted_by=police.id)
+            Estimate(
+                group.id,
+                Measure.FIGHTERS,
+                Qualifier.ABOUT,
+                spans[1],
+                low=300,
+                high=300,
+                as_of="2024-04-02",
+                asserted_by=police.id,
+            )
         ],
     )
 
@@ -95,3 +138,19 @@ def make_facts(doc_id: str = "d1", text: str | None = None) -> DocumentFacts:
 @pytest.fixture
 def sample_facts() -> DocumentFacts:
     return make_facts()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store with the whole shared corpus ingested once per test session."""
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not beside this checkout")
+    from oxus.ingestion import ingest_paths
+    from oxus.store import open_store
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    store = open_store(str(path))
+    report = ingest_paths([CORPUS], store)
+    store.close()
+    assert not report.failed, report.failures
+    return path

@@ -37,7 +37,9 @@ class IngestReport:
         return bool(self.failures)
 
 
-def read_documents(files: Iterable[Path], report: IngestReport, progress: ProgressCallback | None) -> Iterator[Document]:
+def read_documents(
+    files: Iterable[Path], report: IngestReport, progress: ProgressCallback | None
+) -> Iterator[Document]:
     for path in files:
         try:
             yield from read_source(path)
@@ -60,14 +62,20 @@ def ingest_paths(
     *,
     pack_dir: str | None = None,
     workers: int = 1,
+    dask: str | None = None,
     batch_size: int = 16,
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Read, extract and store everything under ``paths``; never stops at a bad file."""
+    """Read, extract and store everything under ``paths``; never stops at a bad file.
+
+    ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
+    scheduler address) runs it on a Dask cluster. The store is written from this process.
+    """
     report = IngestReport()
     files = discover(paths)
     pack = load_pack(pack_dir) if pack_dir else default_pack()
     store.sync_pack(pack.entities())
+
     def fresh_documents() -> Iterator[Document]:
         for document in read_documents(files, report, progress):
             if store.has_document(document.id, document.content_hash):
@@ -81,9 +89,10 @@ def ingest_paths(
     first = next(pending, None)
     if first is None:
         return report
-    nlp = shared_pipeline(pack_dir)
     stream = itertools.chain([first], pending)
-    for facts in extract(stream, nlp=nlp, batch_size=batch_size, n_process=workers):
+    for facts in _extracted(
+        stream, pack_dir=pack_dir, workers=workers, dask=dask, batch_size=batch_size
+    ):
         outcome = store.save(facts)
         report.outcomes[outcome.value] += 1
         if outcome is not SaveResult.DUPLICATE:
@@ -91,6 +100,25 @@ def ingest_paths(
         if progress:
             progress(facts.document.id, outcome.value)
     return report
+
+
+def _extracted(
+    documents: Iterable[Document],
+    *,
+    pack_dir: str | None,
+    workers: int,
+    dask: str | None,
+    batch_size: int,
+) -> Iterator[DocumentFacts]:
+    if dask:
+        from oxus.scale.dask import extract_on_dask
+
+        return extract_on_dask(documents, address=dask, workers=workers, pack_dir=pack_dir)
+    if workers > 1:
+        from oxus.scale.pool import extract_parallel
+
+        return extract_parallel(documents, workers=workers, pack_dir=pack_dir)
+    return extract(documents, nlp=shared_pipeline(pack_dir), batch_size=batch_size)
 
 
 def count_files(paths: Iterable[str | Path]) -> int:

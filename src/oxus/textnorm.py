@@ -14,7 +14,10 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Case-fold, strip accents and punctuation, collapse spaces: 'Jama'at al-Tawhid' -> 'jamaat al tawhid'."""
+    """Case-fold, strip accents and punctuation, collapse spaces.
+
+    ``Jama'at al-Tawhid`` becomes ``jamaat al tawhid``.
+    """
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("'", "")

@@ -200,7 +200,7 @@ def test_invalid_json_names_file_and_line(tmp_path: Path) -> None:
 def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(GoldError, match="no such file"):
         load_facts(tmp_path / "absent.jsonl")
-    with pytest.raises(GoldError, match="no .json or .jsonl files"):
+    with pytest.raises(GoldError, match=r"no \.json or \.jsonl files"):
         load_facts(tmp_path)
 
 

@@ -14,11 +14,17 @@ def test_record_follows_the_spec_and_names_entities(sample_facts) -> None:
     record = facts_record(sample_facts)
     assert validate_facts(record) == []
     assert record["doc"] == {
-        "id": "d1", "title": "A test report", "url": None, "outlet": "Test Wire",
+        "id": "d1",
+        "title": "A test report",
+        "url": None,
+        "outlet": "Test Wire",
         "published": "2024-04-02",
     }
-    assert {"subject": "Ali Karimov", "predicate": "leader_of", "object": "Northern Front"} \
-        .items() <= record["relations"][0].items()
+    assert {
+        "subject": "Ali Karimov",
+        "predicate": "leader_of",
+        "object": "Northern Front",
+    }.items() <= record["relations"][0].items()
     assert record["events"][0]["agents"] == ["Police"]
     assert record["estimates"][0]["low"] == 300 and isinstance(record["estimates"][0]["low"], int)
     group = next(e for e in record["entities"] if e["id"] == "group:northern-front")

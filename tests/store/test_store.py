@@ -35,10 +35,12 @@ def test_same_content_twice_is_a_no_op(fresh_db: Store, sample_facts) -> None:
 
 def test_changed_content_replaces_the_document_and_its_facts(fresh_db: Store) -> None:
     fresh_db.save(make_facts())
-    changed = make_facts(text="The Northern Front, led by Ali Karimov, is based in Valley "
-                         "Province. Officials said the group has about 300 fighters. "
-                         "Police arrested 12 members of the Northern Front in Valley Province. "
-                         "Nothing else happened.")
+    changed = make_facts(
+        text="The Northern Front, led by Ali Karimov, is based in Valley "
+        "Province. Officials said the group has about 300 fighters. "
+        "Police arrested 12 members of the Northern Front in Valley Province. "
+        "Nothing else happened."
+    )
     assert fresh_db.save(changed) is SaveResult.REPLACED
     stats = fresh_db.stats()
     assert stats["documents"] == 1
@@ -61,9 +63,11 @@ def test_file_store_persists_across_connections(db_path: Path, sample_facts) -> 
     assert again.document_ids() == ["d1"]
     with again.engine.connect() as conn:
         assert current_version(conn) == LATEST
-        hits = conn.execute(
-            text("SELECT id FROM documents_fts WHERE documents_fts MATCH 'fighters'")
-        ).scalars().all()
+        hits = (
+            conn.execute(text("SELECT id FROM documents_fts WHERE documents_fts MATCH 'fighters'"))
+            .scalars()
+            .all()
+        )
     assert hits == ["d1"]
     again.close()
 
@@ -79,8 +83,14 @@ def test_a_failed_save_leaves_nothing_half_written(fresh_db: Store, sample_facts
 def test_merge_resolves_everywhere_and_unmerge_restores(fresh_db: Store, sample_facts) -> None:
     fresh_db.save(sample_facts)
     fresh_db.sync_pack(
-        [Entity(id="group:northern-liberation-front", type=EntityType.GROUP,
-                name="Northern Liberation Front", sources=["test"])]
+        [
+            Entity(
+                id="group:northern-liberation-front",
+                type=EntityType.GROUP,
+                name="Northern Liberation Front",
+                sources=["test"],
+            )
+        ]
     )
     merge_entities(fresh_db, "group:northern-front", "group:northern-liberation-front")
     merged = fresh_db.document_facts("d1")
@@ -126,8 +136,15 @@ def test_find_entities_by_folded_alias_and_merge_candidates(fresh_db: Store, sam
 def test_pack_sync_promotes_provisional_entities(fresh_db: Store, sample_facts) -> None:
     fresh_db.save(sample_facts)
     added = fresh_db.sync_pack(
-        [Entity(id="group:northern-front", type=EntityType.GROUP, name="Northern Front",
-                aliases=["Shimoli Front"], sources=["https://example.org/nf"])]
+        [
+            Entity(
+                id="group:northern-front",
+                type=EntityType.GROUP,
+                name="Northern Front",
+                aliases=["Shimoli Front"],
+                sources=["https://example.org/nf"],
+            )
+        ]
     )
     assert added == 0
     entity = fresh_db.entity("group:northern-front")

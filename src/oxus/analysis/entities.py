@@ -8,8 +8,7 @@ from sqlalchemy import func, select
 
 from oxus.errors import StoreError
 from oxus.model import Entity
-from oxus.store import Store
-from oxus.store import schema
+from oxus.store import Store, schema
 from oxus.store.reader import merge_map
 
 
@@ -74,15 +73,19 @@ def entity_detail(store: Store, entity_id: str) -> EntityDetail:
         ]
         rows = conn.execute(
             select(
-                schema.mentions.c.document_id, schema.documents.c.title,
-                schema.documents.c.published, schema.mentions.c.text,
+                schema.mentions.c.document_id,
+                schema.documents.c.title,
+                schema.documents.c.published,
+                schema.mentions.c.text,
                 func.count().label("n"),
             )
             .join(schema.documents, schema.documents.c.id == schema.mentions.c.document_id)
             .where(schema.mentions.c.entity_id.in_(ids))
             .group_by(
-                schema.mentions.c.document_id, schema.documents.c.title,
-                schema.documents.c.published, schema.mentions.c.text,
+                schema.mentions.c.document_id,
+                schema.documents.c.title,
+                schema.documents.c.published,
+                schema.mentions.c.text,
             )
             .order_by(schema.mentions.c.document_id)
         ).all()
@@ -94,6 +97,9 @@ def entity_detail(store: Store, entity_id: str) -> EntityDetail:
         record.surfaces.append(r.text)
         record.count += r.n
     return EntityDetail(
-        entity=entity, merged_into=row, absorbed=absorbed, aliases=aliases,
+        entity=entity,
+        merged_into=row,
+        absorbed=absorbed,
+        aliases=aliases,
         mentions=sorted(by_doc.values(), key=lambda m: (m.published or "", m.document_id)),
     )

@@ -46,7 +46,7 @@ def store_for(db: str | None) -> Store:
 
 
 def _register() -> None:
-    from oxus.cli import entity, eval_cmd, export, ingest, stats  # noqa: F401
+    from oxus.cli import bench, entity, eval_cmd, export, ingest, stats  # noqa: F401
 
 
 _register()

@@ -29,14 +29,16 @@ def show(
         raise fail(str(e)) from e
     finally:
         store.close()
-    e = detail.entity
-    console.print(f"[bold]{e.name}[/bold]  ({e.type.value}, {e.status})  id: {e.id}")
+    entity = detail.entity
+    console.print(
+        f"[bold]{entity.name}[/bold]  ({entity.type.value}, {entity.status})  id: {entity.id}"
+    )
     if detail.merged_into:
         console.print(f"merged into: {detail.merged_into}")
     if detail.absorbed:
         console.print(f"absorbed: {', '.join(detail.absorbed)}")
-    if e.description:
-        console.print(e.description)
+    if entity.description:
+        console.print(entity.description)
     aliases = Table(title="Names and aliases")
     for column in ("alias", "entity", "source"):
         aliases.add_column(column)

@@ -16,7 +16,9 @@ from oxus.export.facts_jsonl import facts_records
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path, typer.Option(help="Gold facts: a folder of .json files or a .jsonl file.")],
+    gold: Annotated[
+        Path, typer.Option(help="Gold facts: a folder of .json files or a .jsonl file.")
+    ],
     facts: Annotated[
         Path | None,
         typer.Option(help="System facts (facts-jsonl) to score; default: the current store."),
@@ -26,7 +28,9 @@ def eval_command(
     ] = False,
     errors: Annotated[
         str | None,
-        typer.Option(help=f"List false positives and misses of one of {', '.join(ERROR_CATEGORIES)}."),
+        typer.Option(
+            help=f"List false positives and misses of one of {', '.join(ERROR_CATEGORIES)}."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
     db: DbOption = None,
@@ -49,9 +53,9 @@ def eval_command(
             present = [f for f in loaded if f is not None]
             system = list(facts_records(present))
             documents = [f.document for f in present]
+        result = score(system, gold_docs)
     except OxusError as e:
         raise fail(str(e)) from e
-    result = score(system, gold_docs)
     base = None
     if baseline:
         if not documents:

@@ -29,9 +29,14 @@ def _summary(report: IngestReport) -> Table:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs to ingest.")],
     db: DbOption = None,
-    workers: Annotated[
-        int, typer.Option(min=1, help="Processes running the NLP pipeline.")
-    ] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes running the NLP pipeline.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Run extraction on Dask: 'local' (a local cluster of --workers processes) "
+            "or a scheduler address tcp://host:port.",
+        ),
+    ] = None,
     pack: Annotated[
         str | None, typer.Option(help="Knowledge pack folder (default: the shipped pack).")
     ] = None,
@@ -44,9 +49,14 @@ def ingest(
         if total == 0:
             raise fail(f"no files found under {' '.join(paths)}")
         with Progress(
-            TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[current]}"), TimeElapsedColumn(),
-            console=errors, disable=quiet, transient=False,
+            TextColumn("[bold]ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[current]}"),
+            TimeElapsedColumn(),
+            console=errors,
+            disable=quiet,
+            transient=False,
         ) as progress:
             task = progress.add_task("ingest", total=total, current="")
 
@@ -54,7 +64,9 @@ def ingest(
                 done = progress.tasks[0].completed + 1
                 progress.update(task, completed=done, total=max(total, done), current=item)
 
-            report = ingest_paths(paths, store, pack_dir=pack, workers=workers, progress=advance)
+            report = ingest_paths(
+                paths, store, pack_dir=pack, workers=workers, dask=dask, progress=advance
+            )
     except OxusError as e:
         raise fail(str(e)) from e
     finally:

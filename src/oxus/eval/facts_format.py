@@ -171,7 +171,7 @@ def _check_estimate(item: dict[str, Any], where: str, *, strict: bool) -> list[s
             allowed = ", ".join(m.value for m in Measure)
             problems.append(f"{where}.measure: {measure!r} is not one of {allowed}")
     low, high = item.get("low"), item.get("high")
-    if _is_number(low) and _is_number(high) and low > high:
+    if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
         problems.append(f"{where}: low {low} is greater than high {high}")
     return problems
 
@@ -266,12 +266,14 @@ def _files(path: Path) -> list[Path]:
     raise GoldError(f"{path}: no such file or directory")
 
 
-def load_facts(path: Path | str, *, check_refs: bool = True, strict: bool = False) -> list[dict]:
+def load_facts(
+    path: Path | str, *, check_refs: bool = True, strict: bool = False
+) -> list[dict[str, Any]]:
     """Read facts-format documents from a .jsonl file, a .json file or a folder of them.
 
     Raises :class:`GoldError` naming the file and line of every problem found.
     """
-    documents: list[dict] = []
+    documents: list[dict[str, Any]] = []
     problems: list[str] = []
     for file in _files(Path(path)):
         for where, obj in _documents(file):

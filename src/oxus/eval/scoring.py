@@ -109,7 +109,7 @@ def _tally(
             scored_estimates(gold_items),
         )
     else:
-        system_positions, gold_positions = range(len(system_items)), range(len(gold_items))
+        system_positions, gold_positions = [*range(len(system_items))], [*range(len(gold_items))]
     matched_system = set(pairs.values())
     scores = result.scores[category]
     for s in system_positions:

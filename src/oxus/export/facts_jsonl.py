@@ -56,15 +56,24 @@ def facts_record(facts: DocumentFacts) -> dict[str, Any]:
         seen_keys.add(key)
         relations.append(
             {
-                "subject": name(r.subject), "predicate": r.predicate.value,
-                "object": name(r.object), "role": r.role, "since": r.since, "until": r.until,
-                "asserted_by": name(r.asserted_by), "polarity": r.polarity.value,
-                "hedged": r.hedged, "evidence": r.evidence.text,
+                "subject": name(r.subject),
+                "predicate": r.predicate.value,
+                "object": name(r.object),
+                "role": r.role,
+                "since": r.since,
+                "until": r.until,
+                "asserted_by": name(r.asserted_by),
+                "polarity": r.polarity.value,
+                "hedged": r.hedged,
+                "evidence": r.evidence.text,
             }
         )
     return {
         "doc": {
-            "id": doc.id, "title": doc.title, "url": doc.url, "outlet": doc.outlet,
+            "id": doc.id,
+            "title": doc.title,
+            "url": doc.url,
+            "outlet": doc.outlet,
             "published": doc.published,
         },
         "entities": [
@@ -74,18 +83,29 @@ def facts_record(facts: DocumentFacts) -> dict[str, Any]:
         "relations": relations,
         "events": [
             {
-                "type": e.type.value, "date": e.date, "location": name(e.location),
-                "agents": [name(a) for a in e.agents], "targets": [name(t) for t in e.targets],
-                "counts": dict(e.counts), "asserted_by": name(e.asserted_by),
-                "polarity": e.polarity.value, "hedged": e.hedged, "evidence": e.evidence.text,
+                "type": e.type.value,
+                "date": e.date,
+                "location": name(e.location),
+                "agents": [name(a) for a in e.agents],
+                "targets": [name(t) for t in e.targets],
+                "counts": dict(e.counts),
+                "asserted_by": name(e.asserted_by),
+                "polarity": e.polarity.value,
+                "hedged": e.hedged,
+                "evidence": e.evidence.text,
             }
             for e in facts.events
         ],
         "estimates": [
             {
-                "subject": name(s.subject), "measure": s.measure.value, "low": _number(s.low),
-                "high": _number(s.high), "qualifier": s.qualifier.value, "as_of": s.as_of,
-                "asserted_by": name(s.asserted_by), "hedged": s.hedged,
+                "subject": name(s.subject),
+                "measure": s.measure.value,
+                "low": _number(s.low),
+                "high": _number(s.high),
+                "qualifier": s.qualifier.value,
+                "as_of": s.as_of,
+                "asserted_by": name(s.asserted_by),
+                "hedged": s.hedged,
                 "evidence": s.evidence.text,
             }
             for s in facts.estimates

@@ -46,10 +46,9 @@ def normalize_date(value: object) -> str | None:
 
 
 def _numeric(text: str) -> str | None:
-    if match := _ISO.fullmatch(text):
-        return _iso(*(int(g) if g else None for g in match.groups()))
-    if match := _SLASHED.fullmatch(text):
-        return _iso(*(int(g) if g else None for g in match.groups()))
+    if match := _ISO.fullmatch(text) or _SLASHED.fullmatch(text):
+        year, month, day = match.groups()
+        return _iso(int(year), int(month) if month else None, int(day) if day else None)
     if match := _DOTTED.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
         return _iso(year, month, day)

@@ -8,6 +8,7 @@ text of the page, so a page with text is never lost for lack of an article templ
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -41,18 +42,23 @@ def read(raw: RawSource) -> list[Document]:
     if _MARKUP.search(raw.data[:65536]) is None:
         raise raw.fail("malformed HTML: no markup found", MALFORMED_HTML)
     tree = _parse(raw)
-    extracted = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(
         raw.data,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
         date_extraction_params=_DATE_OPTIONS,
     )
-    if extracted is not None and extracted.text:
+    extracted: dict[str, Any] = {}
+    if isinstance(result, dict):
+        extracted = result
+    elif result is not None:
+        extracted = result.as_dict()
+    if extracted.get("text"):
         # trafilatura puts one block per line; blank lines make the paragraphs explicit.
-        body = extracted.text.replace("\n", "\n\n")
-        title, url, outlet = extracted.title, extracted.url, extracted.sitename
-        published = normalize_date(extracted.date)
+        body = str(extracted["text"]).replace("\n", "\n\n")
+        title, url, outlet = extracted.get("title"), extracted.get("url"), extracted.get("sitename")
+        published = normalize_date(extracted.get("date"))
     else:
         body = element_text(tree)
         title, url, outlet, published = _page_metadata(tree)
@@ -110,17 +116,21 @@ def html_to_text(markup: str) -> str:
 def element_text(root: lxml.html.HtmlElement) -> str:
     """Visible text under ``root``: whitespace as a browser shows it, blocks as paragraphs."""
     parts: list[str] = []
-    skipping = 0  # depth inside an invisible element (script, nav, comment...)
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else None
+    skipping = 0  # depth inside an invisible element (script, nav, ...)
+    events = ("start", "end", "comment", "pi")
+    for event, element in lxml.etree.iterwalk(root, events=events):
+        if event in ("comment", "pi"):
+            # Comments and processing instructions are invisible; their tail is not.
+            if not skipping and element.tail:
+                parts.append(_WHITESPACE.sub(" ", element.tail))
+            continue
+        tag = element.tag
         if event == "start":
-            if skipping or tag is None or tag in _SKIP:
+            if skipping or tag in _SKIP:
                 skipping += 1
-            elif tag in _BLOCKS:
-                parts.append("\n\n")
-            elif tag == "br":
-                parts.append("\n")
-            if not skipping and element.text:
+                continue
+            parts.append("\n\n" if tag in _BLOCKS else "\n" if tag == "br" else "")
+            if element.text:
                 parts.append(_WHITESPACE.sub(" ", element.text))
             continue
         if skipping:

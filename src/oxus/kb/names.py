@@ -29,12 +29,9 @@ _CYRILLIC = {
 }  # fmt: skip
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 
-_RU_ENDINGS = (
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем",
-    "ах", "ях", "ам", "ям", "ую", "юю", "ая", "яя", "ые", "ие", "ый", "ий",
-    "а", "я", "у", "ю", "е", "ы", "и",
-)  # fmt: skip
-"""Russian case endings stripped from Cyrillic words so that inflected forms meet."""
+_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем")
+"""Russian case endings (beyond a final vowel) stripped from Cyrillic words so that
+inflected forms meet; a final vowel is dropped from every word's skeleton."""
 
 _APOSTROPHES = "'’‘`ʼʻ′´"
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
@@ -114,7 +111,10 @@ def skeleton_word(word: str) -> str:
     for old, new in _SKELETON_RULES:
         latin = latin.replace(old, new)
     latin = re.sub(r"ev(a?)$", r"av\1", latin)
-    return re.sub(r"(.)\1+", r"\1", latin)
+    latin = re.sub(r"(.)\1+", r"\1", latin)
+    if len(latin) >= 5 and latin[-1] in "aeiu":
+        latin = latin[:-1]
+    return latin
 
 
 def skeleton(text: str, *, spaced: bool = False) -> str:

@@ -105,7 +105,7 @@ def _parse_entry(raw: Any, defaults: dict[str, Any], where: str) -> PackEntry:
         raise PackError(f"{where}: 'name' is required")
     where = f"{where} ({name})"
     try:
-        type_ = EntityType(data.get("type"))
+        type_ = EntityType(str(data.get("type")))
     except ValueError as e:
         raise PackError(f"{where}: 'type' must be one of {[t.value for t in EntityType]}") from e
     aliases = [str(a) for a in _as_list(data.get("aliases"), where, "aliases")]
@@ -187,7 +187,8 @@ def load_pack(directory: Path | str | None = None) -> Pack:
         if parent and parent not in entries:
             raise PackError(f"{entry.file}: parent '{parent}' is not in the pack")
     return Pack(
-        name=str(meta.get("name", folder.name)), version=str(meta.get("version", "0")),
+        name=str(meta.get("name", folder.name)),
+        version=str(meta.get("version", "0")),
         entries=entries,
     )
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from oxus.nlp.numbers import load_lexicon, parse_number
 
-YEAR_RE = r"(?<![\d,.$£€])(?:1[89]\d\d|20\d\d)(?![\d,]|\.\d|'?s\b)"
+YEAR_RE = r"(?<![\d,.$£€])(?:1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|'?s\b)"
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 

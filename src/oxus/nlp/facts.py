@@ -25,8 +25,11 @@ def doc_to_facts(doc: Doc, document: Document) -> DocumentFacts:
                 continue
             mentions.append(
                 Mention(
-                    entity_id=span.kb_id_, text=span.text, start=span.start_char,
-                    end=span.end_char, sentence_index=max(bisect_right(starts, span.start) - 1, 0),
+                    entity_id=span.kb_id_,
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    sentence_index=max(bisect_right(starts, span.start) - 1, 0),
                     method=span._.link_method or "exact",
                     score=float(span._.link_score if span._.link_score is not None else 1.0),
                 )

@@ -38,7 +38,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
 
 def phrase_set(values: list[str] | None) -> frozenset[str]:
     """Lower-cased phrases as a set, for membership tests on lemmas or surface text."""
-    return frozenset(v.lower() for v in values or [])
+    return frozenset(_text(v).lower() for v in values or [])
 
 
 def phrase_map(values: dict[str, list[str]] | None) -> dict[str, str]:
@@ -46,5 +46,12 @@ def phrase_map(values: dict[str, list[str]] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     for label, phrases in (values or {}).items():
         for phrase in phrases or []:
-            out[phrase.lower()] = label
+            out[_text(phrase).lower()] = label
     return out
+
+
+def _text(value: object) -> str:
+    """A lexicon entry, which must be a string (YAML reads a bare ``on`` as a boolean)."""
+    if not isinstance(value, str):
+        raise LexiconError(f"lexicon entry {value!r} is not a string; quote it in the YAML file")
+    return value

@@ -45,7 +45,7 @@ def find_cues(sent: Span, cues: dict[str, dict[str, list[str]]]) -> list[Cue]:
                     match.start(), match.end(), alignment_mode="expand"
                 )
                 if span is not None:
-                    found.append(Cue(predicate, span.start + sent.start, span.end + sent.start))
+                    found.append(Cue(predicate, span.start, span.end))
     return found
 
 

@@ -122,7 +122,7 @@ def find_dates(doc: Doc) -> list[Span]:
                 continue
             found.append(Span(doc, span.start, span.end, label=label))
     for ent in doc.ents:
-        if ent.label_ == "DATE" and _capitalised_names_ok(ent.text):
+        if ent.label_ == "DATE" and _capitalised_names_ok(ent.text) and not _is_count(ent):
             found.append(Span(doc, ent.start, ent.end, label="date"))
     kept: list[Span] = []
     for span in filter_spans(found):
@@ -155,7 +155,7 @@ class TimexComponent:
 
 @Language.factory(
     "oxus_timex",
-    assigns=[f"doc.spans['{extensions.DATES}']", "span._.date"],
+    assigns=["doc.spans", "span._.date"],
     requires=["doc.ents"],
     default_config={},
 )

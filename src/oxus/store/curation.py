@@ -21,7 +21,10 @@ from oxus.store.repository import Store, now
 def record_audit(conn: Connection, actor: str, action: str, target: str, **detail: Any) -> None:
     conn.execute(
         schema.audit.insert().values(
-            at=now(), actor=actor, action=action, target=target,
+            at=now(),
+            actor=actor,
+            action=action,
+            target=target,
             detail=json.dumps(detail, sort_keys=True, default=str),
         )
     )
@@ -48,7 +51,9 @@ def merge_entities(store: Store, absorbed: str, survivor: str, *, actor: str = "
         if a.merged_into is not None:
             raise StoreError(f"{absorbed!r} is already merged into {a.merged_into!r}")
         conn.execute(
-            update(schema.entities).where(schema.entities.c.id == absorbed).values(merged_into=survivor)
+            update(schema.entities)
+            .where(schema.entities.c.id == absorbed)
+            .values(merged_into=survivor)
         )
         conn.execute(
             update(schema.merge_candidates)
@@ -91,8 +96,12 @@ def propose_merge(store: Store, a: str, b: str, score: float, reason: str) -> No
         if exists is None:
             conn.execute(
                 schema.merge_candidates.insert().values(
-                    entity_a=first, entity_b=second, score=score, reason=reason,
-                    status="open", created_at=now(),
+                    entity_a=first,
+                    entity_b=second,
+                    score=score,
+                    reason=reason,
+                    status="open",
+                    created_at=now(),
                 )
             )
 

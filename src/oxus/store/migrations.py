@@ -32,7 +32,9 @@ def _v1_initial(conn: Connection) -> None:
             )
         )
         conn.execute(
-            text("CREATE INDEX IF NOT EXISTS ix_aliases_norm_prefix ON aliases (norm text_pattern_ops)")
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_aliases_norm_prefix ON aliases (norm text_pattern_ops)"
+            )
         )
 
 

@@ -74,10 +74,17 @@ def load_entities(conn: Connection, ids: set[str], merges: dict[str, str]) -> di
         if row is None:
             continue
         entities[entity_id] = Entity(
-            id=row.id, type=EntityType(row.type), name=row.name,
-            aliases=sorted(names[entity_id] - {row.name}), status=row.status,
-            country=row.country, parent=row.parent, lat=row.lat, lon=row.lon,
-            description=row.description, sources=json.loads(row.sources or "[]"),
+            id=row.id,
+            type=EntityType(row.type),
+            name=row.name,
+            aliases=sorted(names[entity_id] - {row.name}),
+            status=row.status,
+            country=row.country,
+            parent=row.parent,
+            lat=row.lat,
+            lon=row.lon,
+            description=row.description,
+            sources=json.loads(row.sources or "[]"),
         )
     return entities
 
@@ -87,9 +94,16 @@ def read_document_facts(conn: Connection, doc_id: str) -> DocumentFacts | None:
     if row is None:
         return None
     document = Document(
-        id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
-        published=row.published, source=row.source, media_type=row.media_type,
-        content_hash=row.content_hash, language=row.language,
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        outlet=row.outlet,
+        published=row.published,
+        source=row.source,
+        media_type=row.media_type,
+        content_hash=row.content_hash,
+        language=row.language,
     )
     source_id = row.duplicate_of or doc_id
     merges = merge_map(conn)
@@ -104,8 +118,15 @@ def read_document_facts(conn: Connection, doc_id: str) -> DocumentFacts | None:
         )
     }
     mentions = [
-        Mention(entity_id=r(m.entity_id) or m.entity_id, text=m.text, start=m.start, end=m.end,
-                sentence_index=m.sentence_index, method=m.method, score=m.score)
+        Mention(
+            entity_id=r(m.entity_id) or m.entity_id,
+            text=m.text,
+            start=m.start,
+            end=m.end,
+            sentence_index=m.sentence_index,
+            method=m.method,
+            score=m.score,
+        )
         for m in conn.execute(
             select(schema.mentions)
             .where(schema.mentions.c.document_id == source_id)
@@ -113,13 +134,24 @@ def read_document_facts(conn: Connection, doc_id: str) -> DocumentFacts | None:
         )
     ]
     relations = [
-        Relation(subject=r(x.subject_id) or "", predicate=Predicate(x.predicate),
-                 object=r(x.object_id) or "", evidence=evidence[x.evidence_id], role=x.role,
-                 since=x.since, until=x.until, asserted_by=r(x.asserted_by),
-                 polarity=Polarity(x.polarity), hedged=x.hedged, confidence=x.confidence)
+        Relation(
+            subject=r(x.subject_id) or "",
+            predicate=Predicate(x.predicate),
+            object=r(x.object_id) or "",
+            evidence=evidence[x.evidence_id],
+            role=x.role,
+            since=x.since,
+            until=x.until,
+            asserted_by=r(x.asserted_by),
+            polarity=Polarity(x.polarity),
+            hedged=x.hedged,
+            confidence=x.confidence,
+        )
         for x in conn.execute(
             select(schema.relations)
-            .where(schema.relations.c.document_id == source_id, schema.relations.c.review != "rejected")
+            .where(
+                schema.relations.c.document_id == source_id, schema.relations.c.review != "rejected"
+            )
             .order_by(schema.relations.c.id)
         )
     ]
@@ -136,21 +168,39 @@ def read_document_facts(conn: Connection, doc_id: str) -> DocumentFacts | None:
     ):
         participants[p.event_id][p.role].append(r(p.entity_id) or p.entity_id)
     events = [
-        Event(type=EventType(x.type), evidence=evidence[x.evidence_id], date=x.date,
-              location=r(x.location_id), agents=participants[x.id]["agent"],
-              targets=participants[x.id]["target"], counts=json.loads(x.counts or "{}"),
-              asserted_by=r(x.asserted_by), polarity=Polarity(x.polarity), hedged=x.hedged,
-              confidence=x.confidence)
+        Event(
+            type=EventType(x.type),
+            evidence=evidence[x.evidence_id],
+            date=x.date,
+            location=r(x.location_id),
+            agents=participants[x.id]["agent"],
+            targets=participants[x.id]["target"],
+            counts=json.loads(x.counts or "{}"),
+            asserted_by=r(x.asserted_by),
+            polarity=Polarity(x.polarity),
+            hedged=x.hedged,
+            confidence=x.confidence,
+        )
         for x in event_rows
     ]
     estimates = [
-        Estimate(subject=r(x.subject_id) or "", measure=Measure(x.measure),
-                 qualifier=Qualifier(x.qualifier), evidence=evidence[x.evidence_id], low=x.low,
-                 high=x.high, as_of=x.as_of, asserted_by=r(x.asserted_by), hedged=x.hedged,
-                 confidence=x.confidence)
+        Estimate(
+            subject=r(x.subject_id) or "",
+            measure=Measure(x.measure),
+            qualifier=Qualifier(x.qualifier),
+            evidence=evidence[x.evidence_id],
+            low=x.low,
+            high=x.high,
+            as_of=x.as_of,
+            asserted_by=r(x.asserted_by),
+            hedged=x.hedged,
+            confidence=x.confidence,
+        )
         for x in conn.execute(
             select(schema.estimates)
-            .where(schema.estimates.c.document_id == source_id, schema.estimates.c.review != "rejected")
+            .where(
+                schema.estimates.c.document_id == source_id, schema.estimates.c.review != "rejected"
+            )
             .order_by(schema.estimates.c.id)
         )
     ]
@@ -162,6 +212,10 @@ def read_document_facts(conn: Connection, doc_id: str) -> DocumentFacts | None:
     for est in estimates:
         ids.update(filter(None, (est.subject, est.asserted_by)))
     return DocumentFacts(
-        document=document, entities=load_entities(conn, ids, merges), mentions=mentions,
-        relations=relations, events=events, estimates=estimates,
+        document=document,
+        entities=load_entities(conn, ids, merges),
+        mentions=mentions,
+        relations=relations,
+        events=events,
+        estimates=estimates,
     )

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from oxus.config import database_url
@@ -37,17 +37,31 @@ def now() -> str:
 
 def document_from_row(row: Any) -> Document:
     return Document(
-        id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
-        published=row.published, source=row.source, media_type=row.media_type,
-        content_hash=row.content_hash, language=row.language,
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        outlet=row.outlet,
+        published=row.published,
+        source=row.source,
+        media_type=row.media_type,
+        content_hash=row.content_hash,
+        language=row.language,
     )
 
 
 def entity_from_row(row: Any) -> Entity:
     return Entity(
-        id=row.id, type=EntityType(row.type), name=row.name, status=row.status,
-        country=row.country, parent=row.parent, lat=row.lat, lon=row.lon,
-        description=row.description, sources=json.loads(row.sources or "[]"),
+        id=row.id,
+        type=EntityType(row.type),
+        name=row.name,
+        status=row.status,
+        country=row.country,
+        parent=row.parent,
+        lat=row.lat,
+        lon=row.lon,
+        description=row.description,
+        sources=json.loads(row.sources or "[]"),
     )
 
 
@@ -99,13 +113,23 @@ class Store:
         except SQLAlchemyError as e:
             raise StoreError(f"cannot save document {doc.id!r}: {e}") from e
 
-    def _insert_document(self, conn: Connection, doc: Document, *, duplicate_of: str | None) -> None:
+    def _insert_document(
+        self, conn: Connection, doc: Document, *, duplicate_of: str | None
+    ) -> None:
         conn.execute(
             schema.documents.insert().values(
-                id=doc.id, title=doc.title, url=doc.url, outlet=doc.outlet,
-                published=doc.published, source=doc.source, media_type=doc.media_type,
-                language=doc.language, content_hash=doc.content_hash, text=doc.text,
-                ingested_at=now(), duplicate_of=duplicate_of,
+                id=doc.id,
+                title=doc.title,
+                url=doc.url,
+                outlet=doc.outlet,
+                published=doc.published,
+                source=doc.source,
+                media_type=doc.media_type,
+                language=doc.language,
+                content_hash=doc.content_hash,
+                text=doc.text,
+                ingested_at=now(),
+                duplicate_of=duplicate_of,
             )
         )
         if conn.dialect.name == "sqlite":
@@ -144,7 +168,9 @@ class Store:
     def document_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(
-                conn.execute(select(schema.documents.c.id).order_by(schema.documents.c.id)).scalars()
+                conn.execute(
+                    select(schema.documents.c.id).order_by(schema.documents.c.id)
+                ).scalars()
             )
 
     def document_facts(self, doc_id: str) -> DocumentFacts | None:
@@ -224,4 +250,3 @@ class Store:
 def open_store(url_or_path: str | None = None) -> Store:
     """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default."""
     return Store(database_url(url_or_path))
-

@@ -7,7 +7,7 @@ import json
 from sqlalchemy import Connection, delete, select, text, update
 
 from oxus.errors import StoreError
-from oxus.model import DocumentFacts, Evidence
+from oxus.model import DocumentFacts, Entity, Evidence
 from oxus.store import schema
 from oxus.textnorm import fold
 
@@ -34,9 +34,14 @@ def write_entities(
     new_rows = []
     for entity in facts.entities.values():
         values = {
-            "type": entity.type.value, "name": entity.name, "status": entity.status,
-            "country": entity.country, "parent": entity.parent, "lat": entity.lat,
-            "lon": entity.lon, "description": entity.description,
+            "type": entity.type.value,
+            "name": entity.name,
+            "status": entity.status,
+            "country": entity.country,
+            "parent": entity.parent,
+            "lat": entity.lat,
+            "lon": entity.lon,
+            "description": entity.description,
             "sources": json.dumps(entity.sources),
         }
         if entity.id not in stored:
@@ -61,18 +66,36 @@ def write_entities(
     }
     alias_rows = []
     for entity in facts.entities.values():
-        names = [entity.name, *entity.aliases] if document_id is None or entity.status != "pack" else entity.aliases
-        for alias in names:
+        for alias in _names_to_record(entity, from_pack=document_id is None):
             key = (entity.id, fold(alias))
             if key[1] and key not in known:
                 known.add(key)
-                source = (entity.sources[0] if entity.sources else alias_source) if document_id is None else alias_source
+                source = alias_source
+                if document_id is None and entity.sources:
+                    source = entity.sources[0]
                 alias_rows.append(
-                    {"entity_id": entity.id, "alias": alias, "norm": key[1],
-                     "document_id": document_id, "source": source}
+                    {
+                        "entity_id": entity.id,
+                        "alias": alias,
+                        "norm": key[1],
+                        "document_id": document_id,
+                        "source": source,
+                    }
                 )
     if alias_rows:
         conn.execute(schema.aliases.insert(), alias_rows)
+
+
+def _names_to_record(entity: Entity, *, from_pack: bool) -> list[str]:
+    """A pack sync records every name; a document adds the names it taught us.
+
+    A pack entity's canonical name and pack aliases come from the pack, so a document
+    only contributes aliases captured in its text; a provisional entity's name itself
+    was learned from the document.
+    """
+    if from_pack or entity.status != "pack":
+        return [entity.name, *entity.aliases]
+    return list(entity.aliases)
 
 
 def _referenced_ids(facts: DocumentFacts) -> set[str]:
@@ -96,9 +119,16 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
         conn.execute(
             schema.mentions.insert(),
             [
-                {"document_id": doc_id, "entity_id": m.entity_id, "text": m.text,
-                 "start": m.start, "end": m.end, "sentence_index": m.sentence_index,
-                 "method": m.method, "score": m.score}
+                {
+                    "document_id": doc_id,
+                    "entity_id": m.entity_id,
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "sentence_index": m.sentence_index,
+                    "method": m.method,
+                    "score": m.score,
+                }
                 for m in facts.mentions
             ],
         )
@@ -109,8 +139,13 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
         if key not in evidence_ids:
             evidence_ids[key] = conn.execute(
                 schema.evidence.insert()
-                .values(document_id=doc_id, sentence_index=ev.sentence_index, start=ev.start,
-                        end=ev.end, text=ev.text)
+                .values(
+                    document_id=doc_id,
+                    sentence_index=ev.sentence_index,
+                    start=ev.start,
+                    end=ev.end,
+                    text=ev.text,
+                )
                 .returning(schema.evidence.c.id)
             ).scalar_one()
         return evidence_ids[key]
@@ -119,22 +154,40 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
         conn.execute(
             schema.relations.insert(),
             [
-                {"document_id": doc_id, "evidence_id": evidence_id(r.evidence),
-                 "subject_id": r.subject, "predicate": r.predicate.value, "object_id": r.object,
-                 "role": r.role, "since": r.since, "until": r.until,
-                 "asserted_by": r.asserted_by, "polarity": r.polarity.value,
-                 "hedged": r.hedged, "confidence": r.confidence, "review": "machine"}
+                {
+                    "document_id": doc_id,
+                    "evidence_id": evidence_id(r.evidence),
+                    "subject_id": r.subject,
+                    "predicate": r.predicate.value,
+                    "object_id": r.object,
+                    "role": r.role,
+                    "since": r.since,
+                    "until": r.until,
+                    "asserted_by": r.asserted_by,
+                    "polarity": r.polarity.value,
+                    "hedged": r.hedged,
+                    "confidence": r.confidence,
+                    "review": "machine",
+                }
                 for r in facts.relations
             ],
         )
     for event in facts.events:
         event_id = conn.execute(
             schema.events.insert()
-            .values(document_id=doc_id, evidence_id=evidence_id(event.evidence),
-                    type=event.type.value, date=event.date, location_id=event.location,
-                    counts=json.dumps(event.counts, sort_keys=True),
-                    asserted_by=event.asserted_by, polarity=event.polarity.value,
-                    hedged=event.hedged, confidence=event.confidence, review="machine")
+            .values(
+                document_id=doc_id,
+                evidence_id=evidence_id(event.evidence),
+                type=event.type.value,
+                date=event.date,
+                location_id=event.location,
+                counts=json.dumps(event.counts, sort_keys=True),
+                asserted_by=event.asserted_by,
+                polarity=event.polarity.value,
+                hedged=event.hedged,
+                confidence=event.confidence,
+                review="machine",
+            )
             .returning(schema.events.c.id)
         ).scalar_one()
         participants = [
@@ -148,11 +201,20 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
         conn.execute(
             schema.estimates.insert(),
             [
-                {"document_id": doc_id, "evidence_id": evidence_id(s.evidence),
-                 "subject_id": s.subject, "measure": s.measure.value,
-                 "qualifier": s.qualifier.value, "low": s.low, "high": s.high,
-                 "as_of": s.as_of, "asserted_by": s.asserted_by, "hedged": s.hedged,
-                 "confidence": s.confidence, "review": "machine"}
+                {
+                    "document_id": doc_id,
+                    "evidence_id": evidence_id(s.evidence),
+                    "subject_id": s.subject,
+                    "measure": s.measure.value,
+                    "qualifier": s.qualifier.value,
+                    "low": s.low,
+                    "high": s.high,
+                    "as_of": s.as_of,
+                    "asserted_by": s.asserted_by,
+                    "hedged": s.hedged,
+                    "confidence": s.confidence,
+                    "review": "machine",
+                }
                 for s in facts.estimates
             ],
         )
@@ -164,8 +226,14 @@ def delete_document(conn: Connection, doc_id: str) -> None:
     conn.execute(
         delete(schema.event_participants).where(schema.event_participants.c.event_id.in_(event_ids))
     )
-    for table in (schema.events, schema.relations, schema.estimates, schema.mentions,
-                  schema.aliases, schema.evidence):
+    for table in (
+        schema.events,
+        schema.relations,
+        schema.estimates,
+        schema.mentions,
+        schema.aliases,
+        schema.evidence,
+    ):
         conn.execute(delete(table).where(table.c.document_id == doc_id))
     if conn.dialect.name == "sqlite":
         conn.execute(text("DELETE FROM documents_fts WHERE id = :id"), {"id": doc_id})

@@ -1,0 +1,1 @@
+"""Benchmarks: oxus against bare spaCy on the same texts, scale and store growth."""

@@ -1,0 +1,56 @@
+"""Does the cost of a document grow with the store? Time ingestion in equal chunks."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from oxus.model import Document, DocumentFacts
+from oxus.nlp.extract import extract
+from oxus.nlp.pipeline import shared_pipeline
+from oxus.store import Store
+
+
+@dataclass
+class GrowthReport:
+    chunk: int
+    seconds: list[float]
+
+    @property
+    def last_over_first(self) -> float:
+        return self.seconds[-1] / self.seconds[0] if self.seconds and self.seconds[0] else 0.0
+
+
+def replicated_facts(templates: list[DocumentFacts], count: int) -> Iterator[DocumentFacts]:
+    """``count`` copies of real extracted facts under new synthetic ids (store-only timing)."""
+    for number in range(count):
+        template = templates[number % len(templates)]
+        text = template.document.text + f"\n\n(synthetic copy {number})"
+        document = dataclasses.replace(
+            template.document,
+            id=f"synthetic-{number:06d}",
+            text=text,
+            content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+        yield dataclasses.replace(template, document=document)
+
+
+def time_chunks(store: Store, facts: Iterable[DocumentFacts], *, chunk: int) -> GrowthReport:
+    """Seconds per ``chunk`` documents saved, in order."""
+    report = GrowthReport(chunk=chunk, seconds=[])
+    start = time.perf_counter()
+    for done, item in enumerate(facts, start=1):
+        store.save(item)
+        if done % chunk == 0:
+            now = time.perf_counter()
+            report.seconds.append(now - start)
+            start = now
+    return report
+
+
+def full_pipeline_facts(documents: Iterable[Document]) -> Iterator[DocumentFacts]:
+    """Facts from the real pipeline, for timing extraction and storage together."""
+    return extract(documents, nlp=shared_pipeline())

@@ -1,0 +1,195 @@
+"""Resolve a name as written to a pack entity: the inspectable half of entity linking.
+
+``NameMatcher.resolve(surface, type_hint, context)`` tries, from strict to loose:
+exact-case acronyms, folded names, compact and skeleton keys (spelling variants and
+Cyrillic transliteration, see :mod:`oxus.kb.names`), the surname of a pack person,
+then fuzzy matching of skeletons with rapidfuzz above a threshold. A name it cannot
+place becomes a provisional entity id (method ``new``). When a key belongs to several
+pack entities the type hint and the document's context decide; two pack entities are
+never merged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from oxus.kb.names import compact, fold, has_cyrillic, is_acronym, skeleton
+from oxus.kb.pack import Pack, default_pack, load_pack
+from oxus.model import Entity, EntityType, entity_id
+
+COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
+    EntityType.PERSON: frozenset({EntityType.PERSON}),
+    EntityType.GROUP: frozenset({EntityType.GROUP, EntityType.ORGANIZATION}),
+    EntityType.ORGANIZATION: frozenset({EntityType.ORGANIZATION, EntityType.GROUP}),
+    EntityType.STATE: frozenset({EntityType.STATE, EntityType.PLACE}),
+    EntityType.PLACE: frozenset({EntityType.PLACE, EntityType.STATE}),
+}
+"""Types a statistical guess may be confused with, for fuzzy matching."""
+
+DEFAULT_FUZZY_THRESHOLD = 88.0
+MIN_FUZZY_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Link:
+    """The outcome of resolving one surface form.
+
+    ``entity_id`` is a pack id, a provisional id (``method == "new"``), or None when
+    the name could not be placed and no type was given to make a provisional id.
+    """
+
+    entity_id: str | None
+    score: float
+    method: str
+
+    @property
+    def is_new(self) -> bool:
+        return self.method == "new"
+
+
+def acronym_key(text: str) -> str:
+    """Acronyms compared case-sensitively without dots, hyphens and spaces."""
+    return "".join(c for c in text if c.isalnum())
+
+
+class NameMatcher:
+    """Name -> entity index over one pack, built once and queried many times."""
+
+    def __init__(self, pack: Pack, *, fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD) -> None:
+        self.pack = pack
+        self.fuzzy_threshold = fuzzy_threshold
+        self.entities: dict[str, Entity] = {e.id: e for e in pack.entities()}
+        self._acronyms: dict[str, set[str]] = defaultdict(set)
+        self._folded: dict[str, set[str]] = defaultdict(set)
+        self._compact: dict[str, set[str]] = defaultdict(set)
+        self._skeleton: dict[str, set[str]] = defaultdict(set)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._buckets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for entity in self.entities.values():
+            for name in self.names_of(entity):
+                self._add(entity, name)
+            words = entity.name.split()
+            if entity.type is EntityType.PERSON and len(words) >= 2 and len(words[-1]) >= 4:
+                self._surnames[skeleton(words[-1])].add(entity.id)
+        self.resolve = lru_cache(maxsize=50_000)(self._resolve)  # type: ignore[method-assign]
+
+    @staticmethod
+    def names_of(entity: Entity) -> list[str]:
+        return [entity.name, *entity.aliases]
+
+    def _add(self, entity: Entity, name: str) -> None:
+        if is_acronym(name):
+            self._acronyms[acronym_key(name)].add(entity.id)
+            return
+        self._folded[fold(name)].add(entity.id)
+        self._compact[compact(name)].add(entity.id)
+        key = skeleton(name)
+        if key:
+            self._skeleton[key].add(entity.id)
+            if len(key) >= MIN_FUZZY_LENGTH:
+                self._buckets[key[0]].append((key, entity.id))
+
+    def entity(self, id_: str) -> Entity | None:
+        return self.entities.get(id_)
+
+    def _choose(
+        self,
+        ids: set[str],
+        surface: str,
+        type_hint: EntityType | None,
+        context: frozenset[str],
+    ) -> tuple[str, float]:
+        """One id among candidates sharing a key; the score drops when the choice is a guess."""
+        if len(ids) == 1:
+            return next(iter(ids)), 1.0
+        ranked = sorted(
+            ids,
+            key=lambda i: (
+                i not in context,
+                type_hint is not None and self.entities[i].type is not type_hint,
+                fold(self.entities[i].name) != fold(surface),
+                i,
+            ),
+        )
+        return ranked[0], 0.8
+
+    def _resolve(
+        self,
+        surface: str,
+        type_hint: EntityType | None = None,
+        context: frozenset[str] = frozenset(),
+    ) -> Link:
+        surface = surface.strip()
+        if is_acronym(surface):
+            ids = self._acronyms.get(acronym_key(surface))
+            if ids:
+                id_, score = self._choose(ids, surface, type_hint, context)
+                return Link(id_, score, "acronym")
+        method_loose = "transliteration" if has_cyrillic(surface) else "normalised"
+        for table, key, method in (
+            (self._folded, fold(surface), "exact"),
+            (self._compact, compact(surface), "normalised"),
+            (self._skeleton, skeleton(surface), method_loose),
+        ):
+            ids = table.get(key) if key else None
+            if ids:
+                id_, score = self._choose(ids, surface, type_hint, context)
+                if method == "exact" and not self._written_as_known(id_, surface):
+                    method = "normalised"
+                return Link(id_, score if method == "exact" else score * 0.95, method)
+        link = self._surname(surface, type_hint)
+        if link is None:
+            link = self._fuzzy(surface, type_hint)
+        if link is not None:
+            return link
+        if type_hint is None:
+            return Link(None, 0.0, "new")
+        return Link(entity_id(type_hint, surface), 0.5, "new")
+
+    def _written_as_known(self, id_: str, surface: str) -> bool:
+        entity = self.entities[id_]
+        bare = surface[4:] if surface.lower().startswith("the ") else surface
+        return bare in self.names_of(entity)
+
+    def _surname(self, surface: str, type_hint: EntityType | None) -> Link | None:
+        """A lone surname of a pack person ("Rahmon"), when no other pack person shares it."""
+        if " " in surface or type_hint not in (None, EntityType.PERSON):
+            return None
+        ids = self._surnames.get(skeleton(surface))
+        if ids and len(ids) == 1:
+            return Link(next(iter(ids)), 0.75, "normalised")
+        return None
+
+    def _fuzzy(self, surface: str, type_hint: EntityType | None) -> Link | None:
+        key = skeleton(surface)
+        if len(key) < MIN_FUZZY_LENGTH:
+            return None
+        allowed = COMPATIBLE.get(type_hint) if type_hint else None
+        best: tuple[float, str] | None = None
+        for candidate, id_ in self._buckets.get(key[0], ()):
+            if allowed is not None and self.entities[id_].type not in allowed:
+                continue
+            if abs(len(candidate) - len(key)) > max(2, len(key) // 5):
+                continue
+            score = fuzz.ratio(key, candidate, score_cutoff=self.fuzzy_threshold)
+            if score and (best is None or score > best[0]):
+                best = (score, id_)
+        if best is None:
+            return None
+        return Link(best[1], round(best[0] / 100 * 0.9, 3), "fuzzy")
+
+    def lookup_all(self, surfaces: Iterable[str]) -> dict[str, Link]:
+        """Resolve many names without type hints (for inspection and the CLI)."""
+        return {s: self.resolve(s) for s in surfaces}
+
+
+@lru_cache(maxsize=4)
+def matcher_for(pack_dir: str | None = None) -> NameMatcher:
+    """One matcher per pack folder and process (building it indexes every name)."""
+    pack = load_pack(pack_dir) if pack_dir else default_pack()
+    return NameMatcher(pack)

@@ -1,0 +1,61 @@
+"""The entity-recognition lexicon (``patterns/entity_cues.yaml``) as ready-made sets.
+
+Honorifics, place heads, group and organisation cue words, names that are never
+mentions (demonyms, religions, months, platforms) and the alias-introducing phrases
+are data an analyst extends; this module only compiles them once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from oxus.kb.names import fold
+from oxus.nlp.lexicon import load_lexicon, phrase_set
+
+
+@dataclass(frozen=True)
+class EntityCues:
+    """Compiled cue sets; every word is lower case."""
+
+    honorifics: frozenset[str]
+    place_heads: frozenset[str]
+    group_cues: frozenset[str]
+    group_name_words: frozenset[str]
+    organization_cues: frozenset[str]
+    group_of_cues: frozenset[str]
+    stop_names: frozenset[str]
+    """Folded names (demonyms included) that are never mentions."""
+    alias_patterns: tuple[re.Pattern[str], ...]
+    alias_separator: re.Pattern[str]
+
+
+def _demonyms() -> set[str]:
+    """Nationality words from ``demonyms.yaml`` (not the all-caps ones: US, UK are states)."""
+    data = load_lexicon("demonyms").get("demonyms") or {}
+    words: set[str] = set()
+    for forms in data.values():
+        for form in forms or []:
+            if form.isupper() or "." in form:
+                continue
+            words.update({fold(form), fold(form) + "s", fold(form) + "i"})
+    return words
+
+
+@cache
+def entity_cues() -> EntityCues:
+    data = load_lexicon("entity_cues")
+    stop = {fold(w) for w in data.get("stop_names") or []} | _demonyms()
+    separators = "|".join(f"(?:{s})" for s in data.get("alias_separators") or [])
+    return EntityCues(
+        honorifics=phrase_set(data.get("honorifics")),
+        place_heads=phrase_set(data.get("place_heads")),
+        group_cues=phrase_set(data.get("group_cues")),
+        group_name_words=phrase_set(data.get("group_name_words")),
+        organization_cues=phrase_set(data.get("organization_cues")),
+        group_of_cues=phrase_set(data.get("group_of_cues")),
+        stop_names=frozenset(stop),
+        alias_patterns=tuple(re.compile(p) for p in data.get("alias_patterns") or []),
+        alias_separator=re.compile(separators or r"\s+or\s+"),
+    )

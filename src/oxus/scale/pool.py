@@ -1,0 +1,34 @@
+"""Parallel extraction on one machine: a process pool fed with batches of documents.
+
+Workers send back ``DocumentFacts`` (small) rather than spaCy ``Doc`` objects (large),
+and the parent process writes them to the store, so a SQLite file has one writer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from oxus.model import Document, DocumentFacts
+from oxus.scale.worker import extract_batch, init_worker
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def extract_parallel(
+    documents: Iterable[Document],
+    *,
+    workers: int,
+    pack_dir: str | None = None,
+    batch_size: int = 8,
+) -> Iterator[DocumentFacts]:
+    """Facts for each document, in input order, computed by ``workers`` processes."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=init_worker, initargs=(pack_dir,)) as pool:
+        for facts_batch in pool.imap(extract_batch, batched(documents, batch_size)):
+            yield from facts_batch
