@@ -46,7 +46,18 @@ def store_for(db: str | None) -> Store:
 
 
 def _register() -> None:
-    from oxus.cli import bench, entity, eval_cmd, export, ingest, stats  # noqa: F401
+    from oxus.cli import (  # noqa: F401
+        bench,
+        brief,
+        entity,
+        eval_cmd,
+        export,
+        facts_cmd,
+        import_cmd,
+        ingest,
+        serve,
+        stats,
+    )
 
 
 _register()

@@ -52,6 +52,12 @@ class Link:
         return self.method == "new"
 
 
+def _last_word(name: str) -> str:
+    """Skeleton of a name's last word: a person's surname must agree for a fuzzy match."""
+    words = fold(name).split()
+    return skeleton(words[-1]) if words else ""
+
+
 def acronym_key(text: str) -> str:
     """Acronyms compared case-sensitively without dots, hyphens and spaces."""
     return "".join(c for c in text if c.isalnum())
@@ -69,7 +75,7 @@ class NameMatcher:
         self._compact: dict[str, set[str]] = defaultdict(set)
         self._skeleton: dict[str, set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
-        self._buckets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._buckets: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for entity in self.entities.values():
             for name in self.names_of(entity):
                 self._add(entity, name)
@@ -92,7 +98,7 @@ class NameMatcher:
         if key:
             self._skeleton[key].add(entity.id)
             if len(key) >= MIN_FUZZY_LENGTH:
-                self._buckets[key[0]].append((key, entity.id))
+                self._buckets[key[0]].append((key, entity.id, _last_word(name)))
 
     def entity(self, id_: str) -> Entity | None:
         return self.entities.get(id_)
@@ -171,10 +177,14 @@ class NameMatcher:
             return None
         allowed = COMPATIBLE.get(type_hint) if type_hint else None
         best: tuple[float, str] | None = None
-        for candidate, id_ in self._buckets.get(key[0], ()):
-            if allowed is not None and self.entities[id_].type not in allowed:
+        last = _last_word(surface)
+        for candidate, id_, candidate_last in self._buckets.get(key[0], ()):
+            entity_type = self.entities[id_].type
+            if allowed is not None and entity_type not in allowed:
                 continue
             if abs(len(candidate) - len(key)) > max(2, len(key) // 5):
+                continue
+            if entity_type is EntityType.PERSON and fuzz.ratio(last, candidate_last) < 80:
                 continue
             score = fuzz.ratio(key, candidate, score_cutoff=self.fuzzy_threshold)
             if score and (best is None or score > best[0]):

@@ -100,7 +100,7 @@ def dates_in(sent: Span) -> list[Span]:
 def governing_verb(token: Token) -> Token:
     """The nearest verb (or the root) above a token: the head of its clause."""
     current = token
-    while current.head is not current:
+    while current.head.i != current.i:
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
             return current
         current = current.head
@@ -108,6 +108,4 @@ def governing_verb(token: Token) -> Token:
 
 
 def in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i and (
-        token is root or root in token.ancestors
-    )
+    return token.i == root.i or any(a.i == root.i for a in token.ancestors)

@@ -89,12 +89,14 @@ def _year_offset(text: str) -> int | None:
     return None
 
 
-def _resolve_month(text: str, month: int, pub: _Pub | None) -> str | None:
+def _resolve_month(text: str, month: int, pub: _Pub | None, *, ahead: bool) -> str | None:
     """A month, with a day and a year when the text or the publication date give them."""
     name = month_regex()
-    day_match = re.search(rf"\b({DAY_RE})\s+(?:of\s+)?{name}", text) or re.search(
-        rf"{name}\s+({DAY_RE})\b(?!\s*(?:,\s*)?\d{{3}})", text
-    ) or re.search(rf"{name}\s+({DAY_RE})\b(?=\s*,?\s*(?:1[89]|20)\d\d)", text)
+    day_match = (
+        re.search(rf"\b({DAY_RE})\s+(?:of\s+)?{name}", text)
+        or re.search(rf"{name}\s+({DAY_RE})\b(?!\s*(?:,\s*)?\d{{3}})", text)
+        or re.search(rf"{name}\s+({DAY_RE})\b(?=\s*,?\s*(?:1[89]|20)\d\d)", text)
+    )
     day = int(re.sub(r"\D", "", day_match.group(1))) if day_match else None
     year_match = re.search(YEAR_RE, text)
     if year_match:
@@ -115,6 +117,8 @@ def _resolve_month(text: str, month: int, pub: _Pub | None) -> str | None:
             year = pub.year if month < pub.month else pub.year - 1
         elif word in relative and relative[word] > 0:
             year = pub.year if month > pub.month else pub.year + 1
+        elif word not in relative and ahead:
+            year = pub.year if month >= pub.month else pub.year + 1
         elif word not in relative and after_pub:
             year = pub.year - 1
     return iso(year, month, day)
@@ -170,8 +174,11 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:")
 
 
-def resolve_date(text: str, published: str | None) -> str | None:
+def resolve_date(text: str, published: str | None, *, ahead: bool = False) -> str | None:
     """The ISO date a time expression names, resolved against the publication date.
+
+    A month without a year is taken as the latest one up to publication, or with
+    ``ahead`` (a deadline: "until October 11") as the next one from publication.
 
     >>> resolve_date("last September", "2024-04")
     '2023-09'
@@ -180,7 +187,8 @@ def resolve_date(text: str, published: str | None) -> str | None:
     pub = parse_published(published)
     month = re.search(month_regex(), clean)
     if month:
-        return _resolve_month(clean, month_words()[month.group().rstrip(".")], pub)
+        number = month_words()[month.group().rstrip(".")]
+        return _resolve_month(clean, number, pub, ahead=ahead)
     year = re.search(YEAR_RE, clean)
     if year:
         return iso(int(year.group()))
@@ -217,6 +225,6 @@ def resolve_period(text: str, published: str | None) -> Period | None:
         start = resolve_date(opener.group(2), published)
         return Period(start=start) if start else None
     if opener and opener.group(1) in lex["until_words"]:
-        end = resolve_date(opener.group(2), published)
+        end = resolve_date(opener.group(2), published, ahead=True)
         return Period(end=end) if end else None
     return None

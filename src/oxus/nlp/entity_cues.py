@@ -29,6 +29,11 @@ class EntityCues:
     """Folded names (demonyms included) that are never mentions."""
     alias_patterns: tuple[re.Pattern[str], ...]
     alias_separator: re.Pattern[str]
+    place_prepositions: frozenset[str]
+    non_text_lines: tuple[re.Pattern[str], ...]
+    back_matter: re.Pattern[str]
+    surname: re.Pattern[str]
+    given_names: frozenset[str]
 
 
 def _demonyms() -> set[str]:
@@ -48,6 +53,7 @@ def entity_cues() -> EntityCues:
     data = load_lexicon("entity_cues")
     stop = {fold(w) for w in data.get("stop_names") or []} | _demonyms()
     separators = "|".join(f"(?:{s})" for s in data.get("alias_separators") or [])
+    headings = "|".join(re.escape(h) for h in data.get("back_matter_headings") or ["references"])
     return EntityCues(
         honorifics=phrase_set(data.get("honorifics")),
         place_heads=phrase_set(data.get("place_heads")),
@@ -58,4 +64,9 @@ def entity_cues() -> EntityCues:
         stop_names=frozenset(stop),
         alias_patterns=tuple(re.compile(p) for p in data.get("alias_patterns") or []),
         alias_separator=re.compile(separators or r"\s+or\s+"),
+        place_prepositions=phrase_set(data.get("place_prepositions")),
+        non_text_lines=tuple(re.compile(p, re.M) for p in data.get("non_text_lines") or []),
+        surname=re.compile(data.get("surname_pattern") or r"(?:ov|ev)$", re.I),
+        given_names=phrase_set(data.get("given_names")),
+        back_matter=re.compile(rf"^[ \t]*(?:{headings})[ \t]*:?[ \t]*$", re.M | re.I),
     )

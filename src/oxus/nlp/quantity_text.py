@@ -91,9 +91,9 @@ def _range_values(a_text: str, b_text: str) -> tuple[float | None, float | None]
     low, high = parse_number(a_text), parse_number(b_text)
     scales = load_lexicon("numbers")["scales"]
     b_words = b_text.lower().split()
-    if low is not None and len(b_words) > 1 and b_words[-1] in scales:
-        if not re.search(r"[a-z]", a_text.lower()) and low < 1000:
-            low *= scales[b_words[-1]]
+    shared_scale = len(b_words) > 1 and b_words[-1] in scales
+    if low is not None and shared_scale and not re.search(r"[a-z]", a_text.lower()) and low < 1000:
+        low *= scales[b_words[-1]]
     return low, high
 
 

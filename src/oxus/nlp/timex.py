@@ -79,7 +79,7 @@ def _capitalised_names_ok(text: str) -> bool:
 def _is_count(span: Span) -> bool:
     """A bare 4-digit "year" that is really a count or an identifier ("2000 fighters")."""
     lex = load_lexicon("timex")
-    if not re.fullmatch(r"\d{4}", span.text):
+    if not re.fullmatch(r"\d{4}", span[-1].text) or re.search(r"[A-Za-z]", span[-1].text):
         return False
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None

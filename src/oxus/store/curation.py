@@ -119,3 +119,89 @@ def set_review(store: Store, kind: str, fact_id: int, status: str, *, actor: str
         if done.rowcount == 0:
             raise StoreError(f"no {kind} {fact_id}")
         record_audit(conn, actor, f"review-{status}", f"{kind}:{fact_id}")
+
+
+ENTITY_STATUSES = ("pack", "provisional", "curated", "rejected")
+
+
+def set_entity_status(store: Store, entity_id: str, status: str, *, actor: str = "cli") -> None:
+    """Accept a provisional entity (``curated``) or reject it as not an entity (``rejected``)."""
+    if status not in ENTITY_STATUSES:
+        raise StoreError(f"unknown entity status {status!r}; expected one of {ENTITY_STATUSES}")
+    with store.engine.begin() as conn:
+        row = _require_entity(conn, entity_id)
+        conn.execute(
+            update(schema.entities).where(schema.entities.c.id == entity_id).values(status=status)
+        )
+        record_audit(conn, actor, f"entity-{status}", entity_id, was=row.status)
+
+
+def edit_entity(
+    store: Store,
+    entity_id: str,
+    *,
+    name: str | None = None,
+    type_: str | None = None,
+    description: str | None = None,
+    alias: str | None = None,
+    actor: str = "cli",
+) -> None:
+    """Correct an entity's name, type or description, or teach it an alias.
+
+    A new name keeps the old one as an alias, so search and matching still find it.
+    """
+    from oxus.model import EntityType
+    from oxus.textnorm import fold
+
+    with store.engine.begin() as conn:
+        row = _require_entity(conn, entity_id)
+        values: dict[str, Any] = {}
+        if name and name.strip() and name.strip() != row.name:
+            values["name"] = name.strip()
+        if type_ and type_ != row.type:
+            try:
+                values["type"] = EntityType(type_).value
+            except ValueError as e:
+                raise StoreError(f"unknown entity type {type_!r}") from e
+        if description is not None and description.strip() != (row.description or ""):
+            values["description"] = description.strip() or None
+        if values:
+            conn.execute(
+                update(schema.entities).where(schema.entities.c.id == entity_id).values(**values)
+            )
+        new_names = [n for n in (values.get("name"), row.name if "name" in values else None, alias)]
+        for label in filter(None, new_names):
+            norm = fold(label)
+            exists = conn.execute(
+                select(schema.aliases.c.id).where(
+                    schema.aliases.c.entity_id == entity_id,
+                    schema.aliases.c.norm == norm,
+                )
+            ).first()
+            if norm and exists is None:
+                conn.execute(
+                    schema.aliases.insert().values(
+                        entity_id=entity_id, alias=label.strip(), norm=norm, source="analyst"
+                    )
+                )
+        before = {key: getattr(row, key) for key in values}
+        record_audit(
+            conn, actor, "entity-edit", entity_id, before=before, after=values, alias=alias
+        )
+
+
+def close_merge_candidate(
+    store: Store, candidate_id: int, *, status: str = "rejected", actor: str = "cli"
+) -> None:
+    """Record an analyst's decision that a merge candidate is not the same entity."""
+    if status not in ("rejected", "open"):
+        raise StoreError(f"unknown merge candidate status {status!r}")
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            update(schema.merge_candidates)
+            .where(schema.merge_candidates.c.id == candidate_id)
+            .values(status=status)
+        )
+        if done.rowcount == 0:
+            raise StoreError(f"no merge candidate {candidate_id}")
+        record_audit(conn, actor, f"candidate-{status}", f"candidate:{candidate_id}")

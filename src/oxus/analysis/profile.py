@@ -1,0 +1,231 @@
+"""An entity's profile: who leads it, where it is, how big it is, what it did, and why we think so.
+
+Relations, estimates and conflicts come aggregated across documents from
+``oxus.analysis.claims``: each statement keeps every sentence it was read from, with who
+asserted it, so an analyst can weigh sources and see where reports disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from oxus.analysis.claims import (
+    Conflict,
+    EstimateSeries,
+    RelationClaim,
+    conflicts_for,
+    estimate_series,
+    relation_claims,
+)
+from oxus.analysis.entities import AliasRecord, resolve_entity
+from oxus.analysis.refs import EntityRef, Resolver
+from oxus.analysis.timeline import TimelineEvent, events_by_ids
+from oxus.errors import StoreError
+from oxus.model import Entity
+from oxus.store import Store, schema
+
+# (predicate, direction) -> (section key, title). "out": the entity is the subject.
+SECTIONS: dict[tuple[str, str], tuple[str, str]] = {
+    ("leader_of", "in"): ("leaders", "Leaders"),
+    ("leader_of", "out"): ("leads", "Leads"),
+    ("member_of", "in"): ("members", "Members"),
+    ("member_of", "out"): ("member_of", "Member of"),
+    ("part_of", "out"): ("parents", "Part of"),
+    ("part_of", "in"): ("units", "Units and factions"),
+    ("pledged_allegiance_to", "out"): ("pledged", "Pledged allegiance to"),
+    ("pledged_allegiance_to", "in"): ("pledges", "Allegiance pledged by"),
+    ("splinter_of", "out"): ("splintered_from", "Splintered from"),
+    ("splinter_of", "in"): ("splinters", "Splinters"),
+    ("allied_with", "out"): ("allies", "Allies"),
+    ("allied_with", "in"): ("allies", "Allies"),
+    ("rival_of", "out"): ("rivals", "Rivals"),
+    ("rival_of", "in"): ("rivals", "Rivals"),
+    ("based_in", "out"): ("bases", "Bases"),
+    ("based_in", "in"): ("based_here", "Based here"),
+    ("designated_by", "out"): ("designated_by", "Designated by"),
+    ("designated_by", "in"): ("designated", "Designated"),
+    ("supports", "out"): ("supports", "Supports"),
+    ("supports", "in"): ("supported_by", "Supported by"),
+    ("citizen_of", "out"): ("citizen_of", "Citizen of"),
+    ("citizen_of", "in"): ("citizens", "Citizens"),
+}
+SECTION_ORDER = list(dict.fromkeys(key for key, _ in SECTIONS.values()))
+STRENGTH_MEASURES = ("fighters", "members")
+DOCUMENT_LIMIT = 50
+EVENT_LIMIT = 100
+
+
+@dataclass
+class Link:
+    """The entity's relation to one other entity (every sentence stating it in ``claim``)."""
+
+    other: EntityRef
+    claim: RelationClaim
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def period(self) -> str:
+        since = min((e.since for e in self.claim.evidence if e.since), default=None)
+        until = max((e.until for e in self.claim.evidence if e.until), default=None)
+        if since or until:
+            return f"{since or '…'} – {until or '…'}"
+        return ""
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.claim.affirmed) and bool(self.claim.denied)
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class DocumentMention:
+    document_id: str
+    title: str | None
+    published: str | None
+    count: int
+
+
+@dataclass
+class Profile:
+    entity: Entity
+    merged_into: str | None
+    absorbed: list[str]
+    aliases: list[AliasRecord]
+    sections: list[Section]
+    estimates: list[EstimateSeries]
+    events: list[TimelineEvent]
+    documents: list[DocumentMention]
+    documents_total: int
+    conflicts: list[Conflict]
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def bases(self) -> list[Link]:
+        section = self.section("bases")
+        return [link for link in section.links if link.lat is not None] if section else []
+
+    @property
+    def strength(self) -> list[EstimateSeries]:
+        """The size series (fighters, members) worth charting."""
+        return [s for s in self.estimates if s.measure in STRENGTH_MEASURES and s.points]
+
+
+def entity_profile(store: Store, name_or_id: str) -> Profile:
+    """The profile of an entity named by id, name or alias (merged ids lead to the survivor)."""
+    entity_id = resolve_entity(store, name_or_id)
+    relations = relation_claims(store, entity_id)
+    series = estimate_series(store, entity_id)
+    with store.engine.connect() as conn:
+        resolver = Resolver(conn)
+        entity_id = resolver(entity_id) or entity_id
+        entity = store.entity(entity_id)
+        if entity is None:
+            raise StoreError(f"no entity {entity_id!r}")
+        family = resolver.family(entity_id)
+        events = events_by_ids(conn, resolver, family, limit=EVENT_LIMIT)
+        documents, total = _documents(conn, family)
+        aliases = [
+            AliasRecord(a.alias, a.entity_id, a.document_id, a.source)
+            for a in conn.execute(
+                select(schema.aliases)
+                .where(schema.aliases.c.entity_id.in_(family))
+                .order_by(schema.aliases.c.alias, schema.aliases.c.document_id)
+            )
+        ]
+        merged_into = conn.execute(
+            select(schema.entities.c.merged_into).where(schema.entities.c.id == entity_id)
+        ).scalar_one_or_none()
+        sections = _sections(conn, entity_id, relations)
+    entity.aliases = sorted({a.alias for a in aliases} - {entity.name})
+    return Profile(
+        entity=entity,
+        merged_into=merged_into,
+        absorbed=family[1:],
+        aliases=aliases,
+        sections=sections,
+        estimates=series,
+        events=events,
+        documents=documents,
+        documents_total=total,
+        conflicts=conflicts_for(relations, series),
+    )
+
+
+def _sections(conn: Connection, entity_id: str, claims: list[RelationClaim]) -> list[Section]:
+    grouped: dict[str, Section] = {}
+    for claim in claims:
+        direction = "out" if claim.subject.id == entity_id else "in"
+        other = claim.object if direction == "out" else claim.subject
+        key, title = SECTIONS[(claim.predicate, direction)]
+        grouped.setdefault(key, Section(key, title)).links.append(Link(other, claim))
+    if "bases" in grouped:
+        _place_coordinates(conn, grouped["bases"].links)
+    for section in grouped.values():
+        section.links.sort(key=lambda link: (-len(link.claim.evidence), link.other.name))
+    return [grouped[key] for key in SECTION_ORDER if key in grouped]
+
+
+def _place_coordinates(conn: Connection, links: list[Link]) -> None:
+    """Coordinates of base places, falling back to the enclosing place or state."""
+    ids = {link.other.id for link in links}
+    rows: dict[str, Any] = {
+        row.id: row
+        for row in conn.execute(
+            select(
+                schema.entities.c.id,
+                schema.entities.c.lat,
+                schema.entities.c.lon,
+                schema.entities.c.parent,
+            ).where(schema.entities.c.id.in_(ids))
+        )
+    }
+    parents = {row.parent for row in rows.values() if row.lat is None and row.parent}
+    if parents:
+        for row in conn.execute(
+            select(
+                schema.entities.c.id,
+                schema.entities.c.lat,
+                schema.entities.c.lon,
+                schema.entities.c.parent,
+            ).where(schema.entities.c.id.in_(parents))
+        ):
+            rows.setdefault(row.id, row)
+    for link in links:
+        place = rows.get(link.other.id)
+        if place is not None and place.lat is None and place.parent:
+            place = rows.get(place.parent, place)
+        if place is not None and place.lat is not None:
+            link.lat, link.lon = place.lat, place.lon
+
+
+def _documents(conn: Connection, family: list[str]) -> tuple[list[DocumentMention], int]:
+    m = schema.mentions
+    total = conn.execute(
+        select(func.count(func.distinct(m.c.document_id))).where(m.c.entity_id.in_(family))
+    ).scalar_one()
+    rows = conn.execute(
+        select(
+            m.c.document_id,
+            schema.documents.c.title,
+            schema.documents.c.published,
+            func.count().label("n"),
+        )
+        .join(schema.documents, schema.documents.c.id == m.c.document_id)
+        .where(m.c.entity_id.in_(family))
+        .group_by(m.c.document_id, schema.documents.c.title, schema.documents.c.published)
+        .order_by(schema.documents.c.published.desc(), m.c.document_id)
+        .limit(DOCUMENT_LIMIT)
+    ).all()
+    return [DocumentMention(r.document_id, r.title, r.published, r.n) for r in rows], total

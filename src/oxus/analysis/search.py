@@ -1,0 +1,144 @@
+"""Full-text search over documents, and name search over entities and their aliases.
+
+Documents use the store's full-text index (SQLite FTS5 ``documents_fts``, PostgreSQL
+``to_tsvector``); entities match on the folded alias index by prefix, so both stay
+indexed lookups on a large store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select, text
+
+from oxus.analysis.refs import EntityRef, Resolver
+from oxus.store import Store, schema
+from oxus.textnorm import fold
+
+SNIPPET_MARK = "\x02", "\x03"
+"""Control characters around matched words in snippets: safe to escape, then mark up."""
+
+
+@dataclass
+class DocumentHit:
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    snippet: str
+    """Text around the match, with matched words between ``SNIPPET_MARK`` characters."""
+
+
+@dataclass
+class EntityHit:
+    entity: EntityRef
+    matched: str
+    """The name or alias that matched."""
+    mentions: int
+
+
+@dataclass
+class SearchResults:
+    query: str
+    documents: list[DocumentHit]
+    entities: list[EntityHit]
+
+
+def search(store: Store, query: str, *, limit: int = 25) -> SearchResults:
+    query = query.strip()
+    if not query:
+        return SearchResults(query, [], [])
+    with store.engine.connect() as conn:
+        documents = _documents(conn, query, limit)
+        entities = _entities(conn, query, limit)
+    return SearchResults(query, documents, entities)
+
+
+def _fts_query(query: str) -> str:
+    """A safe FTS5 query: every word quoted (no operators), the last one as a prefix."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _documents(conn: Connection, query: str, limit: int) -> list[DocumentHit]:
+    start, end = SNIPPET_MARK
+    if conn.dialect.name == "sqlite":
+        match = _fts_query(query)
+        if not match:
+            return []
+        rows = conn.execute(
+            text(
+                "SELECT f.id, d.title, d.published, d.outlet, "
+                "snippet(documents_fts, 2, :s, :e, ' … ', 24) AS snippet "
+                "FROM documents_fts f JOIN documents d ON d.id = f.id "
+                "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts, 0, 5.0, 1.0) LIMIT :n"
+            ),
+            {"q": match, "s": start, "e": end, "n": limit},
+        ).all()
+    else:
+        vector = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+        rows = conn.execute(
+            text(
+                "SELECT id, title, published, outlet, "
+                "ts_headline('simple', text, q, :opts) AS snippet "
+                f"FROM documents, plainto_tsquery('simple', :q) q WHERE {vector} @@ q "
+                f"ORDER BY ts_rank({vector}, q) DESC LIMIT :n"
+            ),
+            {
+                "q": query,
+                "n": limit,
+                "opts": f"StartSel={start}, StopSel={end}, MaxWords=30, MinWords=12",
+            },
+        ).all()
+    return [DocumentHit(r.id, r.title, r.published, r.outlet, r.snippet) for r in rows]
+
+
+def _entities(conn: Connection, query: str, limit: int) -> list[EntityHit]:
+    norm = fold(query)
+    if not norm:
+        return []
+    a = schema.aliases
+    rows = list(
+        conn.execute(
+            select(a.c.entity_id, func.min(a.c.alias).label("alias"))
+            .where(a.c.norm >= norm, a.c.norm < norm + "\uffff")
+            .group_by(a.c.entity_id)
+            .limit(limit * 4)
+        ).all()
+    )
+    if len(rows) < limit:
+        rows += conn.execute(
+            select(a.c.entity_id, func.min(a.c.alias).label("alias"))
+            .where(a.c.norm.like(f"% {_escape_like(norm)}%", escape="\\"))
+            .group_by(a.c.entity_id)
+            .limit(limit * 4)
+        ).all()
+    resolver = Resolver(conn)
+    resolver.load(r.entity_id for r in rows)
+    hits: dict[str, EntityHit] = {}
+    for row in rows:
+        ref = resolver.ref(row.entity_id)
+        if ref is not None and ref.id not in hits:
+            hits[ref.id] = EntityHit(ref, row.alias, 0)
+    if hits:
+        family = {i: resolver(i) for i in resolver.merges} | {i: i for i in hits}
+        counts = conn.execute(
+            select(schema.mentions.c.entity_id, func.count().label("n"))
+            .where(schema.mentions.c.entity_id.in_([i for i, t in family.items() if t in hits]))
+            .group_by(schema.mentions.c.entity_id)
+        ).all()
+        for row in counts:
+            hits[family[row.entity_id]].mentions += row.n  # type: ignore[index]
+    ranked = sorted(
+        hits.values(), key=lambda h: (fold(h.entity.name) != norm, -h.mentions, h.entity.name)
+    )
+    return ranked[:limit]
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

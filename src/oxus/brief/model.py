@@ -1,0 +1,85 @@
+"""What a brief is made of: sections of cited sentences and tables, and numbered sources.
+
+A brief holds no free text: every line is a template filled from claims, and carries
+the footnote numbers of the documents whose sentences support it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from oxus.analysis.claims import ClaimEvidence
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    document_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass
+class Line:
+    """One sentence of the brief and the footnotes to the documents that state it."""
+
+    text: str
+    refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    refs: list[list[int]] = field(default_factory=list)
+    """The footnotes of each row."""
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    table: Table | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.lines and not (self.table and self.table.rows)
+
+
+@dataclass
+class Brief:
+    title: str
+    subtitle: str
+    sections: list[Section]
+    sources: list[Source]
+
+
+class Citations:
+    """Numbers documents in the order the brief first cites them."""
+
+    def __init__(self, urls: dict[str, str | None] | None = None) -> None:
+        self._numbers: dict[str, Source] = {}
+        self._urls = urls or {}
+
+    def cite(self, evidence: Iterable[ClaimEvidence]) -> list[int]:
+        numbers = []
+        for ev in evidence:
+            source = self._numbers.get(ev.document_id)
+            if source is None:
+                source = self._numbers[ev.document_id] = Source(
+                    len(self._numbers) + 1,
+                    ev.document_id,
+                    ev.title,
+                    ev.outlet,
+                    ev.published,
+                    self._urls.get(ev.document_id),
+                )
+            numbers.append(source.number)
+        return sorted(set(numbers))
+
+    @property
+    def sources(self) -> list[Source]:
+        return sorted(self._numbers.values(), key=lambda s: s.number)

@@ -1,0 +1,244 @@
+"""The JSON API (``/api``): the same analysis functions the pages use, as data.
+
+Reads are open; writes (merges, reviews, edits) go through ``require_write`` and
+``oxus.store.curation``, so each one is audited and shows at once everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel
+
+from oxus.analysis.dashboard import dashboard
+from oxus.analysis.entities import resolve_entity
+from oxus.analysis.geo import map_places
+from oxus.analysis.network import network
+from oxus.analysis.profile import entity_profile
+from oxus.analysis.review import audit_log, review_queue
+from oxus.analysis.search import search
+from oxus.analysis.timeline import timeline
+from oxus.store import Store
+from oxus.store.curation import (
+    close_merge_candidate,
+    edit_entity,
+    merge_entities,
+    set_entity_status,
+    set_review,
+    unmerge_entity,
+)
+from oxus.web.security import require_write
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Csv = Annotated[str | None, Query(description="Comma-separated values.")]
+Period = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+Writer = Annotated[str, Depends(require_write)]
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+@router.get("/stats")
+def api_stats(store: StoreDep) -> dict[str, int]:
+    """Row counts of the store."""
+    return store.stats()
+
+
+@router.get("/dashboard")
+def api_dashboard(store: StoreDep) -> Any:
+    """Counts, latest documents, most active groups and recent events."""
+    return jsonable_encoder(dashboard(store))
+
+
+@router.get("/search")
+def api_search(
+    store: StoreDep, q: str = "", limit: Annotated[int, Query(ge=1, le=200)] = 25
+) -> Any:
+    """Documents (full text) and entities (names and aliases) matching ``q``."""
+    return jsonable_encoder(search(store, q, limit=limit))
+
+
+@router.get("/entities/{entity_id}")
+def api_entity(store: StoreDep, entity_id: str) -> Any:
+    """An entity's profile: names, relations with evidence, estimates, events, conflicts."""
+    return jsonable_encoder(entity_profile(store, entity_id))
+
+
+@router.get("/documents/{document_id}")
+def api_document(store: StoreDep, document_id: str) -> Any:
+    """A document with its text, mentions and the facts extracted from it."""
+    facts = store.document_facts(document_id)
+    if facts is None:
+        raise HTTPException(status_code=404, detail=f"no document {document_id!r}")
+    return jsonable_encoder(facts)
+
+
+@router.get("/network")
+def api_network(
+    store: StoreDep,
+    types: Csv = None,
+    predicates: Csv = None,
+    since: Period = None,
+    until: Period = None,
+    focus: str | None = None,
+    max_nodes: Annotated[int, Query(ge=1, le=2000)] = 250,
+) -> Any:
+    """Entities and relations as a graph (edges weighted by how many sentences state them)."""
+    graph = network(
+        store,
+        types=split(types),
+        predicates=split(predicates),
+        since=since,
+        until=until,
+        focus=resolve_entity(store, focus) if focus else None,
+        max_nodes=max_nodes,
+    )
+    return jsonable_encoder(graph)
+
+
+@router.get("/map")
+def api_map(
+    store: StoreDep,
+    group: str | None = None,
+    types: Csv = None,
+    since: Period = None,
+    until: Period = None,
+) -> Any:
+    """Places with bases and events, as a GeoJSON FeatureCollection."""
+    group_id = resolve_entity(store, group) if group else None
+    places = map_places(store, group=group_id, types=split(types), since=since, until=until)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                "properties": jsonable_encoder(p),
+            }
+            for p in places
+        ],
+    }
+
+
+@router.get("/timeline")
+def api_timeline(
+    store: StoreDep,
+    group: str | None = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
+    types: Csv = None,
+    since: Period = None,
+    until: Period = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Any:
+    """Events newest first, filtered by group (agent or target), country, type and period."""
+    result = timeline(
+        store,
+        group=resolve_entity(store, group) if group else None,
+        country=country,
+        types=split(types),
+        since=since,
+        until=until,
+        limit=limit,
+        offset=offset,
+    )
+    return jsonable_encoder(result)
+
+
+@router.get("/review")
+def api_review(store: StoreDep) -> Any:
+    """Provisional entities, open merge candidates, low-confidence facts, recent audit."""
+    return jsonable_encoder(review_queue(store))
+
+
+@router.get("/audit")
+def api_audit(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Any:
+    with store.engine.connect() as conn:
+        return jsonable_encoder(audit_log(conn, limit=limit))
+
+
+class MergeBody(BaseModel):
+    into: str
+
+
+class StatusBody(BaseModel):
+    status: Literal["curated", "rejected", "provisional"]
+
+
+class EditBody(BaseModel):
+    name: str | None = None
+    type: str | None = None
+    description: str | None = None
+    alias: str | None = None
+
+
+class ReviewBody(BaseModel):
+    status: Literal["accepted", "rejected", "machine"]
+
+
+@router.post("/entities/{entity_id}/merge")
+def api_merge(store: StoreDep, actor: Writer, entity_id: str, body: MergeBody) -> dict[str, str]:
+    """Merge this entity into ``into`` (reversible with unmerge)."""
+    merge_entities(store, entity_id, body.into, actor=actor)
+    return {"merged": entity_id, "into": body.into}
+
+
+@router.post("/entities/{entity_id}/unmerge")
+def api_unmerge(store: StoreDep, actor: Writer, entity_id: str) -> dict[str, str]:
+    was = unmerge_entity(store, entity_id, actor=actor)
+    return {"unmerged": entity_id, "was_merged_into": was}
+
+
+@router.post("/entities/{entity_id}/status")
+def api_entity_status(
+    store: StoreDep, actor: Writer, entity_id: str, body: StatusBody
+) -> dict[str, str]:
+    """Accept (``curated``) or reject a provisional entity."""
+    set_entity_status(store, entity_id, body.status, actor=actor)
+    return {"entity": entity_id, "status": body.status}
+
+
+@router.post("/entities/{entity_id}/edit")
+def api_entity_edit(
+    store: StoreDep, actor: Writer, entity_id: str, body: EditBody
+) -> dict[str, str]:
+    edit_entity(
+        store,
+        entity_id,
+        name=body.name,
+        type_=body.type,
+        description=body.description,
+        alias=body.alias,
+        actor=actor,
+    )
+    return {"entity": entity_id}
+
+
+@router.post("/facts/{kind}/{fact_id}/review")
+def api_fact_review(
+    store: StoreDep,
+    actor: Writer,
+    kind: Literal["relation", "event", "estimate"],
+    fact_id: int,
+    body: ReviewBody,
+) -> dict[str, Any]:
+    """Accept or reject one extracted fact; a rejected fact disappears from every view."""
+    set_review(store, kind, fact_id, body.status, actor=actor)
+    return {"kind": kind, "id": fact_id, "status": body.status}
+
+
+@router.post("/candidates/{candidate_id}/reject")
+def api_reject_candidate(store: StoreDep, actor: Writer, candidate_id: int) -> dict[str, Any]:
+    close_merge_candidate(store, candidate_id, actor=actor)
+    return {"candidate": candidate_id, "status": "rejected"}

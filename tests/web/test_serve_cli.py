@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from oxus.cli import app
+
+runner = CliRunner()
+
+
+def test_serve_refuses_a_public_host_without_a_token(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OXUS_TOKEN", raising=False)
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append((a, k)))
+    result = runner.invoke(app, ["serve", "--host", "0.0.0.0", "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert "OXUS_TOKEN" in result.output
+    assert calls == []
+
+
+def test_serve_binds_loopback_by_default(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append((a, k)))
+    result = runner.invoke(app, ["serve", "--db", str(db_path), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    (web,), options = calls[0]
+    assert options["host"] == "127.0.0.1" and options["port"] == 8123
+    assert web.state.security.require_token is False
+
+
+def test_serve_with_a_token_on_a_public_host(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OXUS_TOKEN", "s3cret")
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append((a, k)))
+    result = runner.invoke(app, ["serve", "--host", "0.0.0.0", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert calls[0][0][0].state.security.require_token is True
