@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.web.sample import AK, EB, HD, NF, NF2, POLICE, VP, build
 
 from oxus.analysis.geo import map_places
 from oxus.analysis.network import network
 from oxus.analysis.timeline import timeline
 from oxus.store import Store
 from oxus.store.curation import merge_entities, set_review
+from tests.web.sample import AK, EB, HD, NF, NF2, POLICE, VP, build
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.web.sample import AK, BR, EB, HD, NF, NF2, RL, SP, UM, VP, build
 
 from oxus.analysis.profile import entity_profile
 from oxus.errors import StoreError
 from oxus.store import Store
 from oxus.store.curation import merge_entities
+from tests.web.sample import AK, BR, EB, HD, NF, NF2, RL, SP, UM, VP, build
 
 
 @pytest.fixture
@@ -63,8 +63,10 @@ def test_documents_and_aliases_with_sources(store: Store) -> None:
     profile = entity_profile(store, NF.id)
     assert [d.document_id for d in profile.documents] == ["r3", "r2", "r1"]
     assert profile.documents_total == 3
-    sources = {(a.alias, a.document_id) for a in profile.aliases}
-    assert ("Shimoli Front", None) in sources
+    names = {a.alias: a for a in profile.aliases}
+    assert names["Shimoli Front"].source == "pack"
+    assert (names["Shimoli Front"].first_document, names["Shimoli Front"].documents) == ("r1", 4)
+    assert names["Northern Front"].documents == 0
 
 
 def test_merge_folds_the_absorbed_entity_in_and_names_resolve(store: Store) -> None:

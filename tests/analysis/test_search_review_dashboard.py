@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.web.sample import EB, NF, NF2, SP, build
 
 from oxus.analysis.dashboard import dashboard
 from oxus.analysis.review import review_queue
 from oxus.analysis.search import SNIPPET_MARK, _fts_query, search
 from oxus.store import Store
 from oxus.store.curation import merge_entities, set_entity_status
+from tests.web.sample import EB, NF, NF2, SP, build
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def test_profile_leader_evidence_opens_the_highlighted_sentence(
     page.wait_for_url("**/documents/**")
     highlighted = page.locator("#doctext .ev.hl")
     assert highlighted.count() == 1
-    assert highlighted.inner_text() == sentence
+    assert highlighted.inner_text().strip() == (sentence or "").strip()
     assert highlighted.is_visible()
     box = highlighted.bounding_box()
     assert box is not None and 0 <= box["y"] < 900  # scrolled into view

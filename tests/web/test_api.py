@@ -115,3 +115,17 @@ def test_filters_accept_names_and_reject_unknown_entities(client: Client) -> Non
     assert client.get("/api/map", params={"group": "Nobody"}).status_code == 404
     focus = client.get("/api/network", params={"focus": "Ali Karimov"}).json()
     assert {n["name"] for n in focus["nodes"]} == {"Ali Karimov", "Northern Front"}
+
+
+def test_cached_graph_follows_every_change(client: Client) -> None:
+    first = client.get("/api/network", params={"predicates": "leader_of"}).json()
+    assert len(first["edges"]) == 1
+    assert client.get("/api/network", params={"predicates": "leader_of"}).json() == first
+    relation = first["edges"][0]
+    assert relation["source"] == "person:ali-karimov"
+    client.post(
+        "/api/facts/relation/1/review",
+        json={"status": "rejected"},
+        headers={"x-csrf-token": client.csrf(), "origin": "http://testserver"},
+    )
+    assert client.get("/api/network", params={"predicates": "leader_of"}).json()["edges"] == []

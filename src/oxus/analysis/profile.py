@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, select
 
 from oxus.analysis.claims import (
     Conflict,
@@ -20,7 +20,7 @@ from oxus.analysis.claims import (
     estimate_series,
     relation_claims,
 )
-from oxus.analysis.entities import AliasRecord, resolve_entity
+from oxus.analysis.entities import resolve_entity
 from oxus.analysis.refs import EntityRef, Resolver
 from oxus.analysis.timeline import TimelineEvent, events_by_ids
 from oxus.errors import StoreError
@@ -88,6 +88,19 @@ class Section:
 
 
 @dataclass
+class NameRecord:
+    """One name of the entity and where it comes from: the pack, an analyst, documents."""
+
+    alias: str
+    entity_id: str
+    """The id it is recorded under (an absorbed entity's, after a merge)."""
+    source: str | None
+    """Where a curated name comes from (a URL, ``pack`` or ``analyst``), else None."""
+    first_document: str | None
+    documents: int
+
+
+@dataclass
 class DocumentMention:
     document_id: str
     title: str | None
@@ -100,7 +113,7 @@ class Profile:
     entity: Entity
     merged_into: str | None
     absorbed: list[str]
-    aliases: list[AliasRecord]
+    aliases: list[NameRecord]
     sections: list[Section]
     estimates: list[EstimateSeries]
     events: list[TimelineEvent]
@@ -136,14 +149,7 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         family = resolver.family(entity_id)
         events = events_by_ids(conn, resolver, family, limit=EVENT_LIMIT)
         documents, total = _documents(conn, family)
-        aliases = [
-            AliasRecord(a.alias, a.entity_id, a.document_id, a.source)
-            for a in conn.execute(
-                select(schema.aliases)
-                .where(schema.aliases.c.entity_id.in_(family))
-                .order_by(schema.aliases.c.alias, schema.aliases.c.document_id)
-            )
-        ]
+        aliases = _names(conn, family)
         merged_into = conn.execute(
             select(schema.entities.c.merged_into).where(schema.entities.c.id == entity_id)
         ).scalar_one_or_none()
@@ -208,6 +214,24 @@ def _place_coordinates(conn: Connection, links: list[Link]) -> None:
             place = rows.get(place.parent, place)
         if place is not None and place.lat is not None:
             link.lat, link.lon = place.lat, place.lon
+
+
+def _names(conn: Connection, family: list[str]) -> list[NameRecord]:
+    """Names grouped in SQL: a name seen in thousands of documents is still one row."""
+    a = schema.aliases
+    rows = conn.execute(
+        select(
+            a.c.alias,
+            a.c.entity_id,
+            func.max(case((a.c.document_id.is_(None), a.c.source))).label("source"),
+            func.min(a.c.document_id).label("first"),
+            func.count(a.c.document_id).label("n"),
+        )
+        .where(a.c.entity_id.in_(family))
+        .group_by(a.c.alias, a.c.entity_id)
+        .order_by(a.c.alias)
+    ).all()
+    return [NameRecord(r.alias, r.entity_id, r.source, r.first, r.n) for r in rows]
 
 
 def _documents(conn: Connection, family: list[str]) -> tuple[list[DocumentMention], int]:

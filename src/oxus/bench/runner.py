@@ -79,7 +79,7 @@ def peak_rss_mb() -> float:
 
 
 def _timed(
-    name: str, documents: list[Document], words: int, work: Callable[[], None]
+    name: str, documents: list[Document], words: int, work: Callable[[], object]
 ) -> StageResult:
     start = time.perf_counter()
     work()
@@ -91,6 +91,7 @@ def run_benchmark(
     *,
     workers: int = 2,
     store_dir: Path | None = None,
+    latency: bool = True,
 ) -> BenchReport:
     """Run every stage on the same documents, models loaded before the clock starts."""
     words = sum(len(d.text.split()) for d in documents)
@@ -111,6 +112,10 @@ def run_benchmark(
                 store.save(facts)
 
         report.stages.append(_timed("oxus", documents, words, oxus_one))
+        if latency:
+            from oxus.bench.latency import api_latency
+
+            report.latency_ms = api_latency(store)
         store.close()
         if workers > 1:
             from oxus.scale.pool import extract_parallel

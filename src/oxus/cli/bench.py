@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
 from oxus.bench.runner import run_benchmark
 from oxus.bench.scaler import synthetic_documents
-from oxus.cli.app import app, console, fail
+from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.config import shared_corpus_dir
+from oxus.ingest import discover, read_source
+from oxus.store import Store
 
 
 @app.command()
@@ -48,3 +52,57 @@ def bench(
     console.print(table)
     for name, ratio in report.ratios().items():
         console.print(f"{name}: {ratio:.2f}x")
+    for endpoint, figures in report.latency_ms.items():
+        console.print(f"API {endpoint}: p50 {figures['p50']} ms, p95 {figures['p95']} ms")
+
+
+@app.command("bench-scale")
+def bench_scale(
+    docs: Annotated[int, typer.Option("--docs", min=1000, help="Documents in the store.")] = 20000,
+    chunk: Annotated[int, typer.Option(min=100, help="Documents per timed chunk.")] = 1000,
+    db: DbOption = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="Corpus whose extracted facts are replicated (default ../shared/corpus)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Grow a store to --docs documents: time each chunk's writes, then API latency.
+
+    The pipeline runs once over the corpus; its real facts are stored again under new
+    synthetic ids, so what is timed is the store, which is what grows. Use an empty
+    store (a new SQLite path or an empty PostgreSQL database).
+    """
+    source = corpus or shared_corpus_dir()
+    if source is None or not source.is_dir():
+        raise fail("no corpus to extract facts from: pass --corpus DIR")
+    store = store_for(db) if db else Store(f"sqlite:///{tempfile.mkdtemp()}/scale.db")
+    try:
+        if store.document_ids():
+            raise fail("bench-scale needs an empty store")
+        corpus_docs = [d for path in discover([source]) for d in read_source(path)]
+        templates = list(full_pipeline_facts(corpus_docs))
+        growth = time_chunks(store, replicated_facts(templates, docs), chunk=chunk)
+        from oxus.bench.latency import api_latency
+
+        latency = api_latency(store)
+    finally:
+        store.close()
+    figures = {
+        "documents": docs,
+        "chunk": chunk,
+        "seconds_per_chunk": [round(s, 3) for s in growth.seconds],
+        "last_over_first": round(growth.last_over_first, 3),
+        "latency_ms": latency,
+        "backend": store.dialect,
+    }
+    if as_json:
+        console.print_json(json.dumps(figures))
+        return
+    console.print(f"{docs} documents on {store.dialect}, seconds per {chunk}:")
+    console.print(" ".join(f"{s:.2f}" for s in growth.seconds))
+    console.print(f"last chunk / first chunk: {growth.last_over_first:.2f}x")
+    for endpoint, values in latency.items():
+        console.print(f"API {endpoint}: p50 {values['p50']} ms, p95 {values['p95']} ms")

@@ -82,7 +82,7 @@ class NameMatcher:
             words = entity.name.split()
             if entity.type is EntityType.PERSON and len(words) >= 2 and len(words[-1]) >= 4:
                 self._surnames[skeleton(words[-1])].add(entity.id)
-        self.resolve = lru_cache(maxsize=50_000)(self._resolve)  # type: ignore[method-assign]
+        self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
     @staticmethod
     def names_of(entity: Entity) -> list[str]:

@@ -17,7 +17,7 @@ class Boilerplate:
     """Sorted character ranges of non-text lines, with a fast membership test."""
 
     def __init__(self, text: str, cues: EntityCues) -> None:
-        ranges = []
+        ranges: list[tuple[int, int]] = []
         for pattern in cues.non_text_lines:
             ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
         heading = cues.back_matter.search(text)

@@ -10,7 +10,7 @@ uses them outside an existing mention, or where the statistical model mistyped t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc
 
@@ -28,7 +28,7 @@ def _key(text: str, *, exact: bool) -> str:
     return skeleton_word(fold(text).replace(" ", "")) or text
 
 
-def person_short_forms(names: dict[str, Iterable[str]], cues: EntityCues) -> dict[str, str]:
+def person_short_forms(names: Mapping[str, Iterable[str]], cues: EntityCues) -> dict[str, str]:
     """{surname or first name: person id} for the names no two persons share.
 
     ``names`` maps each person id in the document to its full names (pack name and the

@@ -59,8 +59,8 @@ class Linker:
         self.cues = entity_cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [self._resolve(doc, span) for span in doc.spans.get(MENTIONS, [])]
-        mentions = [m for m in mentions if m is not None]
+        resolved = (self._resolve(doc, span) for span in doc.spans.get(MENTIONS, []))
+        mentions = [m for m in resolved if m is not None]
         local = LocalNames(titles=self.cues.honorifics)
         mentions = self._capture(doc, mentions, local)
         self._add_short_forms(doc, mentions, local)

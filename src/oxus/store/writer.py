@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, delete, or_, select, text, update
 
 from oxus.errors import StoreError
 from oxus.model import DocumentFacts, Entity, Evidence
@@ -60,7 +60,10 @@ def write_entities(
                 schema.aliases.c.entity_id.in_(ids),
                 schema.aliases.c.document_id.is_(None)
                 if document_id is None
-                else schema.aliases.c.document_id == document_id,
+                else or_(
+                    schema.aliases.c.document_id.is_(None),
+                    schema.aliases.c.document_id == document_id,
+                ),
             )
         )
     }

@@ -29,6 +29,7 @@ from oxus.store.curation import (
     set_review,
     unmerge_entity,
 )
+from oxus.web.cache import VersionedCache
 from oxus.web.security import require_write
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -43,6 +44,13 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_cache(request: Request) -> VersionedCache:
+    return request.app.state.cache
+
+
+CacheDep = Annotated[VersionedCache, Depends(get_cache)]
 
 
 def split(value: str | None) -> list[str]:
@@ -87,6 +95,7 @@ def api_document(store: StoreDep, document_id: str) -> Any:
 @router.get("/network")
 def api_network(
     store: StoreDep,
+    cache: CacheDep,
     types: Csv = None,
     predicates: Csv = None,
     since: Period = None,
@@ -95,21 +104,29 @@ def api_network(
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 250,
 ) -> Any:
     """Entities and relations as a graph (edges weighted by how many sentences state them)."""
-    graph = network(
+    focus_id = resolve_entity(store, focus) if focus else None
+    key = ("network", types, predicates, since, until, focus_id, max_nodes)
+    return cache.get(
         store,
-        types=split(types),
-        predicates=split(predicates),
-        since=since,
-        until=until,
-        focus=resolve_entity(store, focus) if focus else None,
-        max_nodes=max_nodes,
+        key,
+        lambda: jsonable_encoder(
+            network(
+                store,
+                types=split(types),
+                predicates=split(predicates),
+                since=since,
+                until=until,
+                focus=focus_id,
+                max_nodes=max_nodes,
+            )
+        ),
     )
-    return jsonable_encoder(graph)
 
 
 @router.get("/map")
 def api_map(
     store: StoreDep,
+    cache: CacheDep,
     group: str | None = None,
     types: Csv = None,
     since: Period = None,
@@ -117,7 +134,14 @@ def api_map(
 ) -> Any:
     """Places with bases and events, as a GeoJSON FeatureCollection."""
     group_id = resolve_entity(store, group) if group else None
-    places = map_places(store, group=group_id, types=split(types), since=since, until=until)
+    key = ("map", group_id, types, since, until)
+    return cache.get(store, key, lambda: _geojson(store, group_id, split(types), since, until))
+
+
+def _geojson(
+    store: Store, group: str | None, types: list[str], since: str | None, until: str | None
+) -> dict[str, Any]:
+    places = map_places(store, group=group, types=types, since=since, until=until)
     return {
         "type": "FeatureCollection",
         "features": [

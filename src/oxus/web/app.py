@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
 from oxus.web import api, pages, review
+from oxus.web.cache import VersionedCache
 from oxus.web.render import entity_href, evidence_href, snippet_html
 from oxus.web.security import CSRF_COOKIE, Security, new_csrf_token
 
@@ -52,6 +53,7 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
     )
     app.state.store = store
     app.state.security = security
+    app.state.cache = VersionedCache()
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)

@@ -75,7 +75,10 @@ def highlight_document(
         marks.append(
             (sentence.start, 2, f'<span id="ev-{sentence.start}-{sentence.end}" class="{classes}">')
         )
-        marks.append((sentence.end, 1, "</span>"))
+        close = sentence.end
+        while close > sentence.start + 1 and text[close - 1].isspace():
+            close -= 1  # keep trailing blank lines out of the highlight
+        marks.append((close, 1, "</span>"))
     for mention in _linkable(mentions, sentences, len(text)):
         kind = escape(mention.entity_id.split(":", 1)[0])
         title = escape(names.get(mention.entity_id, mention.entity_id))

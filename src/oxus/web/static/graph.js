@@ -31,11 +31,11 @@
     cy = cytoscape({
       container: document.getElementById("cy"),
       elements: elements,
-      wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: { "background-color": function (n) { return COLORS[n.data("type")] || "#777"; },
-          width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 10, color: "#222",
+          width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 12, color: "#222",
           "text-valign": "bottom", "text-margin-y": 2, "text-outline-color": "#fff", "text-outline-width": 2 } },
+        { selector: "node[size < 24]", style: { "font-size": 10, "min-zoomed-font-size": 7 } },
         { selector: "edge", style: { width: "data(width)", "curve-style": "bezier", opacity: 0.75,
           "line-color": function (e) { return EDGE_COLORS[e.data("predicate")] || "#999"; },
           "target-arrow-color": function (e) { return EDGE_COLORS[e.data("predicate")] || "#999"; },
@@ -44,7 +44,8 @@
         { selector: "edge[?denied]", style: { "line-style": "dashed" } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#000" } }
       ],
-      layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 80, randomize: false, numIter: 1500 }
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 80,
+        componentSpacing: 40, numIter: 1500, padding: 20 }
     });
     cy.on("tap", "node", function (evt) { window.location.href = "/entities/" + encodeURIComponent(evt.target.id()).replace("%3A", ":"); });
     cy.on("mouseover", "edge", function (evt) { status.textContent = evt.target.data("predicate").replace(/_/g, " "); });

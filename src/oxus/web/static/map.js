@@ -105,7 +105,7 @@
     var bounds = [];
     places.forEach(function (p) {
       L.marker([p.lat, p.lon], { icon: L.divIcon({ className: "base-icon", iconSize: [12, 12] }), title: p.name })
-        .bindTooltip(p.name, { permanent: true, direction: "right", className: "base-label" })
+        .bindTooltip(p.name, { permanent: places.length <= 3, direction: "right", className: "base-label" })
         .addTo(small);
       bounds.push([p.lat, p.lon]);
     });
