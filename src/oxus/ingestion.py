@@ -14,7 +14,7 @@ from pathlib import Path
 
 from oxus.errors import ReadError
 from oxus.ingest import discover, read_source
-from oxus.kb.pack import default_pack, load_pack
+from oxus.kb.pack import shared_pack
 from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import shared_pipeline
@@ -73,7 +73,7 @@ def ingest_paths(
     """
     report = IngestReport()
     files = discover(paths)
-    pack = load_pack(pack_dir) if pack_dir else default_pack()
+    pack = shared_pack(pack_dir)
     store.sync_pack(pack.entities())
 
     def fresh_documents() -> Iterator[Document]:

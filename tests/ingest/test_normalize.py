@@ -71,3 +71,12 @@ def test_no_trailing_spaces_or_triple_newlines(text: str) -> None:
     assert "\n\n\n" not in result
     assert all(line == line.strip(" \t") for line in result.split("\n"))
     assert "\r" not in result and "\u200b" not in result
+
+
+def test_footnote_numbers_glued_to_a_sentence_end_are_dropped() -> None:
+    assert normalize_text("fighters under his command.657 In July") == (
+        "fighters under his command. In July"
+    )
+    assert normalize_text("as the report said.”12\nNext") == "as the report said.”\nNext"
+    assert normalize_text("It grew to 2.5 million. Then") == "It grew to 2.5 million. Then"
+    assert normalize_text("about 300 fighters.") == "about 300 fighters."

@@ -44,10 +44,17 @@ class RelationClaim:
     predicate: str
     object: EntityRef
     evidence: list[ClaimEvidence] = field(default_factory=list)
+    counted: dict[str, int] = field(default_factory=dict, repr=False)
+    """Stored rows per (subject id, object id, polarity) when ``evidence`` was capped."""
 
     @property
     def symmetric(self) -> bool:
         return Predicate(self.predicate).symmetric
+
+    @property
+    def evidence_count(self) -> int:
+        """How many sentences state this, including any not loaded."""
+        return sum(self.counted.values()) if self.counted else len(self.evidence)
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, or_, select
+from sqlalchemy import ColumnElement, Connection, func, literal, or_, select
 
 from oxus.analysis.claim_conflicts import (
     conflicts_for,
@@ -110,14 +110,52 @@ def _sort_evidence(items: list[ClaimEvidence]) -> list[ClaimEvidence]:
 # -- relations -------------------------------------------------------------------------
 
 
-def _relation_claims(
-    conn: Connection, resolver: Resolver, where: ColumnElement[bool] | None
-) -> list[RelationClaim]:
+def _relation_rows(
+    conn: Connection, where: ColumnElement[bool] | None, evidence_limit: int | None
+) -> list[Any]:
+    """Relation rows with evidence; with a limit, the newest few per statement and polarity.
+
+    Each row carries ``n``, how many rows its (subject, predicate, object, polarity)
+    has in all, so a busy entity's profile reads a bounded number of sentences.
+    """
     r = schema.relations
-    query = _with_evidence(r, r)
+    key = (r.c.subject_id, r.c.predicate, r.c.object_id, r.c.polarity)
+    if evidence_limit is None:
+        query = _with_evidence(r, r, literal(1).label("n"))
+        if where is not None:
+            query = query.where(where)
+        return list(conn.execute(query.order_by(r.c.id)).all())
+    ranked = (
+        select(
+            r.c.id.label("ranked_id"),
+            func.row_number()
+            .over(partition_by=key, order_by=(schema.documents.c.published.desc(), r.c.id))
+            .label("rank"),
+            func.count().over(partition_by=key).label("n"),
+        )
+        .join(schema.documents, schema.documents.c.id == r.c.document_id)
+        .where(r.c.review != "rejected")
+    )
     if where is not None:
-        query = query.where(where)
-    rows = conn.execute(query.order_by(r.c.id)).all()
+        ranked = ranked.where(where)
+    inner = ranked.subquery()
+    query = (
+        _with_evidence(r, r, inner.c.n)
+        .join(inner, inner.c.ranked_id == r.c.id)
+        .where(inner.c.rank <= evidence_limit)
+        .order_by(r.c.id)
+    )
+    return list(conn.execute(query).all())
+
+
+def _relation_claims(
+    conn: Connection,
+    resolver: Resolver,
+    where: ColumnElement[bool] | None,
+    *,
+    evidence_limit: int | None = None,
+) -> list[RelationClaim]:
+    rows = _relation_rows(conn, where, evidence_limit)
     resolver.load(i for row in rows for i in (row.subject_id, row.object_id, row.asserted_by))
     claims: dict[tuple[str, str, str], RelationClaim] = {}
     for row in rows:
@@ -144,22 +182,39 @@ def _relation_claims(
                 until=row.until,
             )
         )
+        if evidence_limit is not None:
+            claim.counted.setdefault(f"{row.subject_id} {row.object_id} {row.polarity}", int(row.n))
     result = list(claims.values())
     for claim in result:
         claim.evidence = _sort_evidence(claim.evidence)
     return sorted(
-        result, key=lambda c: (-len(c.documents), c.predicate, c.subject.name, c.object.name)
+        result,
+        key=lambda c: (
+            -(c.evidence_count if evidence_limit else len(c.documents)),
+            c.predicate,
+            c.subject.name,
+            c.object.name,
+        ),
     )
 
 
-def relation_claims(store: Store, entity_id: str) -> list[RelationClaim]:
-    """Relations with the entity at either end, one claim per (subject, predicate, object)."""
+def relation_claims(
+    store: Store, entity_id: str, *, evidence_limit: int | None = None
+) -> list[RelationClaim]:
+    """Relations with the entity at either end, one claim per (subject, predicate, object).
+
+    ``evidence_limit`` keeps only the newest sentences of each statement (per polarity);
+    ``RelationClaim.evidence_count`` still counts them all.
+    """
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         family = resolver.family(resolver(entity_id) or entity_id)
         r = schema.relations
         return _relation_claims(
-            conn, resolver, or_(r.c.subject_id.in_(family), r.c.object_id.in_(family))
+            conn,
+            resolver,
+            or_(r.c.subject_id.in_(family), r.c.object_id.in_(family)),
+            evidence_limit=evidence_limit,
         )
 
 

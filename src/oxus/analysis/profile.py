@@ -55,6 +55,8 @@ SECTIONS: dict[tuple[str, str], tuple[str, str]] = {
 SECTION_ORDER = list(dict.fromkeys(key for key, _ in SECTIONS.values()))
 STRENGTH_MEASURES = ("fighters", "members")
 DOCUMENT_LIMIT = 50
+EVIDENCE_LIMIT = 5
+"""Sentences shown per statement and polarity; the count shows how many there are."""
 EVENT_LIMIT = 100
 
 
@@ -138,7 +140,7 @@ class Profile:
 def entity_profile(store: Store, name_or_id: str) -> Profile:
     """The profile of an entity named by id, name or alias (merged ids lead to the survivor)."""
     entity_id = resolve_entity(store, name_or_id)
-    relations = relation_claims(store, entity_id)
+    relations = relation_claims(store, entity_id, evidence_limit=EVIDENCE_LIMIT)
     series = estimate_series(store, entity_id)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
@@ -235,21 +237,28 @@ def _names(conn: Connection, family: list[str]) -> list[NameRecord]:
 
 
 def _documents(conn: Connection, family: list[str]) -> tuple[list[DocumentMention], int]:
-    m = schema.mentions
+    """The newest documents mentioning the entity, read newest-first until the page is full."""
+    m, d = schema.mentions, schema.documents
     total = conn.execute(
         select(func.count(func.distinct(m.c.document_id))).where(m.c.entity_id.in_(family))
     ).scalar_one()
-    rows = conn.execute(
-        select(
-            m.c.document_id,
-            schema.documents.c.title,
-            schema.documents.c.published,
-            func.count().label("n"),
-        )
-        .join(schema.documents, schema.documents.c.id == m.c.document_id)
-        .where(m.c.entity_id.in_(family))
-        .group_by(m.c.document_id, schema.documents.c.title, schema.documents.c.published)
-        .order_by(schema.documents.c.published.desc(), m.c.document_id)
+    mentioning = (
+        select(m.c.document_id)
+        .where(m.c.entity_id.in_(family), m.c.document_id == d.c.id)
+        .exists()
+    )
+    newest = conn.execute(
+        select(d.c.id, d.c.title, d.c.published)
+        .where(mentioning)
+        .order_by(d.c.published.desc(), d.c.id)
         .limit(DOCUMENT_LIMIT)
     ).all()
-    return [DocumentMention(r.document_id, r.title, r.published, r.n) for r in rows], total
+    counts = dict(
+        conn.execute(
+            select(m.c.document_id, func.count())
+            .where(m.c.entity_id.in_(family), m.c.document_id.in_([r.id for r in newest]))
+            .group_by(m.c.document_id)
+        ).all()
+    )
+    mentions = [DocumentMention(r.id, r.title, r.published, counts.get(r.id, 0)) for r in newest]
+    return mentions, total

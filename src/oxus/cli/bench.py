@@ -16,6 +16,7 @@ from oxus.bench.scaler import synthetic_documents
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.config import shared_corpus_dir
 from oxus.ingest import discover, read_source
+from oxus.kb.pack import shared_pack
 from oxus.store import Store
 
 
@@ -82,6 +83,7 @@ def bench_scale(
     try:
         if store.document_ids():
             raise fail("bench-scale needs an empty store")
+        store.sync_pack(shared_pack().entities())
         corpus_docs = [d for path in discover([source]) for d in read_source(path)]
         templates = list(full_pipeline_facts(corpus_docs))
         growth = time_chunks(store, replicated_facts(templates, docs), chunk=chunk)

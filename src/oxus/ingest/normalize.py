@@ -30,18 +30,27 @@ _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_EDGES = re.compile("^ | $", re.MULTILINE)
 _BLANK_RUNS = re.compile("\n{3,}")
 
+# Footnote reference numbers glued to the end of a sentence ("... his command.657 In
+# July"): they merge sentences and read as quantities, so they are dropped.
+_FOOTNOTE_MARKS = re.compile(
+    r"(?:(?<=[a-z][.,;:!?”\"’)])|(?<=[a-z][.,;:!?][”\"’)]))\d{1,3}(?=[ \n]+[A-Z“\"]|\s*$)",
+    re.MULTILINE,
+)
+
 
 def normalize_text(text: str) -> str:
     """Return the canonical form of ``text``.
 
     Unicode NFC; one line ending (``\\n``); invisible and control characters dropped;
-    runs of spaces and tabs collapsed to one space; lines stripped; runs of blank lines
+    runs of spaces and tabs collapsed to one space; footnote numbers glued to the end of
+    a sentence dropped; lines stripped; runs of blank lines
     collapsed to a single blank line, so paragraph breaks survive as ``\\n\\n``.
     """
     text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text)
+    text = _FOOTNOTE_MARKS.sub("", text)
     text = _LINE_EDGES.sub("", text)
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n")

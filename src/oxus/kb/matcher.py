@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from oxus.kb.names import compact, fold, has_cyrillic, is_acronym, skeleton
-from oxus.kb.pack import Pack, default_pack, load_pack
+from oxus.kb.pack import Pack, shared_pack
 from oxus.model import Entity, EntityType, entity_id
 
 COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
@@ -201,5 +201,5 @@ class NameMatcher:
 @lru_cache(maxsize=4)
 def matcher_for(pack_dir: str | None = None) -> NameMatcher:
     """One matcher per pack folder and process (building it indexes every name)."""
-    pack = load_pack(pack_dir) if pack_dir else default_pack()
+    pack = shared_pack(pack_dir)
     return NameMatcher(pack)

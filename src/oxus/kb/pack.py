@@ -30,6 +30,9 @@ from oxus.config import default_pack_dir
 from oxus.errors import PackError
 from oxus.model import Entity, EntityType, Predicate, entity_id
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when available: the pack is large and parsed at every start."""
+
 ENTRY_KEYS = frozenset(
     {
         "id",
@@ -161,14 +164,14 @@ def load_pack(directory: Path | str | None = None) -> Pack:
     meta_file = folder / "pack.yaml"
     if not meta_file.is_file():
         raise PackError(f"{folder}: not a knowledge pack (no pack.yaml)")
-    meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
+    meta = yaml.load(meta_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     entries: dict[str, PackEntry] = {}
     for path in sorted(folder.rglob("*.yaml")):
         if path == meta_file:
             continue
         rel = str(path.relative_to(folder))
         try:
-            content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            content = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
         except yaml.YAMLError as e:
             raise PackError(f"{rel}: invalid YAML: {e}") from e
         if not isinstance(content, dict):
@@ -194,6 +197,16 @@ def load_pack(directory: Path | str | None = None) -> Pack:
 
 
 @cache
+def _cached_pack(folder: Path) -> Pack:
+    return load_pack(folder)
+
+
+def shared_pack(directory: Path | str | None = None) -> Pack:
+    """A pack loaded once per process and folder (the pipeline and ingestion share it)."""
+    folder = Path(directory) if directory else default_pack_dir()
+    return _cached_pack(folder.resolve())
+
+
 def default_pack() -> Pack:
-    """The shipped pack, loaded once per process."""
-    return load_pack(None)
+    """The shipped pack (or ``OXUS_PACK``), loaded once per process."""
+    return shared_pack(None)

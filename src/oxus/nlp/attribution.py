@@ -90,7 +90,7 @@ class Attributor:
             source, pronoun = self._source(sent, low, by_token)
             if source is not None:
                 claim.asserted_by = source.id
-            elif pronoun or (any(q in sent.text for q in QUOTES) and not self._has_speaker(sent)):
+            elif pronoun or (sent.text.lstrip().startswith(QUOTES) and not self._has_speaker(sent)):
                 claim.asserted_by = _previous(claims, self.carry)
                 claim.carried = claim.asserted_by is not None
             claims.append(claim)
@@ -125,7 +125,7 @@ class Attributor:
         for tok in sent:
             if tok.lemma_.lower() in self.source_nouns:
                 for child in tok.children:
-                    if child.dep_ in ("poss", "compound") and child.i in by_token:
+                    if child.dep_ == "poss" and child.i in by_token:
                         return by_token[child.i], False
         return None, False
 

@@ -2,34 +2,17 @@
 
 Quantities, dates and estimates all need to read numbers the way reporters write them;
 this module is the one place that knows how, from the word lists in
-``patterns/numbers.yaml``. It also loads the other YAML lexicons of this package.
+``patterns/numbers.yaml``.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-import yaml
+from oxus.nlp.lexicon import load_lexicon
 
-from oxus.errors import OxusError
-
-PATTERNS_DIR = Path(__file__).parent / "patterns"
-
-
-@cache
-def load_lexicon(name: str) -> dict[str, Any]:
-    """The mapping in ``patterns/<name>.yaml`` (read once per process)."""
-    path = PATTERNS_DIR / f"{name}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise OxusError(f"cannot read lexicon {path}: {e}") from e
-    if not isinstance(data, dict):
-        raise OxusError(f"lexicon {path} must be a mapping")
-    return data
+__all__ = ["as_int", "load_lexicon", "number_regex", "parse_number"]
 
 
 def _alternation(words: list[str]) -> str:

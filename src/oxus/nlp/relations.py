@@ -112,7 +112,12 @@ class RelationExtractor:
         )
         out.extend(
             cue_relations(
-                sent, mentions, cues=self.cues, window=self.window, passive_markers=self.passive
+                sent,
+                mentions,
+                cues=self.cues,
+                window=self.window,
+                passive_markers=self.passive,
+                ends=self.ends,
             )
         )
         out.extend(

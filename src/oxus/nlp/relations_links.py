@@ -56,11 +56,19 @@ def cue_relations(
     cues: dict[str, dict[str, list[str]]],
     window: int,
     passive_markers: frozenset[str],
+    ends: dict[str, dict[str, list[str]]],
 ) -> Iterator[Candidate]:
-    """Pairs of mentions linked by a cue, one list on each side."""
+    """Pairs of mentions linked by a cue, one list on each side.
+
+    Only lists holding a type the predicate allows at either end are considered, so a
+    place between a group and "banned in X" does not hide the group.
+    """
     doc = sent.doc
-    lists = mention_lists(sent, mentions)
+    all_lists = mention_lists(sent, mentions)
     for cue in find_cues(sent, cues):
+        spec = ends.get(cue.predicate, {})
+        allowed = set(spec.get("subject", [])) | set(spec.get("object", []))
+        lists = [lst for lst in all_lists if any(m.type in allowed for m in lst)]
         left = next(
             (lst for lst in reversed(lists) if lst[-1].end <= cue.start
              and cue.start - lst[-1].end <= window), None

@@ -166,6 +166,12 @@ def title_relations(
             left = holder_left(sent, by_token, tok.i, first)
             if left is not None and left.type in holder_types:
                 holders.append(left)
+            elif tok.dep_ == "attr":
+                # Copula: "X is a member of Y", "X became the group's leader".
+                for child in tok.head.children:
+                    ment = by_token.get(child.i)
+                    if child.dep_ == "nsubj" and ment is not None and ment.type in holder_types:
+                        holders.append(ment)
         for holder in holders:
             if holder is org:
                 continue

@@ -38,8 +38,23 @@ def _v1_initial(conn: Connection) -> None:
         )
 
 
+def _v2_growth_indexes(conn: Connection) -> None:
+    """Index the paths that must stay fast as the store grows.
+
+    Aliases are looked up per document and entity on every save; profiles list the
+    newest documents mentioning an entity.
+    """
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_aliases_document_entity ON aliases (document_id, entity_id)",
+        "CREATE INDEX IF NOT EXISTS ix_mentions_entity_document ON mentions (entity_id, document_id)",
+        "CREATE INDEX IF NOT EXISTS ix_documents_published ON documents (published, id)",
+    ):
+        conn.execute(text(statement))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
+    (2, _v2_growth_indexes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

