@@ -65,8 +65,12 @@ def test_documents_and_aliases_with_sources(store: Store) -> None:
     assert profile.documents_total == 3
     names = {a.alias: a for a in profile.aliases}
     assert names["Shimoli Front"].source == "pack"
-    assert (names["Shimoli Front"].first_document, names["Shimoli Front"].documents) == ("r1", 4)
+    # A name the pack already knows is recorded once, from the pack, however many
+    # documents use it; a name learned from a document keeps that document.
+    assert (names["Shimoli Front"].first_document, names["Shimoli Front"].documents) == (None, 0)
     assert names["Northern Front"].documents == 0
+    learned = {a.alias: a for a in entity_profile(store, SP.id).aliases}["True Front"]
+    assert learned.first_document is not None and learned.documents == 1
 
 
 def test_merge_folds_the_absorbed_entity_in_and_names_resolve(store: Store) -> None:

@@ -113,7 +113,7 @@ def _sort_evidence(items: list[ClaimEvidence]) -> list[ClaimEvidence]:
 def _relation_rows(
     conn: Connection, where: ColumnElement[bool] | None, evidence_limit: int | None
 ) -> list[Any]:
-    """Relation rows with evidence; with a limit, the newest few per statement and polarity.
+    """Relation rows with evidence; with a limit, the last few stored per statement and polarity.
 
     Each row carries ``n``, how many rows its (subject, predicate, object, polarity)
     has in all, so a busy entity's profile reads a bounded number of sentences.
@@ -125,27 +125,20 @@ def _relation_rows(
         if where is not None:
             query = query.where(where)
         return list(conn.execute(query.order_by(r.c.id)).all())
-    ranked = (
-        select(
-            r.c.id.label("ranked_id"),
-            func.row_number()
-            .over(partition_by=key, order_by=(schema.documents.c.published.desc(), r.c.id))
-            .label("rank"),
-            func.count().over(partition_by=key).label("n"),
-        )
-        .join(schema.documents, schema.documents.c.id == r.c.document_id)
-        .where(r.c.review != "rejected")
-    )
+    counts = select(*key, func.count().label("n")).where(r.c.review != "rejected")
     if where is not None:
-        ranked = ranked.where(where)
-    inner = ranked.subquery()
-    query = (
-        _with_evidence(r, r, inner.c.n)
-        .join(inner, inner.c.ranked_id == r.c.id)
-        .where(inner.c.rank <= evidence_limit)
-        .order_by(r.c.id)
-    )
-    return list(conn.execute(query).all())
+        counts = counts.where(where)
+    statements = conn.execute(counts.group_by(*key)).all()
+    rows: list[Any] = []
+    for statement in statements:
+        newest = (
+            _with_evidence(r, r, literal(statement.n).label("n"))
+            .where(*(column == value for column, value in zip(key, statement[:4], strict=True)))
+            .order_by(r.c.id.desc())
+            .limit(evidence_limit)
+        )
+        rows += conn.execute(newest).all()
+    return sorted(rows, key=lambda row: row.id)
 
 
 def _relation_claims(
@@ -295,13 +288,19 @@ def all_event_claims(store: Store) -> list[EventClaim]:
 
 
 def _estimate_series(
-    conn: Connection, resolver: Resolver, where: ColumnElement[bool] | None
+    conn: Connection,
+    resolver: Resolver,
+    where: ColumnElement[bool] | None,
+    *,
+    limit: int | None = None,
 ) -> list[EstimateSeries]:
     s = schema.estimates
     query = _with_evidence(s, s)
     if where is not None:
         query = query.where(where)
-    rows = conn.execute(query.order_by(s.c.id)).all()
+    if limit is not None:
+        query = query.order_by(s.c.id.desc()).limit(limit)
+    rows = sorted(conn.execute(query).all(), key=lambda row: row.id)
     resolver.load(i for row in rows for i in (row.subject_id, row.asserted_by))
     series: dict[tuple[str, str], EstimateSeries] = {}
     for row in rows:
@@ -324,12 +323,16 @@ def _estimate_series(
     return sorted(series.values(), key=lambda x: (x.subject.name, x.measure))
 
 
-def estimate_series(store: Store, entity_id: str) -> list[EstimateSeries]:
-    """Figures about the entity, one time series per measure."""
+def estimate_series(
+    store: Store, entity_id: str, *, limit: int | None = None
+) -> list[EstimateSeries]:
+    """Figures about the entity, one time series per measure (``limit``: the last stored)."""
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         family = resolver.family(resolver(entity_id) or entity_id)
-        return _estimate_series(conn, resolver, schema.estimates.c.subject_id.in_(family))
+        return _estimate_series(
+            conn, resolver, schema.estimates.c.subject_id.in_(family), limit=limit
+        )
 
 
 def all_estimate_series(store: Store) -> list[EstimateSeries]:

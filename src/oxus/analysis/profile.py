@@ -58,6 +58,7 @@ DOCUMENT_LIMIT = 50
 EVIDENCE_LIMIT = 5
 """Sentences shown per statement and polarity; the count shows how many there are."""
 EVENT_LIMIT = 100
+ESTIMATE_LIMIT = 200
 
 
 @dataclass
@@ -141,7 +142,7 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
     """The profile of an entity named by id, name or alias (merged ids lead to the survivor)."""
     entity_id = resolve_entity(store, name_or_id)
     relations = relation_claims(store, entity_id, evidence_limit=EVIDENCE_LIMIT)
-    series = estimate_series(store, entity_id)
+    series = estimate_series(store, entity_id, limit=ESTIMATE_LIMIT)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         entity_id = resolver(entity_id) or entity_id
@@ -243,9 +244,7 @@ def _documents(conn: Connection, family: list[str]) -> tuple[list[DocumentMentio
         select(func.count(func.distinct(m.c.document_id))).where(m.c.entity_id.in_(family))
     ).scalar_one()
     mentioning = (
-        select(m.c.document_id)
-        .where(m.c.entity_id.in_(family), m.c.document_id == d.c.id)
-        .exists()
+        select(m.c.document_id).where(m.c.entity_id.in_(family), m.c.document_id == d.c.id).exists()
     )
     newest = conn.execute(
         select(d.c.id, d.c.title, d.c.published)

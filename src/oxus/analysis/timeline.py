@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, func, select, union
 
 from oxus.analysis.refs import (
     EntityRef,
@@ -113,13 +113,13 @@ def events_by_ids(
         conn.execute(
             select(ev.c.id)
             .where(
-                or_(
-                    ev.c.id.in_(
+                ev.c.id.in_(
+                    union(
                         select(schema.event_participants.c.event_id).where(
                             schema.event_participants.c.entity_id.in_(family)
-                        )
-                    ),
-                    ev.c.location_id.in_(family),
+                        ),
+                        select(ev.c.id).where(ev.c.location_id.in_(family)),
+                    )
                 ),
                 ev.c.review != "rejected",
             )

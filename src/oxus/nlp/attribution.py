@@ -36,6 +36,8 @@ class SentenceClaim:
     denied: bool = False
     carried: bool = False
     """The source was carried over from an earlier sentence."""
+    speaker_candidate: str | None = None
+    """The person (else organisation) this sentence names first, for a later "him"."""
 
 
 class Attributor:
@@ -87,11 +89,15 @@ class Attributor:
                 hedged=self._hedged(sent, low),
                 denied=self._denied(sent, low),
             )
+            if mentions:
+                claim.speaker_candidate = min(
+                    mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
+                ).id
             source, pronoun = self._source(sent, low, by_token)
             if source is not None:
                 claim.asserted_by = source.id
             elif pronoun or (sent.text.lstrip().startswith(QUOTES) and not self._has_speaker(sent)):
-                claim.asserted_by = _previous(claims, self.carry)
+                claim.asserted_by = _previous(claims, self.carry, pronoun=pronoun)
                 claim.carried = claim.asserted_by is not None
             claims.append(claim)
         return claims
@@ -161,10 +167,14 @@ def _speaker(verb: Token, by_token: dict[int, Ment]) -> Ment | None:
     return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
 
 
-def _previous(claims: list[SentenceClaim], carry: int) -> str | None:
-    for claim in reversed(claims[-carry:] if carry else []):
+def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:
+    """The source of a recent sentence; for a pronoun, else the last sentence's speaker."""
+    recent = claims[-carry:] if carry else []
+    for claim in reversed(recent):
         if claim.asserted_by is not None:
             return claim.asserted_by
+    if pronoun and claims:
+        return claims[-1].speaker_candidate
     return None
 
 

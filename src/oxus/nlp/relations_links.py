@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from oxus.nlp.clauses import Ment, mention_lists
+from oxus.nlp.clauses import Ment, governing_verb, mention_lists
 from oxus.nlp.relations_people import Candidate
 
 SYMMETRIC = frozenset({"allied_with", "rival_of"})
@@ -142,7 +142,10 @@ def based_in_relations(
         if not located:
             continue
         for actor in actors:
-            if actor.type == "person" and not compound_based and not _near(actor, loc, 10):
+            if actor.type == "person" and not compound_based and (
+                not _near(actor, loc, 10)
+                or governing_verb(actor.span.root).i != governing_verb(root).i
+            ):
                 continue
             yield Candidate(actor, "based_in", loc, None, root)
 

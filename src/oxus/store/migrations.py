@@ -48,6 +48,11 @@ def _v2_growth_indexes(conn: Connection) -> None:
         "CREATE INDEX IF NOT EXISTS ix_aliases_document_entity ON aliases (document_id, entity_id)",
         "CREATE INDEX IF NOT EXISTS ix_mentions_entity_document ON mentions (entity_id, document_id)",
         "CREATE INDEX IF NOT EXISTS ix_documents_published ON documents (published, id)",
+        "CREATE INDEX IF NOT EXISTS ix_events_location ON events (location_id)",
+        "CREATE INDEX IF NOT EXISTS ix_relations_statement "
+        "ON relations (subject_id, predicate, object_id, polarity, review)",
+        "CREATE INDEX IF NOT EXISTS ix_relations_object_statement "
+        "ON relations (object_id, predicate, subject_id, polarity, review)",
     ):
         conn.execute(text(statement))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, delete, or_, select, text, update
+from sqlalchemy import Connection, delete, select, text, update
 
 from oxus.errors import StoreError
 from oxus.model import DocumentFacts, Entity, Evidence
@@ -17,8 +17,9 @@ def write_entities(
 ) -> None:
     """Insert entities the store lacks, promote provisional ones the pack now knows, add aliases.
 
-    Aliases learned from a document keep that document's id, so an analyst can see
-    where a spelling came from and a merge can be judged on evidence.
+    A name is recorded once per entity, with where it was first learned: the pack, or
+    the document that taught it (so an analyst can see where a spelling came from and
+    judge a merge on evidence). Mentions, not aliases, record every later sighting.
     """
     ids = list(facts.entities)
     if not ids:
@@ -57,13 +58,7 @@ def write_entities(
         (row.entity_id, row.norm)
         for row in conn.execute(
             select(schema.aliases.c.entity_id, schema.aliases.c.norm).where(
-                schema.aliases.c.entity_id.in_(ids),
-                schema.aliases.c.document_id.is_(None)
-                if document_id is None
-                else or_(
-                    schema.aliases.c.document_id.is_(None),
-                    schema.aliases.c.document_id == document_id,
-                ),
+                schema.aliases.c.entity_id.in_(ids)
             )
         )
     }

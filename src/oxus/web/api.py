@@ -78,9 +78,11 @@ def api_search(
 
 
 @router.get("/entities/{entity_id}")
-def api_entity(store: StoreDep, entity_id: str) -> Any:
+def api_entity(store: StoreDep, cache: CacheDep, entity_id: str) -> Any:
     """An entity's profile: names, relations with evidence, estimates, events, conflicts."""
-    return jsonable_encoder(entity_profile(store, entity_id))
+    return cache.get(
+        store, ("profile", entity_id), lambda: jsonable_encoder(entity_profile(store, entity_id))
+    )
 
 
 @router.get("/documents/{document_id}")

@@ -46,7 +46,10 @@ def search_page(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, store: StoreDep, entity_id: str) -> Response:
     """An entity's profile; a name, alias or merged id redirects to the canonical page."""
-    profile = entity_profile(store, entity_id)
+    cache = request.app.state.cache
+    profile = cache.get(
+        store, ("profile-page", entity_id), lambda: entity_profile(store, entity_id)
+    )
     if profile.entity.id != entity_id:
         return RedirectResponse(entity_href(profile.entity.id), status_code=302)
     charts = [c for c in (strength_chart(s) for s in profile.strength) if c is not None]
