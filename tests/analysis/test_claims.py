@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.export.factstore import EB, NF, NF2, VP, build_store
 
 from oxus.analysis.claims import (
     all_relation_claims,
@@ -13,6 +12,7 @@ from oxus.analysis.claims import (
 from oxus.errors import StoreError
 from oxus.store import Store
 from oxus.store.curation import unmerge_entity
+from tests.export.factstore import EB, NF, NF2, VP, build_store
 
 
 @pytest.fixture

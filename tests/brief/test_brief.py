@@ -4,13 +4,13 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.export.factstore import NF, TJ, build_store
 
 from oxus.analysis.claims import entity_claims
 from oxus.brief.build import country_brief, entity_brief
 from oxus.brief.render import render_html, render_markdown, render_pdf
 from oxus.errors import StoreError
 from oxus.store import Store
+from tests.export.factstore import NF, TJ, build_store
 
 DATE = re.compile(r"\b\d{4}(-\d{2}){0,2}\b")
 FOOTNOTE = re.compile(r"\[(\d+)\]")

@@ -10,7 +10,7 @@ from oxus.nlp.events import EventExtractor
 from oxus.nlp.relations import RelationExtractor
 from tests.nlp.fact_docs import eid, make_doc
 
-G, P, O, S, L = "group", "person", "organization", "state", "place"
+G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ MENTIONS = {
     "Crescent Front": G,
     "Mountain Brigade": G,
     "Timur Bekov": P,
-    "Border Service": O,
+    "Border Service": ORG,
     "Kunduz": L,
     "Kazakhstan": S,
 }
@@ -58,7 +58,7 @@ def test_said_after_the_claim(run):
     rel = only_relation(
         run("The Crescent Front is based in Kunduz, the Border Service said.", MENTIONS)
     )
-    assert rel.asserted_by == eid(O, "Border Service")
+    assert rel.asserted_by == eid(ORG, "Border Service")
 
 
 def test_unattributed_fact_has_no_source(run):
@@ -75,16 +75,12 @@ def test_hedges(run):
 
 
 def test_modal_is_not_a_hedge(run):
-    rel = only_relation(
-        run("The Crescent Front, which may grow, is based in Kunduz.", MENTIONS)
-    )
+    rel = only_relation(run("The Crescent Front, which may grow, is based in Kunduz.", MENTIONS))
     assert not rel.hedged
 
 
 def test_denial(run):
-    doc = run(
-        "The Mountain Brigade denied that it fought alongside the Crescent Front.", MENTIONS
-    )
+    doc = run("The Mountain Brigade denied that it fought alongside the Crescent Front.", MENTIONS)
     rel = only_relation(doc)
     assert rel.polarity == Polarity.DENIED
     assert rel.asserted_by == eid(G, "Mountain Brigade")

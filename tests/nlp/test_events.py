@@ -8,7 +8,7 @@ from oxus.model import EventType
 from oxus.nlp.events import EventExtractor
 from tests.nlp.fact_docs import eid, make_doc
 
-G, P, O, S, L = "group", "person", "organization", "state", "place"
+G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,8 @@ def events(nlp, extractor, text, mentions, **kwargs):
 
 def test_attack_with_agent_location_date_counts(nlp, extractor):
     found = events(
-        nlp, extractor,
+        nlp,
+        extractor,
         "On March 3 the Crescent Front attacked a police station in Kunduz, killing 14 people.",
         {"Crescent Front": G, "Kunduz": L},
         dates={"March 3": "2021-03-03"},
@@ -43,28 +44,31 @@ def test_attack_with_agent_location_date_counts(nlp, extractor):
 
 def test_arrest_moves_group_to_targets(nlp, extractor):
     found = events(
-        nlp, extractor,
+        nlp,
+        extractor,
         "The Border Service arrested 21 members of the Crescent Front in Tajikistan.",
-        {"Border Service": O, "Crescent Front": G, "Tajikistan": S},
+        {"Border Service": ORG, "Crescent Front": G, "Tajikistan": S},
     )
     arrest = next(e for e in found if e.type == EventType.ARREST)
-    assert arrest.agents == [eid(O, "Border Service")]
+    assert arrest.agents == [eid(ORG, "Border Service")]
     assert eid(G, "Crescent Front") in arrest.targets
     assert arrest.location == eid(S, "Tajikistan")
 
 
 def test_security_forces_killing_militants_is_a_clash(nlp, extractor):
     found = events(
-        nlp, extractor,
+        nlp,
+        extractor,
         "The Border Service killed two members of the Crescent Front.",
-        {"Border Service": O, "Crescent Front": G},
+        {"Border Service": ORG, "Crescent Front": G},
     )
     assert [e.type for e in found] == [EventType.CLASH]
 
 
 def test_place_preferred_over_state(nlp, extractor):
     found = events(
-        nlp, extractor,
+        nlp,
+        extractor,
         "Troops from Russia and Tajikistan held joint drills near Dushanbe.",
         {"Russia": S, "Tajikistan": S, "Dushanbe": L},
     )
@@ -74,9 +78,9 @@ def test_place_preferred_over_state(nlp, extractor):
 
 def test_meeting_and_statement(nlp, extractor):
     found = events(
-        nlp, extractor,
-        "Timur Bekov held talks with the Crescent Front. "
-        "The Crescent Front threatened Kazakhstan.",
+        nlp,
+        extractor,
+        "Timur Bekov held talks with the Crescent Front. The Crescent Front threatened Kazakhstan.",
         {"Timur Bekov": P, "Crescent Front": G, "Kazakhstan": S},
     )
     kinds = {e.type for e in found}
@@ -88,7 +92,8 @@ def test_meeting_and_statement(nlp, extractor):
 
 def test_one_event_per_type_per_sentence(nlp, extractor):
     found = events(
-        nlp, extractor,
+        nlp,
+        extractor,
         "The Crescent Front bombed and then attacked a market in Kunduz.",
         {"Crescent Front": G, "Kunduz": L},
     )
@@ -96,9 +101,13 @@ def test_one_event_per_type_per_sentence(nlp, extractor):
 
 
 def test_no_event_without_trigger_or_arguments(nlp, extractor):
-    assert events(
-        nlp, extractor,
-        "The Crescent Front is a small movement in Kunduz.",
-        {"Crescent Front": G, "Kunduz": L},
-    ) == []
+    assert (
+        events(
+            nlp,
+            extractor,
+            "The Crescent Front is a small movement in Kunduz.",
+            {"Crescent Front": G, "Kunduz": L},
+        )
+        == []
+    )
     assert events(nlp, extractor, "An attack happened somewhere.", {}) == []

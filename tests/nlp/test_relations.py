@@ -26,7 +26,7 @@ def triples(nlp, extractor, text, mentions, **kwargs):
     return {(r.subject, r.predicate.value, r.object): r for r in doc._.relations}
 
 
-G, P, O, S, L = "group", "person", "organization", "state", "place"
+G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 
 
 def test_compound_title(nlp, extractor):
@@ -153,9 +153,9 @@ def test_state_member_of_alliance(nlp, extractor):
         extractor,
         "Alliance members Tajikistan and Armenia met in Minsk. "
         "Tajikistan is a member of the Eastern Pact.",
-        {"Tajikistan": S, "Armenia": S, "Eastern Pact": O, "Minsk": L},
+        {"Tajikistan": S, "Armenia": S, "Eastern Pact": ORG, "Minsk": L},
     )
-    assert (eid(S, "Tajikistan"), "member_of", eid(O, "Eastern Pact")) in found
+    assert (eid(S, "Tajikistan"), "member_of", eid(ORG, "Eastern Pact")) in found
 
 
 def test_type_constraints_drop_wrong_ends(nlp, extractor):

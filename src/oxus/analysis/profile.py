@@ -252,7 +252,7 @@ def _documents(conn: Connection, family: list[str]) -> tuple[list[DocumentMentio
         .order_by(d.c.published.desc(), d.c.id)
         .limit(DOCUMENT_LIMIT)
     ).all()
-    counts = dict(
+    counts: dict[str, int] = dict(
         conn.execute(
             select(m.c.document_id, func.count())
             .where(m.c.entity_id.in_(family), m.c.document_id.in_([r.id for r in newest]))

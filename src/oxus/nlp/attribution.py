@@ -102,9 +102,7 @@ class Attributor:
             claims.append(claim)
         return claims
 
-    def _source(
-        self, sent: Span, low: str, by_token: dict[int, Ment]
-    ) -> tuple[Ment | None, bool]:
+    def _source(self, sent: Span, low: str, by_token: dict[int, Ment]) -> tuple[Ment | None, bool]:
         """The mention that asserts the sentence, and whether the source was a pronoun."""
         for phrase in self.source_phrases:
             for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
@@ -122,8 +120,10 @@ class Attributor:
                         break
                     j += 1
         for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting and (
-                tok.dep_ in MAIN_DEPS
+            if (
+                tok.pos_ == "VERB"
+                and tok.lemma_.lower() in self.reporting
+                and (tok.dep_ in MAIN_DEPS)
             ):
                 speaker = _speaker(tok, by_token)
                 if speaker is not None:
@@ -137,7 +137,8 @@ class Attributor:
 
     def _has_speaker(self, sent: Span) -> bool:
         return any(
-            t.pos_ == "VERB" and t.lemma_.lower() in self.reporting
+            t.pos_ == "VERB"
+            and t.lemma_.lower() in self.reporting
             and any(c.dep_ == "nsubj" for c in t.children)
             for t in sent
         )
@@ -149,8 +150,10 @@ class Attributor:
 
     def _denied(self, sent: Span, low: str) -> bool:
         for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.denial_verbs and (
-                tok.dep_ in MAIN_DEPS
+            if (
+                tok.pos_ == "VERB"
+                and tok.lemma_.lower() in self.denial_verbs
+                and (tok.dep_ in MAIN_DEPS)
             ):
                 return True
         return any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in self.denial_phrases)

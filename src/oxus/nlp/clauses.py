@@ -15,8 +15,35 @@ from oxus.model import Evidence
 from oxus.nlp.extensions import DATES, MENTIONS
 
 LIST_FILLERS = frozenset(
-    {",", "and", "or", "as", "well", "the", "a", "an", "(", ")", "both", "also", "its", "their",
-     "&", "-", "–", "—", ";", "plus", "including", "such", "namely", "“", "”", '"', "'"}
+    {
+        ",",
+        "and",
+        "or",
+        "as",
+        "well",
+        "the",
+        "a",
+        "an",
+        "(",
+        ")",
+        "both",
+        "also",
+        "its",
+        "their",
+        "&",
+        "-",
+        "–",
+        "—",
+        ";",
+        "plus",
+        "including",
+        "such",
+        "namely",
+        "“",
+        "”",
+        '"',
+        "'",
+    }
 )
 """Tokens that may sit between two mentions of one list ("IMU, JA and the IJU")."""
 
@@ -81,9 +108,7 @@ def sentence_index_map(doc: Doc) -> dict[int, int]:
 
 
 def evidence_for(sent: Span, index: int) -> Evidence:
-    return Evidence(
-        text=sent.text, start=sent.start_char, end=sent.end_char, sentence_index=index
-    )
+    return Evidence(text=sent.text, start=sent.start_char, end=sent.end_char, sentence_index=index)
 
 
 def dates_in(sent: Span) -> list[Span]:

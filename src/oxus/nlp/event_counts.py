@@ -17,10 +17,27 @@ from oxus.nlp.numbers import parse_number
 COUNT_WORDS = {
     "killed": ("killed", "killing", "dead", "died", "deaths", "death", "lives", "fatalities"),
     "wounded": ("wounded", "wounding", "injured", "injuring", "injuries", "hurt"),
-    "arrested": ("arrested", "detained", "arrests", "detentions", "rounded", "apprehended",
-                 "suspects", "detaining", "arresting"),
-    "participants": ("troops", "servicemen", "soldiers", "personnel", "participants",
-                     "military", "people", "volunteers"),
+    "arrested": (
+        "arrested",
+        "detained",
+        "arrests",
+        "detentions",
+        "rounded",
+        "apprehended",
+        "suspects",
+        "detaining",
+        "arresting",
+    ),
+    "participants": (
+        "troops",
+        "servicemen",
+        "soldiers",
+        "personnel",
+        "participants",
+        "military",
+        "people",
+        "volunteers",
+    ),
 }
 _NUMBER = re.compile(
     r"(?:at least |more than |over |some |about |around |nearly |almost |up to )?"

@@ -103,9 +103,12 @@ class EventExtractor:
             movers = [m for m in agents if m.type in ("group", "person")]
             agents = [m for m in agents if m not in movers]
             targets = movers + targets
-        elif kind == "attack" and agents and all(
-            m.type in ("state", "organization") for m in agents
-        ) and any(m.type == "group" for m in targets):
+        elif (
+            kind == "attack"
+            and agents
+            and all(m.type in ("state", "organization") for m in agents)
+            and any(m.type == "group" for m in targets)
+        ):
             kind = "clash"
         if not agents and not targets and location is None:
             return None
@@ -136,8 +139,10 @@ class EventExtractor:
                 if dep == "prep":
                     word = child.lower_
                     bucket = (
-                        agents if word in self.agent_preps
-                        else targets if word in self.target_preps or word in self.with_preps
+                        agents
+                        if word in self.agent_preps
+                        else targets
+                        if word in self.target_preps or word in self.with_preps
                         else None
                     )
                     if bucket is not None:

@@ -38,24 +38,27 @@ def _words(key: str) -> set[str]:
     return {str(w).lower() for w in load_lexicon("quantities")[key]}
 
 
-def _is_noise(span: Span, text: str) -> bool:
-    """Numbers that are not counts: identifiers, ages, durations, times, phone numbers."""
+def _is_noise(span: Span, text: str, full: str) -> bool:
+    """Numbers that are not counts: identifiers, ages, durations, times, phone numbers.
+
+    ``full`` is ``doc.text``, passed in because spaCy rebuilds that string on every access.
+    """
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     start, end = span.start_char, span.end_char
     if before is not None and before.lower_ in _words("not_count_before"):
         return True
-    if re.search(r"[+\d][\s-]?$", doc.text[max(0, start - 2) : start]):
+    if re.search(r"[+\d][\s-]?$", full[max(0, start - 2) : start]):
         return True
-    if re.match(r"(?:[\s-]?\d|[:/]\d|\w)", doc.text[end : end + 2]):
+    if re.match(r"(?:[\s-]?\d|[:/]\d|\w)", full[end : end + 2]):
         return True
-    if re.search(r"[A-Za-z]-?$|[.,;:!?\u201d\"\u2019)\]]$", doc.text[max(0, start - 2) : start]):
+    if re.search(r"[A-Za-z]-?$|[.,;:!?\u201d\"\u2019)\]]$", full[max(0, start - 2) : start]):
         return True
-    line_start = start == 0 or doc.text[start - 1] == "\n"
-    if line_start and re.match(r"\d+\s+(?:[\u201c\"]|[A-Z][a-z])", doc.text[start:]):
+    line_start = start == 0 or full[start - 1] == "\n"
+    if line_start and re.match(r"\d+\s+(?:[\u201c\"]|[A-Z][a-z])", full[start:]):
         return True  # a footnote or reference-list number
-    hyphen = re.match(r"-(\w+)", doc.text[end:])
+    hyphen = re.match(r"-(\w+)", full[end:])
     if hyphen:
         return hyphen.group(1).lower() not in _words("strength_suffixes")
     if after is not None and after.lower_ in _words("time_units"):
@@ -125,13 +128,14 @@ def find_quantities(doc: Doc) -> list[Span]:
     dates = doc.spans[extensions.DATES] if extensions.DATES in doc.spans else find_dates(doc)
     taken = {i for date in dates for i in range(date.start, date.end)}
     spans: list[Span] = []
-    for found in match_quantities(doc.text):
+    full = doc.text
+    for found in match_quantities(full):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
         if (span.start_char, span.end_char) != (found.start, found.end):
             continue
-        if _is_noise(span, doc.text[found.start : found.end]):
+        if _is_noise(span, full[found.start : found.end], full):
             continue
         quantity = found.quantity
         if quantity.percent:
@@ -139,7 +143,7 @@ def find_quantities(doc: Doc) -> list[Span]:
             if sign and quantity.value is not None:
                 value = sign * quantity.value
                 quantity = replace(quantity, low=value, high=value, qualifier=Qualifier.CHANGE)
-            unit = "percent"
+            unit: str | None = "percent"
         else:
             head = unit_token(span)
             unit = head.lower_ if head is not None else None

@@ -121,6 +121,8 @@ def _build(kind: str, match: re.Match[str], text: str) -> TextQuantity | None:
     qualifier = _qualifier_of().get((match.group("q") or "").lower(), Qualifier.EXACT)
     end, percent, money = _suffix(text, match.end())
     money = money or bool(match.groupdict().get("cur"))
+    low: float | None
+    high: float | None
     if kind == "vague":
         low, high = _vague_bounds(match)
         if qualifier == Qualifier.AT_LEAST:

@@ -41,9 +41,7 @@ def find_cues(sent: Span, cues: dict[str, dict[str, list[str]]]) -> list[Cue]:
             pattern = re.escape(phrase.lower()).replace(r"\ ", r"\s*")
             edge = r"\b" if phrase[:1].isalnum() else ""
             for match in re.finditer(edge + pattern + r"\b", low):
-                span = sent.char_span(
-                    match.start(), match.end(), alignment_mode="expand"
-                )
+                span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None:
                     found.append(Cue(predicate, span.start, span.end))
     return found
@@ -70,8 +68,12 @@ def cue_relations(
         allowed = set(spec.get("subject", [])) | set(spec.get("object", []))
         lists = [lst for lst in all_lists if any(m.type in allowed for m in lst)]
         left = next(
-            (lst for lst in reversed(lists) if lst[-1].end <= cue.start
-             and cue.start - lst[-1].end <= window), None
+            (
+                lst
+                for lst in reversed(lists)
+                if lst[-1].end <= cue.start and cue.start - lst[-1].end <= window
+            ),
+            None,
         )
         right = next(
             (lst for lst in lists if lst[0].start >= cue.end and lst[0].start - cue.end <= window),
@@ -82,12 +84,19 @@ def cue_relations(
             # "Al-Qaeda-linked Nusra": the cue is glued to the mention before it.
             left = [m for m in inside if m.end <= cue.start] or None
         tail = doc[cue.end : min(cue.end + 4, sent.end)].text.lower()
-        passive = any(doc[i].lower_ in passive_markers for i in range(cue.end, min(
-            cue.end + 2, sent.end)))
-        possessive = left is not None and left[-1].end < sent.end and doc[
-            left[-1].end].lower_ in ("'s", "’s", "’") and cue.start - left[-1].end <= 3
-        if cue.predicate in SYMMETRIC and left and (
-            right is None or any(tail.startswith(r) for r in RECIPROCAL)
+        passive = any(
+            doc[i].lower_ in passive_markers for i in range(cue.end, min(cue.end + 2, sent.end))
+        )
+        possessive = (
+            left is not None
+            and left[-1].end < sent.end
+            and doc[left[-1].end].lower_ in ("'s", "’s", "’")
+            and cue.start - left[-1].end <= 3
+        )
+        if (
+            cue.predicate in SYMMETRIC
+            and left
+            and (right is None or any(tail.startswith(r) for r in RECIPROCAL))
         ):
             for i, a in enumerate(left):
                 for b in left[i + 1 :]:
@@ -141,11 +150,24 @@ def based_in_relations(
             located = True
         if not located:
             continue
+        clause = governing_verb(root).i
         for actor in actors:
-            if actor.type == "person" and not compound_based and (
-                not _near(actor, loc, 10)
-                or governing_verb(actor.span.root).i != governing_verb(root).i
+            # Groups: the same clause, or either side in the main clause (reports
+            # locate groups loosely: "X, active in Y, ...").
+            actor_clause = governing_verb(actor.span.root)
+            related = (
+                actor_clause.i == clause
+                or actor_clause.dep_ == "ROOT"
+                or (governing_verb(root).dep_ == "ROOT")
+            )
+            if not compound_based and not related:
+                continue
+            if (
+                actor.type == "person"
+                and not compound_based
+                and (actor_clause.i != clause or not _near(actor, loc, 10))
             ):
+                # People move: only a place in their own clause locates them.
                 continue
             yield Candidate(actor, "based_in", loc, None, root)
 

@@ -14,14 +14,67 @@ from oxus.nlp.clauses import Ment
 from oxus.nlp.relations_people import Candidate
 
 PRE_NAME = frozenset(
-    {"the", "a", "an", "-", "born", "-born", "national", "citizen", "militant", "jihadist",
-     "fighter", "commander", "leader", "president", "politician", "analyst", "expert",
-     "journalist", "blogger", "businessman", "preacher", "cleric", "official", "activist",
-     "opposition", "terrorist", "suspect", "émigré", "emigre", "former", "prime", "minister",
-     "foreign", "defence", "defense", "interior", "deputy", "envoy", "ambassador", "general",
-     "colonel", "imam", "theologian", "student", "worker", "migrant", "schoolteacher",
-     "teacher", "writer", "scholar", "researcher", "spokesman", "speaker", "governor",
-     "senator", "sheikh", "mullah", "'s", "’s"}
+    {
+        "the",
+        "a",
+        "an",
+        "-",
+        "born",
+        "-born",
+        "national",
+        "citizen",
+        "militant",
+        "jihadist",
+        "fighter",
+        "commander",
+        "leader",
+        "president",
+        "politician",
+        "analyst",
+        "expert",
+        "journalist",
+        "blogger",
+        "businessman",
+        "preacher",
+        "cleric",
+        "official",
+        "activist",
+        "opposition",
+        "terrorist",
+        "suspect",
+        "émigré",
+        "emigre",
+        "former",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "deputy",
+        "envoy",
+        "ambassador",
+        "general",
+        "colonel",
+        "imam",
+        "theologian",
+        "student",
+        "worker",
+        "migrant",
+        "schoolteacher",
+        "teacher",
+        "writer",
+        "scholar",
+        "researcher",
+        "spokesman",
+        "speaker",
+        "governor",
+        "senator",
+        "sheikh",
+        "mullah",
+        "'s",
+        "’s",
+    }
 )
 """Words that may sit between a demonym and the name it qualifies."""
 
@@ -52,8 +105,10 @@ def citizen_relations(
             if j in by_token:
                 ment = by_token[j]
                 follows = doc[ment.end] if ment.end < sent.end else None
-                if ment.type == "state" and follows is not None and (
-                    follows.lower_ in ("'s", "’s") or follows.lower_ in state_titles
+                if (
+                    ment.type == "state"
+                    and follows is not None
+                    and (follows.lower_ in ("'s", "’s") or follows.lower_ in state_titles)
                 ):
                     yield Candidate(person, "citizen_of", ment, None, tok)
                 break
@@ -91,7 +146,8 @@ def _apposition(
                 nxt = doc[ment.end] if ment.end < sent.end else None
                 prev = doc[k - 1].lower_
                 if (nxt is not None and nxt.lemma_.lower() in citizen_nouns) or prev in (
-                    "of", "from"
+                    "of",
+                    "from",
                 ):
                     yield Candidate(person, "citizen_of", ment, None, tok)
                     return

@@ -16,17 +16,98 @@ from spacy.tokens import Span, Token
 from oxus.nlp.clauses import Ment
 
 SKIP_BEFORE_HOLDER = frozenset(
-    {",", "the", "sheikh", "shaykh", "mullah", "mulla", "mawlawi", "maulvi", "commander", "(",
-     "“", '"', "'", "named", "called", "as", "is", "was", "a", "an", "mr", "mr.", "dr", "dr.",
-     "general", "gen.", "colonel", "emir", "amir", "haji", "hajji", "qari", "ustad", "–", "-"}
+    {
+        ",",
+        "the",
+        "sheikh",
+        "shaykh",
+        "mullah",
+        "mulla",
+        "mawlawi",
+        "maulvi",
+        "commander",
+        "(",
+        "“",
+        '"',
+        "'",
+        "named",
+        "called",
+        "as",
+        "is",
+        "was",
+        "a",
+        "an",
+        "mr",
+        "mr.",
+        "dr",
+        "dr.",
+        "general",
+        "gen.",
+        "colonel",
+        "emir",
+        "amir",
+        "haji",
+        "hajji",
+        "qari",
+        "ustad",
+        "–",
+        "-",
+    }
 )
 """Tokens allowed between a title word and the name that follows it."""
 SKIP_BEFORE_TITLE = frozenset(
-    {"'s", "’s", "’", "'", "former", "current", "late", "top", "senior", "then", "-", "new",
-     "military", "political", "founding", "supreme", "overall", "spiritual", "deputy", "chief",
-     "ex", "longtime", "long-time", "de", "facto", "acting", "interim", "powerful", "notorious",
-     "the", "its", "their", "his", "a", "an", "self", "-styled", "styled", "alleged", "main",
-     "field", "local", "regional", "key", "prominent", "most", "wanted", "one", "of", "two"}
+    {
+        "'s",
+        "’s",
+        "’",
+        "'",
+        "former",
+        "current",
+        "late",
+        "top",
+        "senior",
+        "then",
+        "-",
+        "new",
+        "military",
+        "political",
+        "founding",
+        "supreme",
+        "overall",
+        "spiritual",
+        "deputy",
+        "chief",
+        "ex",
+        "longtime",
+        "long-time",
+        "de",
+        "facto",
+        "acting",
+        "interim",
+        "powerful",
+        "notorious",
+        "the",
+        "its",
+        "their",
+        "his",
+        "a",
+        "an",
+        "self",
+        "-styled",
+        "styled",
+        "alleged",
+        "main",
+        "field",
+        "local",
+        "regional",
+        "key",
+        "prominent",
+        "most",
+        "wanted",
+        "one",
+        "of",
+        "two",
+    }
 )
 """Modifiers that may sit between an organisation and its title word."""
 OF_PREPS = frozenset({"of", "for", "at", "in", "with", "within", "from"})
@@ -105,8 +186,10 @@ def holder_left(sent: Span, by_token: dict[int, Ment], i: int, stop: int) -> Men
         if tok.lower_ == ",":
             prev = by_token.get(j - 1)
             return prev
-        if tok.lower_ not in SKIP_BEFORE_TITLE and tok.pos_ != "ADJ" and tok.lower_ not in (
-            "who", "is", "was", "as", "serves", "served"
+        if (
+            tok.lower_ not in SKIP_BEFORE_TITLE
+            and tok.pos_ != "ADJ"
+            and tok.lower_ not in ("who", "is", "was", "as", "serves", "served")
         ):
             return None
         j -= 1

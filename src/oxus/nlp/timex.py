@@ -115,8 +115,9 @@ def find_dates(doc: Doc) -> list[Span]:
     """Resolved date spans of a Doc, non-overlapping, in text order."""
     published = doc._.published
     found: list[Span] = []
+    text = doc.text  # spaCy rebuilds this string on every access
     for pattern, label in _patterns():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or not _capitalised_names_ok(match.group()) or _is_count(span):
                 continue

@@ -8,8 +8,8 @@ to the store as they complete, in input order, so the result equals a local run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 from contextlib import contextmanager
+from typing import Any
 
 from oxus.model import Document, DocumentFacts
 from oxus.scale.pool import batched

@@ -31,11 +31,8 @@ def _v1_initial(conn: Connection) -> None:
                 "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
             )
         )
-        conn.execute(
-            text(
-                "CREATE INDEX IF NOT EXISTS ix_aliases_norm_prefix ON aliases (norm text_pattern_ops)"
-            )
-        )
+        prefix_index = "ON aliases (norm text_pattern_ops)"
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_aliases_norm_prefix {prefix_index}"))
 
 
 def _v2_growth_indexes(conn: Connection) -> None:
@@ -45,8 +42,10 @@ def _v2_growth_indexes(conn: Connection) -> None:
     newest documents mentioning an entity.
     """
     for statement in (
-        "CREATE INDEX IF NOT EXISTS ix_aliases_document_entity ON aliases (document_id, entity_id)",
-        "CREATE INDEX IF NOT EXISTS ix_mentions_entity_document ON mentions (entity_id, document_id)",
+        "CREATE INDEX IF NOT EXISTS ix_aliases_document_entity "
+        "ON aliases (document_id, entity_id)",
+        "CREATE INDEX IF NOT EXISTS ix_mentions_entity_document "
+        "ON mentions (entity_id, document_id)",
         "CREATE INDEX IF NOT EXISTS ix_documents_published ON documents (published, id)",
         "CREATE INDEX IF NOT EXISTS ix_events_location ON events (location_id)",
         "CREATE INDEX IF NOT EXISTS ix_relations_statement "
