@@ -1,11 +1,13 @@
 """The ``oxus_attribution`` component: who asserts each fact, hedged or not, denied or not.
 
-Runs after relations, events and estimates. For each sentence it finds the source
-("according to X", "X said", "..., wrote X", "X's report", or a source named in a
-previous sentence when the quotation continues), the hedges ("reportedly", "is said
-to") and denials ("denied", "dismissed reports"), all from ``patterns/attribution.yaml``,
-then stamps them on every fact whose evidence is that sentence. A statement event's
-speaker is its agent and its asserter.
+Runs after relations, events and estimates. For each sentence segment (a sentence, or
+the part of it inside one paragraph) it finds the source ("according to X", "X said",
+"..., wrote X", "X's report", or a source named in a previous sentence when the
+quotation continues), the hedges ("reportedly", "is said to") and denials ("denied",
+"dismissed reports"), all from ``patterns/attribution.yaml``, then stamps them on every
+fact stated in that segment. When a sentence nests reports ("the Committee said,
+Interfax reports"), the innermost speaker is the source: the relaying outlet only
+carries the claim. A statement event's speaker is its agent and its asserter.
 """
 
 from __future__ import annotations
@@ -14,22 +16,24 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from oxus.model import EventType, Polarity
-from oxus.nlp.clauses import Ment, sentence_mentions
+from oxus.nlp.attribution_scan import DocView, Segment, fact_ids
+from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
+SPEAKER_DEPS = frozenset({"nsubj", "agent"})
 QUOTES = ("“", "”", '"', "«", "»")
 PREFERENCE = {"person": 0, "organization": 1, "state": 2, "group": 3}
 
 
 @dataclass
 class SentenceClaim:
-    """What one sentence says about its own claims."""
+    """What one sentence segment says about its own claims."""
 
     asserted_by: str | None = None
     hedged: bool = False
@@ -37,7 +41,15 @@ class SentenceClaim:
     carried: bool = False
     """The source was carried over from an earlier sentence."""
     speaker_candidate: str | None = None
-    """The person (else organisation) this sentence names first, for a later "him"."""
+    """The person (else organisation) this segment names first, for a later "him"."""
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    """One compiled ``\\b(a|b|c)\\b`` for a phrase list, longest first."""
+    if not phrases:
+        return None
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
 class Attributor:
@@ -46,128 +58,174 @@ class Attributor:
     def __init__(self, *, lexicon: str = "attribution") -> None:
         lex = load_lexicon(lexicon)
         self.reporting = phrase_set(lex.get("reporting_verbs"))
-        self.source_phrases = [p.lower() for p in lex.get("source_phrases", [])]
+        self.source_re = _alternation(lex.get("source_phrases", []))
         self.source_nouns = phrase_set(lex.get("source_nouns"))
         self.hedge_words = phrase_set(lex.get("hedge_words"))
-        self.hedge_phrases = [p.lower() for p in lex.get("hedge_phrases", [])]
+        self.hedge_re = _alternation(lex.get("hedge_phrases", []))
         self.denial_verbs = phrase_set(lex.get("denial_verbs"))
-        self.denial_phrases = [p.lower() for p in lex.get("denial_phrases", [])]
+        self.denial_re = _alternation(lex.get("denial_phrases", []))
         self.asserter_types = phrase_set(lex.get("asserter_types"))
         self.carry = int(lex.get("carry_sentences", 2))
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = self.sentence_claims(doc)
+        view = DocView(doc)
+        claims = self._segment_claims(view)
         for fact in [*doc_list(doc, "relations"), *doc_list(doc, "estimates")]:
-            self._stamp(fact, claims)
+            self._stamp(fact, view, claims)
         for event in doc_list(doc, "events"):
-            self._stamp(event, claims)
+            self._stamp(event, view, claims)
             if event.type == EventType.STATEMENT:
-                if event.asserted_by is None and event.agents:
+                if event.agents:
                     event.asserted_by = event.agents[0]
-                elif event.asserted_by is not None and not event.agents:
+                elif event.asserted_by is not None:
                     event.agents.append(event.asserted_by)
         return doc
 
-    def _stamp(self, fact: object, claims: list[SentenceClaim]) -> None:
+    def _stamp(self, fact: object, view: DocView, claims: list[list[SentenceClaim]]) -> None:
         index = fact.evidence.sentence_index  # type: ignore[attr-defined]
         if not 0 <= index < len(claims):
             return
-        claim = claims[index]
+        claim = claims[index][_fact_segment(fact, view.segments[index])]
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         fact.hedged = claim.hedged  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             fact.polarity = Polarity.DENIED if claim.denied else Polarity.AFFIRMED
 
     def sentence_claims(self, doc: Doc) -> list[SentenceClaim]:
-        """One :class:`SentenceClaim` per sentence, in document order."""
-        claims: list[SentenceClaim] = []
-        for sent in doc.sents:
-            mentions = [m for m in sentence_mentions(sent) if m.type in self.asserter_types]
-            by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-            low = sent.text.lower()
-            claim = SentenceClaim(
-                hedged=self._hedged(sent, low),
-                denied=self._denied(sent, low),
-            )
-            if mentions:
-                claim.speaker_candidate = min(
-                    mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
-                ).id
-            source, pronoun = self._source(sent, low, by_token)
-            if source is not None:
-                claim.asserted_by = source.id
-            elif pronoun or (sent.text.lstrip().startswith(QUOTES) and not self._has_speaker(sent)):
-                claim.asserted_by = _previous(claims, self.carry, pronoun=pronoun)
-                claim.carried = claim.asserted_by is not None
-            claims.append(claim)
-        return claims
+        """One :class:`SentenceClaim` per sentence (its last segment), in document order."""
+        return [segs[-1] for segs in self._segment_claims(DocView(doc))]
 
-    def _source(self, sent: Span, low: str, by_token: dict[int, Ment]) -> tuple[Ment | None, bool]:
-        """The mention that asserts the sentence, and whether the source was a pronoun."""
-        for phrase in self.source_phrases:
-            for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-                span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is None:
-                    continue
-                j = span.end
-                stop = min(sent.end, j + 8)
-                while j < stop:
-                    if j in by_token:
-                        return by_token[j], False
-                    if sent.doc[j].lower_ in PRONOUNS:
-                        return None, True
-                    if sent.doc[j].pos_ == "VERB" or sent.doc[j].lower_ in (",", ";"):
-                        break
-                    j += 1
-        for tok in sent:
-            if (
-                tok.pos_ == "VERB"
-                and tok.lemma_.lower() in self.reporting
-                and (tok.dep_ in MAIN_DEPS)
-            ):
-                speaker = _speaker(tok, by_token)
-                if speaker is not None:
-                    return speaker, False
-        for tok in sent:
-            if tok.lemma_.lower() in self.source_nouns:
-                for child in tok.children:
-                    if child.dep_ == "poss" and child.i in by_token:
-                        return by_token[child.i], False
+    def _segment_claims(self, view: DocView) -> list[list[SentenceClaim]]:
+        """Per sentence, one :class:`SentenceClaim` per paragraph segment."""
+        out: list[list[SentenceClaim]] = []
+        flat: list[SentenceClaim] = []
+        for segs in view.segments:
+            row = []
+            for seg in segs:
+                claim = self._claim(view, seg, flat)
+                row.append(claim)
+                flat.append(claim)
+            out.append(row)
+        return out
+
+    def _claim(self, view: DocView, seg: Segment, earlier: list[SentenceClaim]) -> SentenceClaim:
+        mentions = [m for m in seg.mentions if m.type in self.asserter_types]
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        low = view.text[seg.start_char : seg.end_char].lower()
+        claim = SentenceClaim(hedged=self._hedged(view, seg, low), denied=self._denied(view, seg, low))
+        if mentions:
+            claim.speaker_candidate = min(
+                mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
+            ).id
+        source, pronoun = self._source(view, seg, low, by_token)
+        if source is not None:
+            claim.asserted_by = source.id
+        elif pronoun or (low.lstrip().startswith(QUOTES) and not self._has_speaker(view, seg)):
+            claim.asserted_by = _previous(earlier, self.carry, pronoun=pronoun)
+            claim.carried = claim.asserted_by is not None
+        return claim
+
+    def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
+        return [
+            i
+            for i in range(seg.start, seg.end)
+            if view.pos[i] == "VERB" and view.lemma[i] in self.reporting
+        ]
+
+    def _source(
+        self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
+    ) -> tuple[Ment | None, bool]:
+        """The mention that asserts the segment, and whether the source was a pronoun."""
+        spoken = [
+            (_depth(view, verb), verb, speaker)
+            for verb in self._reporting_verbs(view, seg)
+            if view.dep[verb] in MAIN_DEPS
+            and (speaker := _speaker(view, verb, by_token)) is not None
+        ]
+        if spoken:
+            return max(spoken, key=lambda c: (c[0], -c[1]))[2], False
+        found, pronoun = self._phrase_source(view, seg, low, by_token)
+        if found is not None or pronoun:
+            return found, pronoun
+        for i in range(seg.start, seg.end):
+            if view.lemma[i] in self.source_nouns:
+                for child in view.children[i]:
+                    if view.dep[child] == "poss" and child in by_token:
+                        return by_token[child], False
         return None, False
 
-    def _has_speaker(self, sent: Span) -> bool:
+    def _phrase_source(
+        self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
+    ) -> tuple[Ment | None, bool]:
+        """The name after "according to", "citing", ...; a pronoun there asks the context."""
+        if self.source_re is None:
+            return None, False
+        for match in self.source_re.finditer(low):
+            j = view.token_at(seg.start_char + match.end() - 1) + 1
+            stop = min(seg.end, j + 8)
+            while j < stop:
+                if j in by_token:
+                    return by_token[j], False
+                if view.lower[j] in PRONOUNS:
+                    return None, True
+                if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
+                    break
+                j += 1
+        return None, False
+
+    def _has_speaker(self, view: DocView, seg: Segment) -> bool:
         return any(
-            t.pos_ == "VERB"
-            and t.lemma_.lower() in self.reporting
-            and any(c.dep_ == "nsubj" for c in t.children)
-            for t in sent
+            any(view.dep[c] == "nsubj" for c in view.children[v])
+            for v in self._reporting_verbs(view, seg)
         )
 
-    def _hedged(self, sent: Span, low: str) -> bool:
-        if any(t.lower_ in self.hedge_words for t in sent):
+    def _hedged(self, view: DocView, seg: Segment, low: str) -> bool:
+        if any(view.lower[i] in self.hedge_words for i in range(seg.start, seg.end)):
             return True
-        return any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in self.hedge_phrases)
+        return self.hedge_re is not None and self.hedge_re.search(low) is not None
 
-    def _denied(self, sent: Span, low: str) -> bool:
-        for tok in sent:
+    def _denied(self, view: DocView, seg: Segment, low: str) -> bool:
+        for i in range(seg.start, seg.end):
             if (
-                tok.pos_ == "VERB"
-                and tok.lemma_.lower() in self.denial_verbs
-                and (tok.dep_ in MAIN_DEPS)
+                view.pos[i] == "VERB"
+                and view.lemma[i] in self.denial_verbs
+                and view.dep[i] in MAIN_DEPS
             ):
                 return True
-        return any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in self.denial_phrases)
+        return self.denial_re is not None and self.denial_re.search(low) is not None
 
 
-def _speaker(verb: Token, by_token: dict[int, Ment]) -> Ment | None:
-    """The mention in the reporting verb's subject (a person before an organisation)."""
+def _depth(view: DocView, i: int) -> int:
+    """How many heads lie above token ``i`` (the sentence root has depth 0)."""
+    depth = 0
+    while view.head[i] != i and depth < 64:
+        i = view.head[i]
+        depth += 1
+    return depth
+
+
+def _speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | None:
+    """The mention in the reporting verb's active subject or "by" agent (a person first).
+
+    The passive subject is what is spoken of, not who speaks ("X is said to lead").
+    """
     found: list[Ment] = []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "agent"):
-            found.extend(by_token[t.i] for t in child.subtree if t.i in by_token)
+    for child in view.children[verb]:
+        if view.dep[child] in SPEAKER_DEPS:
+            found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
     if not found:
         return None
     return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
+
+
+def _fact_segment(fact: object, segs: list[Segment]) -> int:
+    """The segment that names most of the fact's entities (the last one if none does)."""
+    if len(segs) == 1:
+        return 0
+    ids = set(fact_ids(fact))
+    counts = [sum(m.id in ids for m in seg.mentions) for seg in segs]
+    best = max(counts)
+    return counts.index(best) if best else len(segs) - 1
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:

@@ -13,11 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
-from oxus.nlp.clauses import Ment, dates_in, evidence_for, governing_verb, sentence_mentions
+from oxus.nlp.clauses import Ment, dates_in, evidence_for, governing_verb, sentences_with_mentions
 from oxus.nlp.event_counts import counts_getter
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
-from oxus.nlp.relations_links import find_cues
+from oxus.nlp.relations_links import CueIndex
 
 SUBJECT_DEPS = frozenset({"nsubj", "agent", "poss", "compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "attr", "oprd", "dative", "ccomp", "xcomp"})
@@ -30,13 +30,15 @@ class EventExtractor:
 
     def __init__(self, *, lexicon: str = "events") -> None:
         lex = load_lexicon(lexicon)
-        self.cues = {
-            kind: {
-                "lemmas": [w for w in words if " " not in w],
-                "phrases": [w for w in words if " " in w],
+        self.cues = CueIndex(
+            {
+                kind: {
+                    "lemmas": [w for w in words if " " not in w],
+                    "phrases": [w for w in words if " " in w],
+                }
+                for kind, words in lex["triggers"].items()
             }
-            for kind, words in lex["triggers"].items()
-        }
+        )
         self.verb_only = phrase_set(lex.get("verb_only"))
         self.noun_only = phrase_set(lex.get("noun_only"))
         self.state_agents = phrase_set(lex.get("state_agents"))
@@ -48,13 +50,12 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         events = doc_list(doc, "events")
-        for index, sent in enumerate(doc.sents):
-            mentions = sentence_mentions(sent)
+        for index, sent, mentions in sentences_with_mentions(doc):
             if not mentions:
                 continue
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             merged: dict[str, Event] = {}
-            for cue in find_cues(sent, self.cues):
+            for cue in self.cues.find(sent):
                 tok = sent.doc[cue.start]
                 if cue.start in by_token or not self._accept(tok, cue.end - cue.start):
                     continue

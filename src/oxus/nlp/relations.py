@@ -18,13 +18,13 @@ from oxus.model import Entity, EntityType, Predicate, Relation, entity_id
 from oxus.nlp.clauses import (
     Ment,
     dates_in,
+    doc_mentions,
     evidence_for,
-    mentions_in,
-    sentence_mentions,
+    sentences_with_mentions,
 )
 from oxus.nlp.extensions import doc_entities, doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
-from oxus.nlp.relations_links import based_in_relations, cue_relations
+from oxus.nlp.relations_links import CueIndex, based_in_relations, cue_relations
 from oxus.nlp.relations_nationality import citizen_relations
 from oxus.nlp.relations_people import Candidate, lead_verb_relations, title_relations
 
@@ -55,7 +55,7 @@ class RelationExtractor:
         self.state_titles = phrase_set(lex.get("state_titles"))
         self.lead_verbs: dict[str, str] = lex.get("lead_verbs", {})
         self.member_words = phrase_set(lex.get("member_words"))
-        self.cues: dict[str, dict[str, list[str]]] = lex["cues"]
+        self.cues = CueIndex(lex["cues"])
         self.window = int(lex.get("window", 14))
         self.passive = phrase_set(lex.get("passive_markers"))
         based = lex.get("based_in", {})
@@ -69,10 +69,9 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         relations = doc_list(doc, "relations")
-        doc_ments = mentions_in(doc, 0, len(doc))
+        doc_ments = doc_mentions(doc)
         types = {m.id: m.type for m in doc_ments}
-        for index, sent in enumerate(doc.sents):
-            mentions = sentence_mentions(sent)
+        for index, sent, mentions in sentences_with_mentions(doc):
             if not mentions:
                 continue
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}

@@ -28,30 +28,63 @@ class Cue:
     end: int
 
 
-def find_cues(sent: Span, cues: dict[str, dict[str, list[str]]]) -> list[Cue]:
-    """Every cue occurrence in the sentence: single lemmas and multi-word phrases."""
-    found: list[Cue] = []
-    for predicate, spec in cues.items():
-        lemmas = {w.lower() for w in spec.get("lemmas", [])}
+class CueIndex:
+    """Cue words compiled once: a word -> predicates map and one regex per phrase.
+
+    Sentences are scanned once for all predicates instead of once per predicate; the
+    cues come out in the same order (by predicate, then words, then phrases).
+    """
+
+    def __init__(self, cues: dict[str, dict[str, list[str]]]) -> None:
+        self.predicates = list(cues)
+        self.words: dict[str, list[str]] = {}
+        self.phrases: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for predicate, spec in cues.items():
+            for word in {w.lower() for w in spec.get("lemmas", [])}:
+                self.words.setdefault(word, []).append(predicate)
+            compiled = []
+            for phrase in spec.get("phrases", []):
+                low = phrase.lower()
+                pattern = re.escape(low).replace(r"\ ", r"\s*")
+                edge = r"\b" if phrase[:1].isalnum() else ""
+                compiled.append((low.split(" ")[0], re.compile(edge + pattern + r"\b")))
+            self.phrases[predicate] = compiled
+
+    def find(self, sent: Span) -> list[Cue]:
+        hits: dict[str, list[Cue]] = {}
+        words = self.words
         for tok in sent:
-            if tok.lemma_.lower() in lemmas or tok.lower_ in lemmas:
-                found.append(Cue(predicate, tok.i, tok.i + 1))
+            preds = words.get(tok.lemma_.lower())
+            other = words.get(tok.lower_)
+            if preds is None and other is None:
+                continue
+            for predicate in dict.fromkeys((preds or []) + (other or [])):
+                hits.setdefault(predicate, []).append(Cue(predicate, tok.i, tok.i + 1))
         low = sent.text.lower()
-        for phrase in spec.get("phrases", []):
-            pattern = re.escape(phrase.lower()).replace(r"\ ", r"\s*")
-            edge = r"\b" if phrase[:1].isalnum() else ""
-            for match in re.finditer(edge + pattern + r"\b", low):
-                span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is not None:
-                    found.append(Cue(predicate, span.start, span.end))
-    return found
+        found: list[Cue] = []
+        for predicate in self.predicates:
+            found.extend(hits.get(predicate, ()))
+            for first, regex in self.phrases[predicate]:
+                if first not in low:
+                    continue
+                for match in regex.finditer(low):
+                    span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+                    if span is not None:
+                        found.append(Cue(predicate, span.start, span.end))
+        return found
+
+
+def find_cues(sent: Span, cues: dict[str, dict[str, list[str]]] | CueIndex) -> list[Cue]:
+    """Every cue occurrence in the sentence: single lemmas and multi-word phrases."""
+    index = cues if isinstance(cues, CueIndex) else CueIndex(cues)
+    return index.find(sent)
 
 
 def cue_relations(
     sent: Span,
     mentions: list[Ment],
     *,
-    cues: dict[str, dict[str, list[str]]],
+    cues: dict[str, dict[str, list[str]]] | CueIndex,
     window: int,
     passive_markers: frozenset[str],
     ends: dict[str, dict[str, list[str]]],

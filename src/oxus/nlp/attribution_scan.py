@@ -1,0 +1,116 @@
+"""One pass over a parsed Doc that attribution reads many times: tokens, mentions, paragraphs.
+
+Attribution looks at every sentence's tokens, mentions and text several times. Asking
+spaCy for ``doc.text``, ``doc[i]`` or a sentence's span group each time dominates its
+cost, so the attributes are copied into plain lists once per Doc. A sentence is cut
+into *segments* at blank lines: when the sentencizer runs a heading or a paragraph into
+the next one, a hedge or a source in one paragraph must not leak into the other.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from oxus.nlp.clauses import Ment
+from oxus.nlp.extensions import MENTIONS
+
+PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Segment:
+    """A run of tokens of one sentence that sits inside one paragraph."""
+
+    sentence: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    mentions: list[Ment] = field(default_factory=list)
+
+
+class DocView:
+    """Plain-list copies of the token attributes attribution reads, built once per Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        tokens = list(doc)
+        self.idx = [t.idx for t in tokens]
+        self.lower = [t.lower_ for t in tokens]
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.dep = [t.dep_ for t in tokens]
+        self.head = [t.head.i for t in tokens]
+        self.children: list[list[int]] = [[] for _ in tokens]
+        for i, head in enumerate(self.head):
+            if head != i:
+                self.children[head].append(i)
+        self.segments = self._segments()
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that covers (or last starts before) a character offset."""
+        return max(bisect_right(self.idx, char) - 1, 0)
+
+    def subtree(self, i: int) -> list[int]:
+        """Token indices under ``i``, including ``i``."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children[j])
+        return out
+
+    def _segments(self) -> list[list[Segment]]:
+        """Per sentence, its paragraph segments with their (non-overlapping) mentions."""
+        found = _linked(self.doc)
+        starts = [m.start for m in found]
+        out: list[list[Segment]] = []
+        for index, sent in enumerate(self.doc.sents):
+            cuts = [sent.start]
+            sub = self.text[sent.start_char : sent.end_char]
+            for brk in PARAGRAPH.finditer(sub.rstrip()):
+                tok = bisect_left(self.idx, sent.start_char + brk.end(), sent.start, sent.end)
+                if cuts[-1] < tok < sent.end:
+                    cuts.append(tok)
+            cuts.append(sent.end)
+            segs = []
+            for lo, hi in zip(cuts, cuts[1:], strict=False):
+                first = bisect_left(starts, lo)
+                last = bisect_left(starts, hi, first)
+                ments = _greedy([m for m in found[first:last] if m.end <= hi])
+                end_char = self.idx[hi] if hi < len(self.idx) else len(self.text)
+                segs.append(Segment(index, lo, hi, self.idx[lo], end_char, ments))
+            out.append(segs)
+        return out
+
+
+def _linked(doc: Doc) -> list[Ment]:
+    if MENTIONS not in doc.spans:
+        return []
+    found = [Ment(span, span.kb_id_, span.label_) for span in doc.spans[MENTIONS] if span.kb_id_]
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _greedy(found: list[Ment]) -> list[Ment]:
+    """Drop mentions that overlap an earlier (longer-first) one."""
+    out: list[Ment] = []
+    for ment in found:
+        if out and ment.start < out[-1].end:
+            continue
+        out.append(ment)
+    return out
+
+
+def fact_ids(fact: object) -> list[str]:
+    """Entity ids a fact names, the ones that locate it inside its sentence."""
+    ids = [getattr(fact, "subject", None), getattr(fact, "object", None)]
+    ids.extend(getattr(fact, "agents", None) or [])
+    ids.extend(getattr(fact, "targets", None) or [])
+    ids.append(getattr(fact, "location", None))
+    return [i for i in ids if i]
