@@ -189,3 +189,117 @@ def test_duplicates_in_a_sentence_are_merged(nlp, extractor):
     )
     allied = [r for r in doc._.relations if r.predicate == Predicate.ALLIED_WITH]
     assert len(allied) == 1
+
+
+def test_designated_by_active_verb(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "In May, Kazakhstan banned Harakat Zulfiqar after a long trial.",
+        {"Kazakhstan": S, "Harakat Zulfiqar": G},
+    )
+    assert (eid(G, "Harakat Zulfiqar"), "designated_by", eid(S, "Kazakhstan")) in found
+
+
+def test_designated_by_passive_in_state(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Harakat Zulfiqar has been banned in Kazakhstan and Kyrgyzstan since 2015.",
+        {"Harakat Zulfiqar": G, "Kazakhstan": S, "Kyrgyzstan": S},
+    )
+    assert (eid(G, "Harakat Zulfiqar"), "designated_by", eid(S, "Kazakhstan")) in found
+    assert (eid(G, "Harakat Zulfiqar"), "designated_by", eid(S, "Kyrgyzstan")) in found
+
+
+def test_designated_by_needs_the_banning_verb(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Harakat Zulfiqar fighters crossed into Kazakhstan in May.",
+        {"Harakat Zulfiqar": G, "Kazakhstan": S},
+    )
+    assert not any(p == "designated_by" for _, p, _ in found)
+
+
+def test_supports_passive_backed_by(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Harakat Zulfiqar was funded by Jamaat Nur for years.",
+        {"Harakat Zulfiqar": G, "Jamaat Nur": G},
+    )
+    assert (eid(G, "Jamaat Nur"), "supports", eid(G, "Harakat Zulfiqar")) in found
+    assert (eid(G, "Harakat Zulfiqar"), "supports", eid(G, "Jamaat Nur")) not in found
+
+
+def test_pledged_allegiance_frame(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "In 2016 Jamaat Nur swore allegiance to Harakat Zulfiqar.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G},
+    )
+    assert (eid(G, "Jamaat Nur"), "pledged_allegiance_to", eid(G, "Harakat Zulfiqar")) in found
+
+
+def test_pledge_without_allegiance_noun_is_not_allegiance(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Jamaat Nur pledged money to Harakat Zulfiqar.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G},
+    )
+    assert (eid(G, "Jamaat Nur"), "pledged_allegiance_to", eid(G, "Harakat Zulfiqar")) not in found
+
+
+def test_joined_makes_member(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Timur Bekov joined Harakat Zulfiqar in 2019.",
+        {"Timur Bekov": P, "Harakat Zulfiqar": G},
+    )
+    assert (eid(P, "Timur Bekov"), "member_of", eid(G, "Harakat Zulfiqar")) in found
+
+
+def test_member_of_past_descriptors(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Police detained two members of the banned terrorist group Harakat Zulfiqar, "
+        "Timur Bekov and Ali Nurov.",
+        {"Harakat Zulfiqar": G, "Timur Bekov": P, "Ali Nurov": P},
+    )
+    assert (eid(P, "Timur Bekov"), "member_of", eid(G, "Harakat Zulfiqar")) in found
+
+
+def test_allegiance_reaches_the_named_leader(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Jamaat Nur pledged allegiance to Harakat Zulfiqar and its leader, Timur Bekov.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G, "Timur Bekov": P},
+    )
+    assert (eid(G, "Jamaat Nur"), "pledged_allegiance_to", eid(G, "Harakat Zulfiqar")) in found
+    assert (eid(G, "Jamaat Nur"), "pledged_allegiance_to", eid(P, "Timur Bekov")) in found
+
+
+def test_allegiance_stops_at_the_next_clause(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Jamaat Nur pledged allegiance to Harakat Zulfiqar, which later expelled Timur Bekov.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G, "Timur Bekov": P},
+    )
+    assert (eid(G, "Jamaat Nur"), "pledged_allegiance_to", eid(P, "Timur Bekov")) not in found
+
+
+def test_bare_allegiance_noun_is_not_a_cue(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Harakat Zulfiqar, to whose leader Jamaat Nur owes its allegiance, grew quickly.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G},
+    )
+    assert (eid(G, "Harakat Zulfiqar"), "pledged_allegiance_to", eid(G, "Jamaat Nur")) not in found

@@ -150,3 +150,33 @@ def test_pack_sync_promotes_provisional_entities(fresh_db: Store, sample_facts) 
     entity = fresh_db.entity("group:northern-front")
     assert entity is not None
     assert entity.status == "pack" and "Shimoli Front" in entity.aliases
+
+
+def test_a_provisional_entity_sharing_a_name_becomes_a_candidate_not_a_merge(
+    fresh_db: Store, sample_facts
+) -> None:
+    fresh_db.sync_pack(
+        [
+            Entity(
+                id="group:front-of-the-north",
+                type=EntityType.GROUP,
+                name="Front of the North",
+                aliases=["Northern Front"],
+                sources=["test"],
+            ),
+            Entity(
+                id="person:northern-front",
+                type=EntityType.PERSON,
+                name="Northern Front",
+                sources=["test"],
+            ),
+        ]
+    )
+    fresh_db.save(sample_facts)
+    with fresh_db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT entity_a, entity_b, status FROM merge_candidates")).all()
+    assert [tuple(r) for r in rows] == [
+        ("group:front-of-the-north", "group:northern-front", "open")
+    ]
+    facts = fresh_db.document_facts("d1")
+    assert facts is not None and "group:northern-front" in facts.entities

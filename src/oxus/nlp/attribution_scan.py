@@ -12,13 +12,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import MENTIONS
 
-PARAGRAPH = re.compile(r"\n[ \t]*\n")
+PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9“\"«(])")
+"""A blank line, or a line break before a capital: a heading, caption or byline ends there
+(a hard-wrapped sentence continues in lower case)."""
+SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
+"""Dependencies that open a nominal modifier: a hedge or denial outside does not reach in."""
 
 
 @dataclass
@@ -65,6 +70,19 @@ class DocView:
             stack.extend(self.children[j])
         return out
 
+    def in_scope(self, anchor: int, token: int) -> bool:
+        """Whether ``token`` sits in the clause of ``anchor`` and not in a modifier inside it.
+
+        "X is believed to be a splinter of Y, which Z founded": the hedge on "believed"
+        covers X and Y, not Z's founding.
+        """
+        i, steps = token, 0
+        while i != anchor:
+            if self.dep[i] in SCOPE_BOUNDARIES or self.head[i] == i or steps > 64:
+                return False
+            i, steps = self.head[i], steps + 1
+        return True
+
     def _segments(self) -> list[list[Segment]]:
         """Per sentence, its paragraph segments with their (non-overlapping) mentions."""
         found = _linked(self.doc)
@@ -79,7 +97,7 @@ class DocView:
                     cuts.append(tok)
             cuts.append(sent.end)
             segs = []
-            for lo, hi in zip(cuts, cuts[1:], strict=False):
+            for lo, hi in pairwise(cuts):
                 first = bisect_left(starts, lo)
                 last = bisect_left(starts, hi, first)
                 ments = _greedy([m for m in found[first:last] if m.end <= hi])

@@ -27,6 +27,7 @@ from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations_links import CueIndex, based_in_relations, cue_relations
 from oxus.nlp.relations_nationality import citizen_relations
 from oxus.nlp.relations_people import Candidate, lead_verb_relations, title_relations
+from oxus.nlp.relations_verbs import load_frames, verb_frame_relations
 
 SINCE_WORDS = frozenset({"since", "from"})
 UNTIL_WORDS = frozenset({"until", "till", "before", "to"})
@@ -55,15 +56,18 @@ class RelationExtractor:
         self.state_titles = phrase_set(lex.get("state_titles"))
         self.lead_verbs: dict[str, str] = lex.get("lead_verbs", {})
         self.member_words = phrase_set(lex.get("member_words"))
+        self.org_descriptors = phrase_set(lex.get("org_descriptors"))
         self.cues = CueIndex(lex["cues"])
         self.window = int(lex.get("window", 14))
         self.passive = phrase_set(lex.get("passive_markers"))
+        self.leader_objects = phrase_set(lex.get("cue_leader_objects"))
         based = lex.get("based_in", {})
         self.based_preps = phrase_set(based.get("preps"))
         self.based_lemmas = phrase_set(based.get("lemmas"))
         self.based_exclude_preps = phrase_set(lex.get("based_in_exclude_preps"))
         self.based_exclude_lemmas = phrase_set(lex.get("based_in_exclude_lemmas"))
         self.citizen_nouns = phrase_set(lex.get("citizen_nouns"))
+        self.frames = load_frames(lex.get("verb_frames", {}))
         self.demonyms = {d: state for state, ds in dem["demonyms"].items() for d in ds}
         self.ethnic = phrase_set(dem.get("ethnic_markers"))
 
@@ -95,10 +99,16 @@ class RelationExtractor:
         out: list[Candidate] = []
         out.extend(
             title_relations(
-                sent, by_token, doc_ments, titles=self.titles, member_words=self.member_words
+                sent,
+                by_token,
+                doc_ments,
+                titles=self.titles,
+                member_words=self.member_words,
+                descriptors=self.org_descriptors,
             )
         )
         out.extend(lead_verb_relations(sent, by_token, doc_ments, lead_verbs=self.lead_verbs))
+        out.extend(verb_frame_relations(sent, by_token, frames=self.frames))
         out.extend(
             citizen_relations(
                 sent,
@@ -117,6 +127,7 @@ class RelationExtractor:
                 window=self.window,
                 passive_markers=self.passive,
                 ends=self.ends,
+                leader_objects=self.leader_objects,
             )
         )
         out.extend(

@@ -88,6 +88,7 @@ def cue_relations(
     window: int,
     passive_markers: frozenset[str],
     ends: dict[str, dict[str, list[str]]],
+    leader_objects: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """Pairs of mentions linked by a cue, one list on each side.
 
@@ -125,6 +126,8 @@ def cue_relations(
             and left[-1].end < sent.end
             and doc[left[-1].end].lower_ in ("'s", "’s", "’")
             and cue.start - left[-1].end <= 3
+            and not any(doc[i].is_punct for i in range(left[-1].end + 1, cue.start))
+            and doc[cue.start].pos_ != "VERB"
         )
         if (
             cue.predicate in SYMMETRIC
@@ -139,12 +142,30 @@ def cue_relations(
         subjects, objects = left, right
         if passive or possessive:
             subjects, objects = right, left
+        elif cue.predicate in leader_objects:
+            objects = right + _leader_after(sent, all_lists, right[-1].end)
         for s in subjects:
             for o in objects:
                 if s.id != o.id:
                     yield Candidate(s, cue.predicate, o, None, doc[cue.start])
                     if cue.predicate == "designated_by":
                         yield Candidate(o, cue.predicate, s, None, doc[cue.start])
+
+
+def _leader_after(sent: Span, lists: list[list[Ment]], start: int) -> list[Ment]:
+    """People named just after a group, before any verb ("X and its leader, Y")."""
+    doc = sent.doc
+    out: list[Ment] = []
+    for lst in lists:
+        if lst[0].start < start:
+            continue
+        if lst[0].start - start > 8 or any(
+            doc[i].pos_ in ("VERB", "AUX") for i in range(start, lst[0].start)
+        ):
+            break
+        out.extend(m for m in lst if m.type == "person")
+        start = lst[-1].end
+    return out
 
 
 def based_in_relations(

@@ -156,8 +156,16 @@ def org_left(sent: Span, by_token: dict[int, Ment], i: int) -> Ment | None:
     return None
 
 
-def org_right(sent: Span, by_token: dict[int, Ment], i: int) -> Ment | None:
-    """The organisation after "title of/at [the]" ("leader of the Taliban movement")."""
+def org_right(
+    sent: Span,
+    by_token: dict[int, Ment],
+    i: int,
+    descriptors: frozenset[str] = frozenset(),
+) -> Ment | None:
+    """The organisation after "title of/at [the]" ("leader of the Taliban movement").
+
+    ``descriptors`` may sit before the name ("members of the terrorist organisation X").
+    """
     j = i + 1
     doc = sent.doc
     if j < sent.end and doc[j].lower_ == "-" and j + 1 < sent.end:
@@ -165,12 +173,13 @@ def org_right(sent: Span, by_token: dict[int, Ment], i: int) -> Ment | None:
     if j >= sent.end or doc[j].lower_ not in OF_PREPS:
         return None
     j += 1
-    while j < sent.end and j - i <= 5:
+    while j < sent.end and j - i <= 7:
         ment = by_token.get(j)
         if ment is not None:
             return ment if ment.type in ("group", "organization", "state") else None
-        if doc[j].lower_ not in ("the", "a", "an", "so-called", "so", "called", "“", '"') and (
-            doc[j].pos_ != "ADJ"
+        word = doc[j].lower_
+        if word not in ("the", "a", "an", "so-called", "so", "called", "“", '"') and (
+            doc[j].pos_ != "ADJ" and word not in descriptors
         ):
             return None
         j += 1
@@ -211,6 +220,7 @@ def title_relations(
     *,
     titles: dict[str, str],
     member_words: frozenset[str],
+    descriptors: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """leader_of / member_of from title and member nouns next to names."""
     doc = sent.doc
@@ -228,7 +238,7 @@ def title_relations(
         org = org_left(sent, by_token, tok.i)
         org_at_right = None
         if org is None:
-            org_at_right = org_right(sent, by_token, tok.i)
+            org_at_right = org_right(sent, by_token, tok.i, descriptors)
             org = org_at_right
         if org is None and tok.i > sent.start and doc[tok.i - 1].lower_ in ANAPHORS:
             org = antecedent(doc_ments, doc[tok.i - 1].i, ("group", "organization"))

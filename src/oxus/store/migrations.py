@@ -42,8 +42,7 @@ def _v2_growth_indexes(conn: Connection) -> None:
     newest documents mentioning an entity.
     """
     for statement in (
-        "CREATE INDEX IF NOT EXISTS ix_aliases_document_entity "
-        "ON aliases (document_id, entity_id)",
+        "CREATE INDEX IF NOT EXISTS ix_aliases_document_entity ON aliases (document_id, entity_id)",
         "CREATE INDEX IF NOT EXISTS ix_mentions_entity_document "
         "ON mentions (entity_id, document_id)",
         "CREATE INDEX IF NOT EXISTS ix_documents_published ON documents (published, id)",

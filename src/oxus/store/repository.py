@@ -15,6 +15,7 @@ from oxus.config import database_url
 from oxus.errors import StoreError
 from oxus.model import Document, DocumentFacts, Entity, EntityType
 from oxus.store import schema
+from oxus.store.candidates import record_shared_names
 from oxus.store.engine import make_engine
 from oxus.store.migrations import migrate
 from oxus.store.reader import read_document_facts
@@ -108,6 +109,7 @@ class Store:
                 if twin is not None:
                     return SaveResult.DUPLICATE
                 write_entities(conn, facts, now())
+                record_shared_names(conn, facts, now())
                 write_facts(conn, facts)
                 return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
         except SQLAlchemyError as e:
