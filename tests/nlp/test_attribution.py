@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from oxus.model import EventType, Polarity
+from oxus.model import Event, EventType, Polarity, Predicate, Relation
 from oxus.nlp.attribution import Attributor
+from oxus.nlp.clauses import evidence_for
 from oxus.nlp.events import EventExtractor
 from oxus.nlp.relations import RelationExtractor
 from tests.nlp.fact_docs import eid, make_doc
@@ -101,3 +102,213 @@ def test_statement_speaker_is_agent_and_source(run):
     statement = next(e for e in doc._.events if e.type == EventType.STATEMENT)
     assert statement.agents == [eid(G, "Crescent Front")]
     assert statement.asserted_by == eid(G, "Crescent Front")
+
+
+# Rules checked on hand-placed facts: only the attribution component runs.
+
+MORE = {**MENTIONS, "Interfax": ORG}
+
+
+@pytest.fixture(scope="module")
+def stamp(nlp):
+    attribution = Attributor()
+
+    def _stamp(text, facts, mentions=MORE):
+        doc = make_doc(nlp, text, mentions)
+        sents = list(doc.sents)
+        built = [make(sents) for make in facts]
+        doc._.relations = [f for f in built if isinstance(f, Relation)]
+        doc._.events = [f for f in built if isinstance(f, Event)]
+        doc._.estimates = []
+        attribution(doc)
+        return built
+
+    return _stamp
+
+
+def rel(subject, predicate, obj, *, sentence=-1):
+    def make(sents):
+        sent = sents[sentence]
+        index = sentence % len(sents)
+        return Relation(eid(*subject), Predicate(predicate), eid(*obj), evidence_for(sent, index))
+
+    return make
+
+
+def statement(agent, *, sentence=-1):
+    def make(sents):
+        index = sentence % len(sents)
+        return Event(
+            EventType.STATEMENT, evidence_for(sents[sentence], index), agents=[eid(*agent)]
+        )
+
+    return make
+
+
+CF, MB, TB = (G, "Crescent Front"), (G, "Mountain Brigade"), (P, "Timur Bekov")
+BS, KZ, KU, IF = (ORG, "Border Service"), (S, "Kazakhstan"), (L, "Kunduz"), (ORG, "Interfax")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Crescent Front is based in Kunduz, the Border Service said, Interfax reported.",
+        "Interfax reported that the Border Service said the Crescent Front is based in Kunduz.",
+    ],
+)
+def test_nested_reports_credit_the_inner_speaker(stamp, text):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)
+
+
+def test_single_outlet_is_the_source(stamp):
+    (fact,) = stamp(
+        "Interfax reported that the Crescent Front is based in Kunduz.", [rel(CF, "based_in", KU)]
+    )
+    assert fact.asserted_by == eid(*IF)
+
+
+def test_passive_said_hedges_without_a_speaker(stamp):
+    (fact,) = stamp("Timur Bekov is said to lead the Crescent Front.", [rel(TB, "leader_of", CF)])
+    assert fact.hedged
+    assert fact.asserted_by is None
+
+
+def test_claims_to_names_the_claimant_without_hedging(stamp):
+    (fact,) = stamp("Timur Bekov claims to lead the Crescent Front.", [rel(TB, "leader_of", CF)])
+    assert not fact.hedged
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_hedge_stops_at_a_relative_clause(stamp):
+    text = (
+        "The Crescent Front is believed to be a splinter of the Mountain Brigade, "
+        "which Timur Bekov founded."
+    )
+    splinter, leader = stamp(text, [rel(CF, "splinter_of", MB), rel(TB, "leader_of", MB)])
+    assert splinter.hedged
+    assert not leader.hedged
+
+
+def test_hedge_stops_at_a_participle_modifier(stamp):
+    text = "A video posted by Crescent Front commander Timur Bekov is said to show camps."
+    (fact,) = stamp(text, [rel(TB, "leader_of", CF)])
+    assert not fact.hedged
+
+
+def test_heading_line_does_not_hedge_the_body(stamp):
+    text = "Crescent Front reportedly grows\nThe Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert not fact.hedged
+
+
+def test_wrapped_line_keeps_its_hedge(stamp):
+    text = "The Crescent Front is reportedly\nbased in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.hedged
+
+
+def test_denial_stops_at_a_relative_clause(stamp):
+    text = (
+        "The Mountain Brigade denied that it fought alongside the Crescent Front, "
+        "which is based in Kunduz."
+    )
+    allied, based = stamp(text, [rel(MB, "allied_with", CF), rel(CF, "based_in", KU)])
+    assert allied.polarity == Polarity.DENIED
+    assert based.polarity == Polarity.AFFIRMED
+
+
+def test_the_statement_points_back_to_its_issuer(stamp):
+    text = (
+        "The Border Service said on Monday that ten men were detained. "
+        "It gave no names. "
+        "According to the statement, the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)
+
+
+def test_the_statement_without_an_issuer_stays_unattributed(stamp):
+    text = "According to the statement, the Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by is None
+
+
+def test_pronoun_speaker_is_the_person_named_before(stamp):
+    text = "Timur Bekov spoke in Kunduz on Monday. He said the Crescent Front is based there."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_pronoun_speaker_without_antecedent_stays_unattributed(stamp):
+    (fact,) = stamp("He said the Crescent Front is based in Kunduz.", [rel(CF, "based_in", KU)])
+    assert fact.asserted_by is None
+
+
+def test_statement_relayed_by_a_speaker_credits_the_speaker(stamp):
+    text = "The Border Service said the Crescent Front had threatened Kazakhstan."
+    (event,) = stamp(text, [statement(CF)])
+    assert event.asserted_by == eid(*BS)
+
+
+def test_statement_without_speaker_credits_its_agent(stamp):
+    (event,) = stamp("The Crescent Front threatened Kazakhstan.", [statement(CF)])
+    assert event.asserted_by == eid(*CF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to reports, the Crescent Front is based in Kunduz.",
+        "Reports suggest that the Crescent Front is based in Kunduz.",
+        "Rumours say the Crescent Front is based in Kunduz.",
+    ],
+)
+def test_unnamed_sources_hedge(stamp, text):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.hedged
+    assert fact.asserted_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Border Service's report, the Crescent Front is based in Kunduz.",
+        "A report by the Border Service said the Crescent Front is based in Kunduz.",
+        "According to sources on the ground, the Crescent Front is based in Kunduz.",
+    ],
+)
+def test_named_report_does_not_hedge(stamp, text):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert not fact.hedged
+    assert fact.asserted_by == (eid(*BS) if "Border" in text else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crescent Front commander Timur Bekov said the group would fight on.",
+        "The group would fight on, said Timur Bekov, a Crescent Front commander.",
+    ],
+)
+def test_description_of_the_speaker_is_the_writers(stamp, text):
+    (fact,) = stamp(text, [rel(TB, "leader_of", CF)])
+    assert fact.asserted_by is None
+
+
+def test_speakers_claim_about_others_stays_his(stamp):
+    text = "Timur Bekov said the Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_claiming_responsibility_is_not_reporting(stamp):
+    text = "The Mountain Brigade of the Crescent Front claimed responsibility for the attack."
+    (fact,) = stamp(text, [rel(MB, "part_of", CF)])
+    assert fact.asserted_by is None
+
+
+def test_claiming_a_fact_is_reporting(stamp):
+    text = "The Mountain Brigade claimed that the Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*MB)

@@ -303,3 +303,131 @@ def test_bare_allegiance_noun_is_not_a_cue(nlp, extractor):
         {"Jamaat Nur": G, "Harakat Zulfiqar": G},
     )
     assert (eid(G, "Harakat Zulfiqar"), "pledged_allegiance_to", eid(G, "Jamaat Nur")) not in found
+
+
+def test_added_to_terrorist_list(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Justice Ministry added Harakat Zulfiqar to its list of terrorist organisations.",
+        {"Justice Ministry": ORG, "Harakat Zulfiqar": G},
+    )
+    assert (eid(G, "Harakat Zulfiqar"), "designated_by", eid(ORG, "Justice Ministry")) in found
+
+
+def test_added_without_a_list_is_not_a_designation(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Justice Ministry added Harakat Zulfiqar to its agenda.",
+        {"Justice Ministry": ORG, "Harakat Zulfiqar": G},
+    )
+    assert not any(p == "designated_by" for _, p, _ in found)
+
+
+def test_banned_modifier_with_country_anaphor(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Kazakhstan tightened its laws in May. The country also arrested members of "
+        "banned organisations, including Harakat Zulfiqar and Jamaat Nur.",
+        {"Kazakhstan": S, "Harakat Zulfiqar": G, "Jamaat Nur": G},
+    )
+    assert (eid(G, "Harakat Zulfiqar"), "designated_by", eid(S, "Kazakhstan")) in found
+    assert (eid(G, "Jamaat Nur"), "designated_by", eid(S, "Kazakhstan")) in found
+
+
+def test_banned_modifier_needs_a_state_doer(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Reporters met members of the banned group Harakat Zulfiqar near Kazakhstan.",
+        {"Kazakhstan": S, "Harakat Zulfiqar": G},
+    )
+    assert not any(p == "designated_by" for _, p, _ in found)
+
+
+def test_part_named_after_its_descriptor(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Fighters joined the Crescent Front-linked faction Mountain Brigade last year.",
+        {"Crescent Front": G, "Mountain Brigade": G},
+    )
+    assert (eid(G, "Mountain Brigade"), "part_of", eid(G, "Crescent Front")) in found
+    assert (eid(G, "Crescent Front"), "part_of", eid(G, "Mountain Brigade")) not in found
+
+
+def test_part_noun_as_argument_is_not_membership(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The success of the Crescent Front may inspire the sleeping cells of Mountain Brigade.",
+        {"Crescent Front": G, "Mountain Brigade": G},
+    )
+    assert not any(p == "part_of" for _, p, _ in found)
+
+
+def test_part_of_copula_still_found(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The Mountain Brigade is part of the Crescent Front.",
+        {"Crescent Front": G, "Mountain Brigade": G},
+    )
+    assert (eid(G, "Mountain Brigade"), "part_of", eid(G, "Crescent Front")) in found
+
+
+def test_alliance_cue_takes_the_clause_subject(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Jamaat Nur carried out several attacks in the valley during the summer of that year, "
+        "while maintaining close links with Harakat Zulfiqar.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G},
+    )
+    pair = {(s, o) for s, p, o in found if p == "allied_with"}
+    assert pair & {
+        (eid(G, "Jamaat Nur"), eid(G, "Harakat Zulfiqar")),
+        (eid(G, "Harakat Zulfiqar"), eid(G, "Jamaat Nur")),
+    }
+
+
+def test_part_noun_in_a_list_is_a_sibling(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Three units, namely Jamaat Nur and the southern wing of Harakat Zulfiqar, are active.",
+        {"Jamaat Nur": G, "Harakat Zulfiqar": G},
+    )
+    assert (eid(G, "Jamaat Nur"), "part_of", eid(G, "Harakat Zulfiqar")) not in found
+
+
+def test_illegal_is_not_a_designation(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Timur Bekov warned of illegal migration from Kazakhstan.",
+        {"Timur Bekov": P, "Kazakhstan": S},
+    )
+    assert not any(p == "designated_by" for _, p, _ in found)
+
+
+def test_person_placed_by_apposition(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "The plan will fail, said Timur Bekov, a political analyst from Almaty.",
+        {"Timur Bekov": P, "Almaty": L},
+    )
+    assert (eid(P, "Timur Bekov"), "based_in", eid(L, "Almaty")) in found
+
+
+def test_person_passing_through_is_not_based(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Timur Bekov said the convoy had passed through Almaty.",
+        {"Timur Bekov": P, "Almaty": L},
+    )
+    assert (eid(P, "Timur Bekov"), "based_in", eid(L, "Almaty")) not in found

@@ -7,12 +7,12 @@ quotation continues), the hedges ("reportedly", "is said to") and denials ("deni
 "dismissed reports"), all from ``patterns/attribution.yaml``, then stamps them on every
 fact stated in that segment. When a sentence nests reports ("the Committee said,
 Interfax reports"), the innermost speaker is the source: the relaying outlet only
-carries the claim. A statement event's speaker is its agent and its asserter.
+carries the claim. A statement event's asserter is the speaker its own sentence names,
+else its agent.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,19 +20,29 @@ from spacy.tokens import Doc
 
 from oxus.model import EventType, Polarity, Relation
 from oxus.nlp.attribution_scan import DocView, Segment, fact_ids
+from oxus.nlp.attribution_scope import (
+    PREFERENCE,
+    alternation,
+    depth,
+    describes_source,
+    fact_segment,
+    mention_tokens,
+    phrase_anchors,
+    pronoun_subject,
+    reaches,
+    verb_speaker,
+)
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
-SPEAKER_DEPS = frozenset({"nsubj", "agent"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-PRONOUN, REFERENCE = "pronoun", "reference"
-"""How a segment points back to an earlier source: "according to him", "the statement says".
-"""
-PREFERENCE = {"person": 0, "organization": 1, "state": 2, "group": 3}
+PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
+"""How a segment points back to an earlier source: "according to him", "the statement says",
+"they claim" (a pronoun speaker: the segment's own source, named before)."""
 
 
 @dataclass
@@ -46,17 +56,11 @@ class SentenceClaim:
     """Per hedge, the verb whose clause it covers (None: the whole segment)."""
     denial_anchors: tuple[int | None, ...] = ()
     carried: bool = False
+    source_root: int | None = None
+    """The head token of the source's own mention in this segment, if named here."""
     """The source was carried over from an earlier sentence."""
     speaker_candidate: str | None = None
     """The person (else organisation) this segment names first, for a later "him"."""
-
-
-def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    """One compiled ``\\b(a|b|c)\\b`` for a phrase list, longest first."""
-    if not phrases:
-        return None
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
 class Attributor:
@@ -65,13 +69,15 @@ class Attributor:
     def __init__(self, *, lexicon: str = "attribution") -> None:
         lex = load_lexicon(lexicon)
         self.reporting = phrase_set(lex.get("reporting_verbs"))
-        self.source_re = _alternation(lex.get("source_phrases", []))
+        self.source_re = alternation(lex.get("source_phrases", []))
         self.source_nouns = phrase_set(lex.get("source_nouns"))
         self.hedge_words = phrase_set(lex.get("hedge_words"))
-        self.hedge_re = _alternation(lex.get("hedge_phrases", []))
+        self.hedge_re = alternation(lex.get("hedge_phrases", []))
         self.denial_verbs = phrase_set(lex.get("denial_verbs"))
-        self.denial_re = _alternation(lex.get("denial_phrases", []))
+        self.denial_re = alternation(lex.get("denial_phrases", []))
         self.asserter_types = phrase_set(lex.get("asserter_types"))
+        self.anonymous = phrase_set(lex.get("anonymous_sources"))
+        self.not_reported = phrase_set(lex.get("non_reporting_objects"))
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -98,15 +104,17 @@ class Attributor:
         if not 0 <= index < len(claims):
             return None
         segs = view.segments[index]
-        at = _fact_segment(fact, segs)
+        at = fact_segment(fact, segs)
         claim = claims[index][at]
         ids = set(fact_ids(fact))
         roots = [m.span.root.i for m in segs[at].mentions if m.id in ids]
-        fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         both = isinstance(fact, Relation)
-        fact.hedged = _reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
+        fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
+        if both and describes_source(view, claim.source_root, roots):
+            fact.asserted_by = None  # type: ignore[attr-defined]
+        fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
-            denied = _reaches(view, claim.denial_anchors, roots, every=both)
+            denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
         return claim
 
@@ -142,9 +150,12 @@ class Attributor:
         source, back = self._source(view, seg, low, by_token)
         if source is not None:
             claim.asserted_by = source.id
+            claim.source_root = source.span.root.i
         elif back == REFERENCE:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
             claim.carried = claim.asserted_by is not None
+        elif back == SPEAKER:
+            claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
         elif back == PRONOUN or (
             low.lstrip().startswith(QUOTES) and not self._has_speaker(view, seg)
         ):
@@ -153,10 +164,16 @@ class Attributor:
         return claim
 
     def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
+        """Verbs of saying, less those that do not report ("claimed responsibility")."""
         return [
             i
             for i in range(seg.start, seg.end)
-            if view.pos[i] == "VERB" and view.lemma[i] in self.reporting
+            if view.pos[i] == "VERB"
+            and view.lemma[i] in self.reporting
+            and not any(
+                view.dep[c] == "dobj" and view.lemma[c] in self.not_reported
+                for c in view.children(i)
+            )
         ]
 
     def _source(
@@ -169,9 +186,9 @@ class Attributor:
         """
         main = [v for v in self._reporting_verbs(view, seg) if view.dep[v] in MAIN_DEPS]
         spoken = [
-            (_depth(view, verb), verb, speaker)
+            (depth(view, verb), verb, speaker)
             for verb in main
-            if (speaker := _speaker(view, verb, by_token)) is not None
+            if (speaker := verb_speaker(view, verb, by_token)) is not None
         ]
         if spoken:
             return max(spoken, key=lambda c: (c[0], -c[1]))[2], ""
@@ -180,18 +197,20 @@ class Attributor:
             return found, back
         for i in range(seg.start, seg.end):
             if view.lemma[i] in self.source_nouns:
-                for child in view.children[i]:
+                for child in view.children(i):
                     if view.dep[child] == "poss" and child in by_token:
                         return by_token[child], ""
         if any(self._document_subject(view, verb) for verb in main):
             return None, REFERENCE
+        if any(pronoun_subject(view, verb) for verb in main):
+            return None, SPEAKER
         return None, ""
 
     def _document_subject(self, view: DocView, verb: int) -> bool:
         """Whether the verb's subject is "the statement", "this report" (no name in it)."""
-        for child in view.children[verb]:
+        for child in view.children(verb):
             if view.dep[child] == "nsubj" and view.lemma[child] in self.source_nouns:
-                return any(view.lower[d] in DEFINITE for d in view.children[child])
+                return any(view.lower[d] in DEFINITE for d in view.children(child))
         return False
 
     def _phrase_source(
@@ -219,7 +238,7 @@ class Attributor:
 
     def _has_speaker(self, view: DocView, seg: Segment) -> bool:
         return any(
-            any(view.dep[c] == "nsubj" for c in view.children[v])
+            any(view.dep[c] == "nsubj" for c in view.children(v))
             for v in self._reporting_verbs(view, seg)
         )
 
@@ -230,8 +249,31 @@ class Attributor:
             for i in range(seg.start, seg.end)
             if view.lower[i] in self.hedge_words
         ]
-        found.extend(_phrase_anchors(view, seg, low, self.hedge_re))
+        found.extend(phrase_anchors(view, seg, low, self.hedge_re))
+        if self._anonymous(view, seg, low):
+            found.append(None)
         return tuple(found)
+
+    def _anonymous(self, view: DocView, seg: Segment, low: str) -> bool:
+        """Whether the segment leans on unnamed sources ("according to reports", "sources
+        said", "reports suggest"): reported, not vouched for, so hedged."""
+        if self.source_re is not None:
+            for match in self.source_re.finditer(low):
+                j = view.token_at(seg.start_char + match.end() - 1) + 1
+                for k in range(j, min(seg.end, j + 4)):
+                    if view.lemma[k] in self.anonymous and view.lower[k - 1] not in DEFINITE:
+                        return True
+                    if view.pos[k] not in ("DET", "ADJ", "NOUN"):
+                        break
+        for verb in self._reporting_verbs(view, seg):
+            for child in view.children(verb):
+                if view.dep[child] == "nsubj" and view.lemma[child] in self.anonymous:
+                    below = view.children(child)
+                    if not any(
+                        view.lower[d] in DEFINITE or view.dep[d] == "poss" for d in below
+                    ) and not any(t in mention_tokens(seg) for t in view.subtree(child)):
+                        return True
+        return False
 
     def _denials(self, view: DocView, seg: Segment, low: str) -> tuple[int | None, ...]:
         """Anchors of the denials in the segment: the denying verb of a main clause."""
@@ -242,73 +284,8 @@ class Attributor:
             and view.lemma[i] in self.denial_verbs
             and view.dep[i] in MAIN_DEPS
         ]
-        found.extend(_phrase_anchors(view, seg, low, self.denial_re))
+        found.extend(phrase_anchors(view, seg, low, self.denial_re))
         return tuple(found)
-
-
-def _phrase_anchors(
-    view: DocView, seg: Segment, low: str, pattern: re.Pattern[str] | None
-) -> list[int | None]:
-    """For each phrase match, its first verb (the clause it hedges or denies), else None."""
-    if pattern is None:
-        return []
-    out: list[int | None] = []
-    for match in pattern.finditer(low):
-        first = view.token_at(seg.start_char + match.start())
-        last = view.token_at(seg.start_char + match.end() - 1)
-        verbs = [i for i in range(first, last + 1) if view.pos[i] == "VERB"]
-        out.append(verbs[0] if verbs else None)
-    return out
-
-
-def _reaches(
-    view: DocView, anchors: tuple[int | None, ...], roots: list[int], *, every: bool
-) -> bool:
-    """Whether a hedge/denial covers the fact: unscoped, or the fact's mentions in its clause.
-
-    A relation needs both its ends in the clause ("X is believed to be part of Y, which Z
-    founded" hedges X-Y, not Z-Y); an event or estimate needs one of its entities. A fact
-    whose entities are not named in the segment (a pronoun, an "its") is covered.
-    """
-    if not anchors:
-        return False
-    if not roots or None in anchors:
-        return True
-    test = all if every else any
-    return any(test(view.in_scope(a, r) for r in roots) for a in anchors if a is not None)
-
-
-def _depth(view: DocView, i: int) -> int:
-    """How many heads lie above token ``i`` (the sentence root has depth 0)."""
-    depth = 0
-    while view.head[i] != i and depth < 64:
-        i = view.head[i]
-        depth += 1
-    return depth
-
-
-def _speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | None:
-    """The mention in the reporting verb's active subject or "by" agent (a person first).
-
-    The passive subject is what is spoken of, not who speaks ("X is said to lead").
-    """
-    found: list[Ment] = []
-    for child in view.children[verb]:
-        if view.dep[child] in SPEAKER_DEPS:
-            found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
-    if not found:
-        return None
-    return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
-
-
-def _fact_segment(fact: object, segs: list[Segment]) -> int:
-    """The segment that names most of the fact's entities (the last one if none does)."""
-    if len(segs) == 1:
-        return 0
-    ids = set(fact_ids(fact))
-    counts = [sum(m.id in ids for m in seg.mentions) for seg in segs]
-    best = max(counts)
-    return counts.index(best) if best else len(segs) - 1
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:

@@ -14,6 +14,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from oxus.nlp.clauses import Ment
@@ -43,23 +46,40 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        tokens = list(doc)
-        self.idx = [t.idx for t in tokens]
-        self.lower = [t.lower_ for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
-        self.pos = [t.pos_ for t in tokens]
-        self.dep = [t.dep_ for t in tokens]
-        self.head = [t.head.i for t in tokens]
-        self.children: list[list[int]] = [[] for _ in tokens]
-        for i, head in enumerate(self.head):
-            if head != i:
-                self.children[head].append(i)
+        # One array call; strings are looked up once per distinct value, not per token.
+        array = doc.to_array([IDX, LOWER, LEMMA, POS, DEP, HEAD, SENT_START, ORTH, SPACY])
+        strings = doc.vocab.strings
+        # ``doc.text`` would build a Token per token; the same string from the arrays.
+        spaces = array[:, 8].tolist()
+        self.text = "".join(
+            f"{word} " if space else word
+            for word, space in zip(_names(array[:, 7], strings), spaces, strict=True)
+        )
+        self.idx: list[int] = array[:, 0].tolist()
+        self.lower = _names(array[:, 1], strings)
+        self.lemma = [x.lower() for x in _names(array[:, 2], strings)]
+        self.pos = _names(array[:, 3], strings)
+        self.dep = _names(array[:, 4], strings)
+        self.head = [i + rel for i, rel in enumerate(array[:, 5].astype("int64").tolist())]
+        starts = array[:, 6].astype("int64")
+        self.sent_starts: list[int] = [0, *(numpy.flatnonzero(starts[1:] == 1) + 1).tolist()]
+        self._children: dict[int, list[int]] = {}
         self.segments = self._segments()
 
     def token_at(self, char: int) -> int:
         """The index of the token that covers (or last starts before) a character offset."""
         return max(bisect_right(self.idx, char) - 1, 0)
+
+    def children(self, i: int) -> list[int]:
+        """Dependents of token ``i``, found within its sentence and cached (few are asked)."""
+        found = self._children.get(i)
+        if found is None:
+            at = bisect_right(self.sent_starts, i) - 1
+            lo = self.sent_starts[at]
+            hi = self.sent_starts[at + 1] if at + 1 < len(self.sent_starts) else len(self.head)
+            found = [j for j in range(lo, hi) if self.head[j] == i and j != i]
+            self._children[i] = found
+        return found
 
     def subtree(self, i: int) -> list[int]:
         """Token indices under ``i``, including ``i``."""
@@ -67,7 +87,7 @@ class DocView:
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(self.children[j])
+            stack.extend(self.children(j))
         return out
 
     def in_scope(self, anchor: int, token: int) -> bool:
@@ -88,14 +108,17 @@ class DocView:
         found = _linked(self.doc)
         starts = [m.start for m in found]
         out: list[list[Segment]] = []
-        for index, sent in enumerate(self.doc.sents):
-            cuts = [sent.start]
-            sub = self.text[sent.start_char : sent.end_char]
-            for brk in PARAGRAPH.finditer(sub.rstrip()):
-                tok = bisect_left(self.idx, sent.start_char + brk.end(), sent.start, sent.end)
-                if cuts[-1] < tok < sent.end:
+        size = len(self.idx)
+        bounds = self.sent_starts if size else []
+        for index, (start, end) in enumerate(pairwise([*bounds, size])):
+            cuts = [start]
+            start_char = self.idx[start]
+            end_char = self.idx[end] if end < size else len(self.text)
+            for brk in PARAGRAPH.finditer(self.text[start_char:end_char].rstrip()):
+                tok = bisect_left(self.idx, start_char + brk.end(), start, end)
+                if cuts[-1] < tok < end:
                     cuts.append(tok)
-            cuts.append(sent.end)
+            cuts.append(end)
             segs = []
             for lo, hi in pairwise(cuts):
                 first = bisect_left(starts, lo)
@@ -105,6 +128,15 @@ class DocView:
                 segs.append(Segment(index, lo, hi, self.idx[lo], end_char, ments))
             out.append(segs)
         return out
+
+
+def _names(column: numpy.ndarray, strings: StringStore) -> list[str]:
+    """The strings behind a column of hashes, each distinct hash looked up once."""
+    if not len(column):
+        return []
+    keys, inverse = numpy.unique(column, return_inverse=True)
+    table = [strings[int(k)] if k else "" for k in keys]
+    return [table[k] for k in inverse.tolist()]
 
 
 def _linked(doc: Doc) -> list[Ment]:

@@ -61,13 +61,17 @@ class RelationExtractor:
         self.window = int(lex.get("window", 14))
         self.passive = phrase_set(lex.get("passive_markers"))
         self.leader_objects = phrase_set(lex.get("cue_leader_objects"))
+        self.noun_predicates = phrase_set(lex.get("cue_noun_predicates"))
+        self.name_gap = phrase_set(lex.get("cue_name_gap"))
         based = lex.get("based_in", {})
         self.based_preps = phrase_set(based.get("preps"))
         self.based_lemmas = phrase_set(based.get("lemmas"))
+        self.based_cue_preps = phrase_set(based.get("cue_preps", ["from"]))
         self.based_exclude_preps = phrase_set(lex.get("based_in_exclude_preps"))
         self.based_exclude_lemmas = phrase_set(lex.get("based_in_exclude_lemmas"))
         self.citizen_nouns = phrase_set(lex.get("citizen_nouns"))
         self.frames = load_frames(lex.get("verb_frames", {}))
+        self.state_anaphors = phrase_set(lex.get("state_anaphors"))
         self.demonyms = {d: state for state, ds in dem["demonyms"].items() for d in ds}
         self.ethnic = phrase_set(dem.get("ethnic_markers"))
 
@@ -108,7 +112,11 @@ class RelationExtractor:
             )
         )
         out.extend(lead_verb_relations(sent, by_token, doc_ments, lead_verbs=self.lead_verbs))
-        out.extend(verb_frame_relations(sent, by_token, frames=self.frames))
+        out.extend(
+            verb_frame_relations(
+                sent, by_token, doc_ments, frames=self.frames, anaphors=self.state_anaphors
+            )
+        )
         out.extend(
             citizen_relations(
                 sent,
@@ -128,6 +136,8 @@ class RelationExtractor:
                 passive_markers=self.passive,
                 ends=self.ends,
                 leader_objects=self.leader_objects,
+                noun_predicates=self.noun_predicates,
+                name_gap=self.name_gap,
             )
         )
         out.extend(
@@ -139,6 +149,7 @@ class RelationExtractor:
                 lemmas=self.based_lemmas,
                 exclude_preps=self.based_exclude_preps,
                 exclude_lemmas=self.based_exclude_lemmas,
+                cue_preps=self.based_cue_preps,
             )
         )
         return out

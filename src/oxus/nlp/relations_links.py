@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb, mention_lists
 from oxus.nlp.relations_people import Candidate
 
 SYMMETRIC = frozenset({"allied_with", "rival_of"})
+NOUN_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj"})
 RECIPROCAL = ("among themselves", "each other", "one another", "with one another", "between")
 
 
@@ -89,6 +90,8 @@ def cue_relations(
     passive_markers: frozenset[str],
     ends: dict[str, dict[str, list[str]]],
     leader_objects: frozenset[str] = frozenset(),
+    noun_predicates: frozenset[str] = frozenset(),
+    name_gap: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """Pairs of mentions linked by a cue, one list on each side.
 
@@ -117,6 +120,9 @@ def cue_relations(
         if inside is not None and left is None:
             # "Al-Qaeda-linked Nusra": the cue is glued to the mention before it.
             left = [m for m in inside if m.end <= cue.start] or None
+        if left is None and right is not None and cue.predicate in SYMMETRIC:
+            # "X, ..., while maintaining close links with Y": the clause subject.
+            left = _clause_subject(doc[cue.start], lists)
         tail = doc[cue.end : min(cue.end + 4, sent.end)].text.lower()
         passive = any(
             doc[i].lower_ in passive_markers for i in range(cue.end, min(cue.end + 2, sent.end))
@@ -139,8 +145,19 @@ def cue_relations(
                     yield Candidate(a, cue.predicate, b, None, doc[cue.start])
         if left is None or right is None:
             continue
+        named = False
+        if cue.predicate in noun_predicates and cue.end - cue.start == 1:
+            noun = doc[cue.start]
+            if noun.pos_ == "NOUN":
+                # "the Al-Qaeda-linked faction X", "Y's battalion, X": the cue names the
+                # part; otherwise the noun must predicate ("X is part of Y", "X, a wing
+                # of Y"), not be an argument ("inspire the cells of Y").
+                gap = doc[cue.end : right[0].start]
+                named = all(t.lower_ in name_gap for t in gap)
+                if not named and noun.dep_ in NOUN_ARGUMENT_DEPS:
+                    continue
         subjects, objects = left, right
-        if passive or possessive:
+        if passive or possessive or named:
             subjects, objects = right, left
         elif cue.predicate in leader_objects:
             objects = right + _leader_after(sent, all_lists, right[-1].end)
@@ -150,6 +167,22 @@ def cue_relations(
                     yield Candidate(s, cue.predicate, o, None, doc[cue.start])
                     if cue.predicate == "designated_by":
                         yield Candidate(o, cue.predicate, s, None, doc[cue.start])
+
+
+def _clause_subject(token: Token, lists: list[list[Ment]]) -> list[Ment] | None:
+    """The list holding the subject of the token's clause, climbing through
+    participle and infinitive clauses ("..., while maintaining links with Y")."""
+    verb = governing_verb(token)
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return next(
+                    (lst for lst in lists if any(m.start <= child.i < m.end for m in lst)), None
+                )
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
+            return None
+        verb = governing_verb(verb.head)
+    return None
 
 
 def _leader_after(sent: Span, lists: list[list[Ment]], start: int) -> list[Ment]:
@@ -177,6 +210,7 @@ def based_in_relations(
     lemmas: frozenset[str],
     exclude_preps: frozenset[str],
     exclude_lemmas: frozenset[str],
+    cue_preps: frozenset[str] = frozenset({"from"}),
 ) -> Iterator[Candidate]:
     """Groups and people located in a place or state by a preposition or "X-based"."""
     doc = sent.doc
@@ -199,9 +233,14 @@ def based_in_relations(
             verb = head.head
             if verb.lemma_.lower() in exclude_lemmas:
                 continue
-            located = head.lower_ != "from" or has_base_cue
+            located = head.lower_ not in cue_preps or has_base_cue
         elif root.dep_ == "poss" and head.i in by_token and by_token[head.i].type == "group":
             located = True
+        described = _described_by(root, by_token) if root.dep_ == "pobj" else None
+        if described is not None and described.type == "person":
+            # "X, an analyst from Tashkent": the apposition places the person.
+            yield Candidate(described, "based_in", loc, None, root)
+            continue
         if not located:
             continue
         clause = governing_verb(root).i
@@ -219,11 +258,20 @@ def based_in_relations(
             if (
                 actor.type == "person"
                 and not compound_based
-                and (actor_clause.i != clause or not _near(actor, loc, 10))
+                and (actor_clause.i != clause or not _near(actor, loc, 10) or not has_base_cue)
             ):
                 # People move: only a place in their own clause locates them.
                 continue
             yield Candidate(actor, "based_in", loc, None, root)
+
+
+def _described_by(root: Token, by_token: dict[int, Ment]) -> Ment | None:
+    """The mention a "<noun> from/in <place>" apposition describes, if any."""
+    prep = root.head
+    noun = prep.head
+    if prep.lower_ not in ("from", "in", "of") or noun.dep_ != "appos" or noun.pos_ != "NOUN":
+        return None
+    return by_token.get(noun.head.i)
 
 
 def _near(a: Ment, b: Ment, distance: int) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment
-from oxus.nlp.relations_people import Candidate, _ments_of
+from oxus.nlp.relations_people import Candidate, _ments_of, antecedent
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
@@ -27,11 +28,15 @@ class Frame:
     agent_is_subject: bool
     agent_preps: frozenset[str]
     patient_preps: frozenset[str]
+    attributive: bool = False
 
 
-def load_frames(spec: dict[str, dict[str, object]]) -> list[Frame]:
-    def words(key: str, value: dict[str, object]) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in value.get(key, []) or [])  # type: ignore[union-attr]
+def load_frames(spec: dict[str, dict[str, Any]]) -> list[Frame]:
+    """Frames from the ``verb_frames`` lexicon section; ``predicate`` lets two frames
+    share one predicate."""
+
+    def words(key: str, value: dict[str, Any]) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in value.get(key) or [])
 
     return [
         Frame(
@@ -41,6 +46,7 @@ def load_frames(spec: dict[str, dict[str, object]]) -> list[Frame]:
             agent_is_subject=value.get("agent_end", "subject") == "subject",
             agent_preps=words("agent_preps", value),
             patient_preps=words("patient_preps", value),
+            attributive=bool(value.get("attributive", False)),
         )
         for name, value in spec.items()
     ]
@@ -49,9 +55,14 @@ def load_frames(spec: dict[str, dict[str, object]]) -> list[Frame]:
 def _noun_ok(verb: Token, frame: Frame) -> bool:
     if not frame.nouns:
         return True
-    return any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.nouns for c in verb.children
-    )
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in frame.nouns:
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in frame.nouns for g in child.children
+        ):
+            return True
+    return False
 
 
 def _nominal(token: Token, by_token: dict[int, Ment]) -> list[Ment]:
@@ -64,14 +75,62 @@ def _nominal(token: Token, by_token: dict[int, Ment]) -> list[Ment]:
     return found
 
 
+def _clause_state(
+    noun: Token, by_token: dict[int, Ment], doc_ments: list[Ment], anaphors: frozenset[str]
+) -> list[Ment]:
+    """The state doing the clause's action: its subject, or "the country" resolved to the
+    last state named before."""
+    verb = noun
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        found = [m for m in _ments_of(child, by_token) if m.type == "state"]
+        if found:
+            return found
+        if child.lemma_.lower() in anaphors:
+            state = antecedent(doc_ments, child.i, ("state",))
+            return [state] if state is not None else []
+    return []
+
+
+def _attributive(
+    tok: Token,
+    by_token: dict[int, Ment],
+    doc_ments: list[Ment],
+    frame: Frame,
+    anaphors: frozenset[str],
+) -> Iterator[Candidate]:
+    """ "the banned group X", "banned organisations, including X and Y"."""
+    noun = tok.head
+    named = [by_token[t.i] for t in noun.subtree if t.i in by_token and t.i != tok.i]
+    doers = _clause_state(noun, by_token, doc_ments, anaphors)
+    for ment in dict.fromkeys(named):
+        for doer in doers:
+            if ment.id != doer.id:
+                pair = (doer, ment) if frame.agent_is_subject else (ment, doer)
+                yield Candidate(pair[0], frame.predicate, pair[1], None, tok)
+
+
 def verb_frame_relations(
-    sent: Span, by_token: dict[int, Ment], *, frames: list[Frame]
+    sent: Span,
+    by_token: dict[int, Ment],
+    doc_ments: list[Ment] | None = None,
+    *,
+    frames: list[Frame],
+    anaphors: frozenset[str] = frozenset(),
 ) -> Iterator[Candidate]:
     """Candidates from verbs of a frame and their subject/object/prepositional dependents."""
     for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "amod":
+            for frame in frames:
+                if frame.attributive and (lemma in frame.lemmas or tok.lower_ in frame.lemmas):
+                    yield from _attributive(tok, by_token, doc_ments or [], frame, anaphors)
+            continue
         if tok.pos_ != "VERB":
             continue
-        lemma = tok.lemma_.lower()
         for frame in frames:
             if lemma not in frame.lemmas or not _noun_ok(tok, frame):
                 continue
