@@ -5,9 +5,11 @@ Exception tree::
     OxusError
      ├── ReadError          a source could not be turned into a Document (E1xx)
      ├── PackError          the knowledge pack is invalid (E2xx)
+     │    └── LexiconError  a pattern file is missing or malformed (E210)
      ├── StoreError         the store cannot be opened or written (E3xx)
      ├── GoldError          a gold or facts file is not in the facts format (E4xx)
-     └── ExportError        an export or import failed (E5xx)
+     ├── ExportError        an export or import failed (E5xx)
+     └── ServeError         the web server cannot start with these settings (E6xx)
 
 The library raises; the CLI catches ``OxusError`` and prints one line per problem.
 """
@@ -46,6 +48,12 @@ class PackError(OxusError):
     code = "E200"
 
 
+class LexiconError(PackError):
+    """A pattern file is missing or not a mapping."""
+
+    code = "E210"
+
+
 class StoreError(OxusError):
     """The store cannot be opened, migrated or written."""
 
@@ -62,6 +70,12 @@ class ExportError(OxusError):
     """An export or import could not be completed."""
 
     code = "E500"
+
+
+class ServeError(OxusError):
+    """The web server cannot start with these settings."""
+
+    code = "E600"
 
 
 # Reasons a reader gives, one code each, so that a report of failures is stable.

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from oxus.errors import ServeError
 from oxus.store import Store
 from oxus.web import create_app
-from oxus.web.security import ServeError, is_loopback
+from oxus.web.security import is_loopback
 from tests.web.conftest import Client
 from tests.web.sample import NF, NF2
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, literal, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, func, literal, select
 
 from oxus.analysis.claim_conflicts import (
     conflicts_for,
@@ -111,44 +111,47 @@ def _sort_evidence(items: list[ClaimEvidence]) -> list[ClaimEvidence]:
 
 
 def _relation_rows(
-    conn: Connection, where: ColumnElement[bool] | None, evidence_limit: int | None
+    conn: Connection, parts: Sequence[ColumnElement[bool]] | None, evidence_limit: int | None
 ) -> list[Any]:
     """Relation rows with evidence; with a limit, the last few stored per statement and polarity.
 
-    Each row carries ``n``, how many rows its (subject, predicate, object, polarity)
-    has in all, so a busy entity's profile reads a bounded number of sentences.
+    ``parts`` are disjoint conditions read one by one, so each can use its own index
+    (an OR of an entity's subject and object sides scans far more). Each row carries
+    ``n``, how many rows its (subject, predicate, object, polarity) has in all, so a busy
+    entity's profile reads a bounded number of sentences.
     """
     r = schema.relations
     key = (r.c.subject_id, r.c.predicate, r.c.object_id, r.c.polarity)
-    if evidence_limit is None:
-        query = _with_evidence(r, r, literal(1).label("n"))
-        if where is not None:
-            query = query.where(where)
-        return list(conn.execute(query.order_by(r.c.id)).all())
-    counts = select(*key, func.count().label("n")).where(r.c.review != "rejected")
-    if where is not None:
-        counts = counts.where(where)
-    statements = conn.execute(counts.group_by(*key)).all()
     rows: list[Any] = []
-    for statement in statements:
-        newest = (
-            _with_evidence(r, r, literal(statement.n).label("n"))
-            .where(*(column == value for column, value in zip(key, statement[:4], strict=True)))
-            .order_by(r.c.id.desc())
-            .limit(evidence_limit)
-        )
-        rows += conn.execute(newest).all()
+    for where in parts if parts is not None else [None]:
+        if evidence_limit is None:
+            query = _with_evidence(r, r, literal(1).label("n"))
+            if where is not None:
+                query = query.where(where)
+            rows += conn.execute(query).all()
+            continue
+        counts = select(*key, func.count().label("n")).where(r.c.review != "rejected")
+        if where is not None:
+            counts = counts.where(where)
+        for statement in conn.execute(counts.group_by(*key)).all():
+            newest = (
+                _with_evidence(r, r, literal(statement.n).label("n"))
+                .where(*(column == value for column, value in zip(key, statement[:4], strict=True)))
+                .order_by(r.c.id.desc())
+                .limit(evidence_limit)
+            )
+            rows += conn.execute(newest).all()
     return sorted(rows, key=lambda row: row.id)
 
 
 def _relation_claims(
     conn: Connection,
     resolver: Resolver,
-    where: ColumnElement[bool] | None,
+    parts: Sequence[ColumnElement[bool]] | None,
     *,
     evidence_limit: int | None = None,
 ) -> list[RelationClaim]:
-    rows = _relation_rows(conn, where, evidence_limit)
+    rows = _relation_rows(conn, parts, evidence_limit)
     resolver.load(i for row in rows for i in (row.subject_id, row.object_id, row.asserted_by))
     claims: dict[tuple[str, str, str], RelationClaim] = {}
     for row in rows:
@@ -206,7 +209,10 @@ def relation_claims(
         return _relation_claims(
             conn,
             resolver,
-            or_(r.c.subject_id.in_(family), r.c.object_id.in_(family)),
+            [
+                r.c.subject_id.in_(family),
+                and_(r.c.object_id.in_(family), r.c.subject_id.not_in(family)),
+            ],
             evidence_limit=evidence_limit,
         )
 

@@ -240,16 +240,15 @@ def _names(conn: Connection, family: list[str]) -> list[NameRecord]:
 def _documents(conn: Connection, family: list[str]) -> tuple[list[DocumentMention], int]:
     """The newest documents mentioning the entity, read newest-first until the page is full."""
     m, d = schema.mentions, schema.documents
-    total = conn.execute(
-        select(func.count(func.distinct(m.c.document_id))).where(m.c.entity_id.in_(family))
-    ).scalar_one()
+    distinct = select(m.c.document_id).where(m.c.entity_id.in_(family)).distinct().subquery()
+    total = conn.execute(select(func.count()).select_from(distinct)).scalar_one()
     mentioning = (
         select(m.c.document_id).where(m.c.entity_id.in_(family), m.c.document_id == d.c.id).exists()
     )
     newest = conn.execute(
         select(d.c.id, d.c.title, d.c.published)
         .where(mentioning)
-        .order_by(d.c.published.desc(), d.c.id)
+        .order_by(d.c.published.desc(), d.c.id.desc())
         .limit(DOCUMENT_LIMIT)
     ).all()
     counts: dict[str, int] = dict(

@@ -1,8 +1,9 @@
 """Full-text search over documents, and name search over entities and their aliases.
 
 Documents use the store's full-text index (SQLite FTS5 ``documents_fts``, PostgreSQL
-``to_tsvector``); entities match on the folded alias index by prefix, so both stay
-indexed lookups on a large store.
+stored ``search_vector``, ranking the newest ``RANK_WINDOW`` matches); entities match on
+the folded alias index by prefix, so both stay indexed
+lookups on a large store.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from oxus.analysis.refs import EntityRef, Resolver
 from oxus.store import Store, schema
 from oxus.textnorm import fold
 
+RANK_WINDOW = 500
+"""PostgreSQL ranks the newest this many matching documents: a word found in most of a
+large store would otherwise have every document's vector read on each keystroke."""
 SNIPPET_MARK = "\x02", "\x03"
 """Control characters around matched words in snippets: safe to escape, then mark up."""
 
@@ -65,6 +69,14 @@ def _fts_query(query: str) -> str:
     return " ".join(quoted)
 
 
+def _tsquery(query: str) -> str:
+    """The same query for PostgreSQL: all words required, the last one as a prefix."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return ""
+    return " & ".join([*words[:-1], f"{words[-1]}:*"])
+
+
 def _documents(conn: Connection, query: str, limit: int) -> list[DocumentHit]:
     start, end = SNIPPET_MARK
     if conn.dialect.name == "sqlite":
@@ -81,17 +93,24 @@ def _documents(conn: Connection, query: str, limit: int) -> list[DocumentHit]:
             {"q": match, "s": start, "e": end, "n": limit},
         ).all()
     else:
-        vector = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+        match = _tsquery(query)
+        if not match:
+            return []
         rows = conn.execute(
             text(
-                "SELECT id, title, published, outlet, "
-                "ts_headline('simple', text, q, :opts) AS snippet "
-                f"FROM documents, plainto_tsquery('simple', :q) q WHERE {vector} @@ q "
-                f"ORDER BY ts_rank({vector}, q) DESC LIMIT :n"
+                "SELECT d.id, d.title, d.published, d.outlet, "
+                "ts_headline('simple', d.text, to_tsquery('simple', :q), :opts) AS snippet "
+                "FROM (SELECT id, ts_rank(search_vector, to_tsquery('simple', :q)) AS rank "
+                "FROM (SELECT id, search_vector FROM documents "
+                "WHERE search_vector @@ to_tsquery('simple', :q) "
+                "ORDER BY published DESC, id DESC LIMIT :window) recent "
+                "ORDER BY rank DESC, id LIMIT :n) top "
+                "JOIN documents d ON d.id = top.id ORDER BY top.rank DESC, d.id"
             ),
             {
-                "q": query,
+                "q": match,
                 "n": limit,
+                "window": RANK_WINDOW,
                 "opts": f"StartSel={start}, StopSel={end}, MaxWords=30, MinWords=12",
             },
         ).all()

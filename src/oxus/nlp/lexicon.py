@@ -12,15 +12,9 @@ from typing import Any
 
 import yaml
 
-from oxus.errors import OxusError
+from oxus.errors import LexiconError
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
-
-
-class LexiconError(OxusError):
-    """A pattern file is missing or not a mapping."""
-
-    code = "E210"
 
 
 @cache

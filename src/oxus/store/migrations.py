@@ -55,9 +55,62 @@ def _v2_growth_indexes(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _v3_stored_search_vector(conn: Connection) -> None:
+    """PostgreSQL: keep each document's search vector on disk, title weighted above text.
+
+    Ranking recomputed ``to_tsvector`` for every matching document; on a large store a
+    common word matches thousands, and search took seconds.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(
+        text(
+            "ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_vector tsvector "
+            "GENERATED ALWAYS AS (setweight(to_tsvector('simple', coalesce(title, '')), 'A') "
+            "|| to_tsvector('simple', text)) STORED"
+        )
+    )
+    conn.execute(text("DROP INDEX IF EXISTS ix_documents_fts"))
+    conn.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_documents_search_vector "
+            "ON documents USING GIN (search_vector)"
+        )
+    )
+
+
+def _v4_newest_first(conn: Connection) -> None:
+    """Indexes for "the newest N" lists, read in index order however busy the entity.
+
+    Profiles show the newest sentences of each statement and the newest events of an
+    entity; without these, a statement or entity found in thousands of documents was
+    sorted in full on every request. Participants carry their event's date for this.
+    """
+    columns = {c["name"] for c in inspect(conn).get_columns("event_participants")}
+    if "date" not in columns:
+        conn.execute(text("ALTER TABLE event_participants ADD COLUMN date VARCHAR(10)"))
+        conn.execute(
+            text(
+                "UPDATE event_participants SET date = "
+                "(SELECT date FROM events WHERE events.id = event_participants.event_id)"
+            )
+        )
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_relations_newest "
+        "ON relations (subject_id, predicate, object_id, polarity, id)",
+        "CREATE INDEX IF NOT EXISTS ix_event_participants_newest "
+        "ON event_participants (entity_id, date, event_id)",
+        "CREATE INDEX IF NOT EXISTS ix_events_location_newest ON events (location_id, date, id)",
+        "CREATE INDEX IF NOT EXISTS ix_events_newest ON events (date, id)",
+    ):
+        conn.execute(text(statement))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_growth_indexes),
+    (3, _v3_stored_search_vector),
+    (4, _v4_newest_first),
 ]
 LATEST = MIGRATIONS[-1][0]
 

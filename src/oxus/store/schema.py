@@ -152,6 +152,8 @@ event_participants = Table(
     Column("entity_id", String, ForeignKey("entities.id"), primary_key=True, index=True),
     Column("role", String(8), primary_key=True),
     Column("position", Integer, nullable=False),
+    # The event's date again, so an entity's newest events are read in index order.
+    Column("date", String(10)),
 )
 
 estimates = Table(

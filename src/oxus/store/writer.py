@@ -189,7 +189,13 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
             .returning(schema.events.c.id)
         ).scalar_one()
         participants = [
-            {"event_id": event_id, "entity_id": entity, "role": role, "position": position}
+            {
+                "event_id": event_id,
+                "entity_id": entity,
+                "role": role,
+                "position": position,
+                "date": event.date,
+            }
             for role, ids in (("agent", event.agents), ("target", event.targets))
             for position, entity in enumerate(dict.fromkeys(ids))
         ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel
 
 from oxus.analysis.dashboard import dashboard
@@ -30,6 +29,7 @@ from oxus.store.curation import (
     unmerge_entity,
 )
 from oxus.web.cache import VersionedCache
+from oxus.web.jsonio import json_response, to_json
 from oxus.web.security import require_write
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -66,7 +66,7 @@ def api_stats(store: StoreDep) -> dict[str, int]:
 @router.get("/dashboard")
 def api_dashboard(store: StoreDep) -> Any:
     """Counts, latest documents, most active groups and recent events."""
-    return jsonable_encoder(dashboard(store))
+    return json_response(dashboard(store))
 
 
 @router.get("/search")
@@ -74,15 +74,16 @@ def api_search(
     store: StoreDep, q: str = "", limit: Annotated[int, Query(ge=1, le=200)] = 25
 ) -> Any:
     """Documents (full text) and entities (names and aliases) matching ``q``."""
-    return jsonable_encoder(search(store, q, limit=limit))
+    return json_response(search(store, q, limit=limit))
 
 
 @router.get("/entities/{entity_id}")
 def api_entity(store: StoreDep, cache: CacheDep, entity_id: str) -> Any:
     """An entity's profile: names, relations with evidence, estimates, events, conflicts."""
-    return cache.get(
-        store, ("profile", entity_id), lambda: jsonable_encoder(entity_profile(store, entity_id))
+    profile = cache.get(
+        store, ("profile", entity_id), lambda: to_json(entity_profile(store, entity_id))
     )
+    return json_response(profile)
 
 
 @router.get("/documents/{document_id}")
@@ -91,7 +92,7 @@ def api_document(store: StoreDep, document_id: str) -> Any:
     facts = store.document_facts(document_id)
     if facts is None:
         raise HTTPException(status_code=404, detail=f"no document {document_id!r}")
-    return jsonable_encoder(facts)
+    return json_response(facts)
 
 
 @router.get("/network")
@@ -108,10 +109,10 @@ def api_network(
     """Entities and relations as a graph (edges weighted by how many sentences state them)."""
     focus_id = resolve_entity(store, focus) if focus else None
     key = ("network", types, predicates, since, until, focus_id, max_nodes)
-    return cache.get(
+    graph = cache.get(
         store,
         key,
-        lambda: jsonable_encoder(
+        lambda: to_json(
             network(
                 store,
                 types=split(types),
@@ -123,6 +124,7 @@ def api_network(
             )
         ),
     )
+    return json_response(graph)
 
 
 @router.get("/map")
@@ -137,7 +139,10 @@ def api_map(
     """Places with bases and events, as a GeoJSON FeatureCollection."""
     group_id = resolve_entity(store, group) if group else None
     key = ("map", group_id, types, since, until)
-    return cache.get(store, key, lambda: _geojson(store, group_id, split(types), since, until))
+    geojson = cache.get(
+        store, key, lambda: to_json(_geojson(store, group_id, split(types), since, until))
+    )
+    return json_response(geojson)
 
 
 def _geojson(
@@ -150,7 +155,7 @@ def _geojson(
             {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                "properties": jsonable_encoder(p),
+                "properties": p,
             }
             for p in places
         ],
@@ -179,19 +184,19 @@ def api_timeline(
         limit=limit,
         offset=offset,
     )
-    return jsonable_encoder(result)
+    return json_response(result)
 
 
 @router.get("/review")
 def api_review(store: StoreDep) -> Any:
     """Provisional entities, open merge candidates, low-confidence facts, recent audit."""
-    return jsonable_encoder(review_queue(store))
+    return json_response(review_queue(store))
 
 
 @router.get("/audit")
 def api_audit(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Any:
     with store.engine.connect() as conn:
-        return jsonable_encoder(audit_log(conn, limit=limit))
+        return json_response(audit_log(conn, limit=limit))
 
 
 class MergeBody(BaseModel):

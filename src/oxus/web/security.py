@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 
-from oxus.errors import OxusError
+from oxus.errors import ServeError
 
 CSRF_COOKIE = "oxus_csrf"
 CSRF_FIELD = "csrf"
@@ -30,12 +30,6 @@ CSRF_HEADER = "x-csrf-token"
 TOKEN_COOKIE = "oxus_token"
 TOKEN_HEADER = "x-oxus-token"
 ANALYST_FIELD = "analyst"
-
-
-class ServeError(OxusError):
-    """The web server cannot start with these settings."""
-
-    code = "E600"
 
 
 def is_loopback(host: str) -> bool:

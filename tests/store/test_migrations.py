@@ -1,0 +1,56 @@
+"""Opening a store written by an earlier version brings it up to date without losing facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from oxus.analysis.profile import entity_profile
+from oxus.store import Store, open_store
+from oxus.store.migrations import LATEST, current_version
+from tests.conftest import make_facts
+
+
+def _as_version_3(path: Path) -> None:
+    """Undo what version 4 added, as a store written before it would be."""
+    store = open_store(str(path))
+    store.save(make_facts())
+    with store.engine.begin() as conn:
+        for index in (
+            "ix_relations_newest",
+            "ix_event_participants_newest",
+            "ix_events_location_newest",
+            "ix_events_newest",
+        ):
+            conn.execute(text(f"DROP INDEX {index}"))
+        conn.execute(text("ALTER TABLE event_participants DROP COLUMN date"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 4"))
+    store.close()
+
+
+def test_participants_get_their_event_date_when_an_old_store_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _as_version_3(path)
+    store = Store(f"sqlite:///{path}")
+    with store.engine.connect() as conn:
+        assert current_version(conn) == LATEST
+        dates = conn.execute(text("SELECT DISTINCT date FROM event_participants")).scalars().all()
+        indexes = conn.execute(
+            text("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%newest'")
+        ).scalars()
+        assert set(indexes) >= {"ix_relations_newest", "ix_event_participants_newest"}
+    assert dates == ["2024-04"]
+    profile = entity_profile(store, "group:northern-front")
+    assert [event.date for event in profile.events] == ["2024-04"]
+    store.close()
+
+
+def test_an_entity_lists_its_newest_events_first(fresh_db: Store) -> None:
+    for number, month in enumerate(["2023-01", "2024-06", "2022-03"]):
+        facts = make_facts(f"d{number}", text=None)
+        facts.document.content_hash = f"hash-{number}"
+        facts.events[0].date = month
+        fresh_db.save(facts)
+    events = entity_profile(fresh_db, "group:northern-front").events
+    assert [event.date for event in events] == ["2024-06", "2023-01", "2022-03"]
