@@ -54,6 +54,20 @@ def register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
+TEXT_KEY = "oxus_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access.
+
+    ``oxus.nlp.extract`` stores the source text here before the pipeline runs.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def doc_list(doc: Doc, name: str) -> list:
     """The per-Doc list stored in ``doc._.<name>`` (relations, events, estimates)."""
     value = getattr(doc._, name)

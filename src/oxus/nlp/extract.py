@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from oxus.model import Document, DocumentFacts
+from oxus.nlp.extensions import TEXT_KEY
 from oxus.nlp.facts import doc_to_facts
 from oxus.nlp.pipeline import shared_pipeline
 
@@ -27,6 +28,7 @@ def extract(
         for document in documents:
             pending.append(document)
             spacy_doc = nlp.make_doc(document.text)
+            spacy_doc.user_data[TEXT_KEY] = document.text
             spacy_doc._.doc_id = document.id
             spacy_doc._.published = document.published
             yield spacy_doc

@@ -28,7 +28,7 @@ from oxus.model import EntityType
 from oxus.nlp.boilerplate import Boilerplate
 from oxus.nlp.entity_cues import EntityCues, entity_cues
 from oxus.nlp.entity_types import NER_TYPES, context_type
-from oxus.nlp.extensions import MENTIONS, register_extensions
+from oxus.nlp.extensions import MENTIONS, doc_text, register_extensions
 
 SKIPPED = frozenset("-‐‑–'’‘`ʼʻ")
 """Tokens left out of the key Doc, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet."""
@@ -118,7 +118,7 @@ class Gazetteer:
         if self.use_ner:
             chosen = self._merge_ner(doc, chosen)
         chosen.extend(self._cyrillic_candidates(doc, chosen))
-        skipped = Boilerplate(doc.text, self.cues)
+        skipped = Boilerplate(doc_text(doc), self.cues)
         spans = []
         for cand in sorted(chosen, key=lambda c: c.start):
             if skipped and doc[cand.start].idx in skipped:

@@ -27,7 +27,7 @@ from oxus.nlp.boilerplate import Boilerplate
 from oxus.nlp.coref import LocalNames, person_short_forms
 from oxus.nlp.entity_cues import entity_cues
 from oxus.nlp.entity_types import context_type
-from oxus.nlp.extensions import MENTIONS, doc_entities, register_extensions
+from oxus.nlp.extensions import MENTIONS, doc_entities, doc_text, register_extensions
 
 NEW = "new:"
 """Prefix of a working id for a name not (yet) linked: ``new:`` + folded surface."""
@@ -65,7 +65,7 @@ class Linker:
         mentions = self._capture(doc, mentions, local)
         self._add_short_forms(doc, mentions, local)
         mentions = self._relink(doc, mentions, local)
-        skipped = Boilerplate(doc.text, self.cues)
+        skipped = Boilerplate(doc_text(doc), self.cues)
         if skipped:
             mentions = [m for m in mentions if doc[m.start].idx not in skipped]
         self._write(doc, mentions)
@@ -91,7 +91,7 @@ class Linker:
 
     def _capture(self, doc: Doc, mentions: list[Working], local: LocalNames) -> list[Working]:
         """Link aliases declared right after a mention to that mention's entity."""
-        text = doc.text
+        text = doc_text(doc)
         for mention in sorted(mentions, key=lambda m: m.start):
             name = doc[mention.start : mention.end]
             for alias in capture_after(

@@ -128,7 +128,7 @@ def find_quantities(doc: Doc) -> list[Span]:
     dates = doc.spans[extensions.DATES] if extensions.DATES in doc.spans else find_dates(doc)
     taken = {i for date in dates for i in range(date.start, date.end)}
     spans: list[Span] = []
-    full = doc.text
+    full = extensions.doc_text(doc)
     for found in match_quantities(full):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None or any(i in taken for i in range(span.start, span.end)):

@@ -36,7 +36,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     lex = load_lexicon("timex")
     month = month_regex()
     parts = "|".join(lex["parts"])
-    part = rf"(?:(?:{parts})(?:[\s-]+|-)(?:of\s+)?)?"
+    part = rf"(?:\b(?:{parts})(?:[\s-]+|-)(?:of\s+)?)?"
     rel = "|".join(lex["relative"])
     weekdays = "|".join(lex["weekdays"])
     rel_year = rf"(?:{rel})\s+year"
@@ -115,7 +115,7 @@ def find_dates(doc: Doc) -> list[Span]:
     """Resolved date spans of a Doc, non-overlapping, in text order."""
     published = doc._.published
     found: list[Span] = []
-    text = doc.text  # spaCy rebuilds this string on every access
+    text = extensions.doc_text(doc)
     for pattern, label in _patterns():
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -7,7 +7,7 @@ analyst can tell, so the pair goes to the review queue with its reason.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from oxus.model import DocumentFacts
 from oxus.store import schema
@@ -31,10 +31,14 @@ def record_shared_names(conn: Connection, facts: DocumentFacts, at: str) -> int:
         .where(a.c.norm.in_(list(names)), e.c.merged_into.is_(None))
         .distinct()
     ).all()
+    provisional_ids = {i for ids in names.values() for i in ids}
+    mc = schema.merge_candidates
     existing = {
         (row.entity_a, row.entity_b)
         for row in conn.execute(
-            select(schema.merge_candidates.c.entity_a, schema.merge_candidates.c.entity_b)
+            select(mc.c.entity_a, mc.c.entity_b).where(
+                or_(mc.c.entity_a.in_(provisional_ids), mc.c.entity_b.in_(provisional_ids))
+            )
         )
     }
     added = 0

@@ -85,6 +85,7 @@ def _v4_newest_first(conn: Connection) -> None:
     Profiles show the newest sentences of each statement and the newest events of an
     entity; without these, a statement or entity found in thousands of documents was
     sorted in full on every request. Participants carry their event's date for this.
+    Saving looks up the merge candidates of a document's new entities from either end.
     """
     columns = {c["name"] for c in inspect(conn).get_columns("event_participants")}
     if "date" not in columns:
@@ -102,6 +103,7 @@ def _v4_newest_first(conn: Connection) -> None:
         "ON event_participants (entity_id, date, event_id)",
         "CREATE INDEX IF NOT EXISTS ix_events_location_newest ON events (location_id, date, id)",
         "CREATE INDEX IF NOT EXISTS ix_events_newest ON events (date, id)",
+        "CREATE INDEX IF NOT EXISTS ix_merge_candidates_b ON merge_candidates (entity_b)",
     ):
         conn.execute(text(statement))
 

@@ -130,23 +130,10 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                 for m in facts.mentions
             ],
         )
-    evidence_ids: dict[tuple[int, int], int] = {}
+    evidence_ids = _write_evidence(conn, facts)
 
     def evidence_id(ev: Evidence) -> int:
-        key = (ev.start, ev.end)
-        if key not in evidence_ids:
-            evidence_ids[key] = conn.execute(
-                schema.evidence.insert()
-                .values(
-                    document_id=doc_id,
-                    sentence_index=ev.sentence_index,
-                    start=ev.start,
-                    end=ev.end,
-                    text=ev.text,
-                )
-                .returning(schema.evidence.c.id)
-            ).scalar_one()
-        return evidence_ids[key]
+        return evidence_ids[(ev.start, ev.end)]
 
     if facts.relations:
         conn.execute(
@@ -170,24 +157,26 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                 for r in facts.relations
             ],
         )
-    for event in facts.events:
-        event_id = conn.execute(
-            schema.events.insert()
-            .values(
-                document_id=doc_id,
-                evidence_id=evidence_id(event.evidence),
-                type=event.type.value,
-                date=event.date,
-                location_id=event.location,
-                counts=json.dumps(event.counts, sort_keys=True),
-                asserted_by=event.asserted_by,
-                polarity=event.polarity.value,
-                hedged=event.hedged,
-                confidence=event.confidence,
-                review="machine",
-            )
-            .returning(schema.events.c.id)
-        ).scalar_one()
+    if facts.events:
+        event_ids = conn.execute(
+            schema.events.insert().returning(schema.events.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "document_id": doc_id,
+                    "evidence_id": evidence_id(event.evidence),
+                    "type": event.type.value,
+                    "date": event.date,
+                    "location_id": event.location,
+                    "counts": json.dumps(event.counts, sort_keys=True),
+                    "asserted_by": event.asserted_by,
+                    "polarity": event.polarity.value,
+                    "hedged": event.hedged,
+                    "confidence": event.confidence,
+                    "review": "machine",
+                }
+                for event in facts.events
+            ],
+        ).scalars()
         participants = [
             {
                 "event_id": event_id,
@@ -196,6 +185,7 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                 "position": position,
                 "date": event.date,
             }
+            for event, event_id in zip(facts.events, event_ids, strict=True)
             for role, ids in (("agent", event.agents), ("target", event.targets))
             for position, entity in enumerate(dict.fromkeys(ids))
         ]
@@ -222,6 +212,31 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                 for s in facts.estimates
             ],
         )
+
+
+def _write_evidence(conn: Connection, facts: DocumentFacts) -> dict[tuple[int, int], int]:
+    """Store each sentence the facts cite once, in one statement; ids by (start, end)."""
+    sentences: dict[tuple[int, int], Evidence] = {}
+    cited = [f.evidence for f in facts.relations]
+    cited += [f.evidence for f in facts.events] + [f.evidence for f in facts.estimates]
+    for ev in cited:
+        sentences.setdefault((ev.start, ev.end), ev)
+    if not sentences:
+        return {}
+    ids = conn.execute(
+        schema.evidence.insert().returning(schema.evidence.c.id, sort_by_parameter_order=True),
+        [
+            {
+                "document_id": facts.document.id,
+                "sentence_index": ev.sentence_index,
+                "start": ev.start,
+                "end": ev.end,
+                "text": ev.text,
+            }
+            for ev in sentences.values()
+        ],
+    ).scalars()
+    return dict(zip(sentences, ids, strict=True))
 
 
 def delete_document(conn: Connection, doc_id: str) -> None:
