@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from oxus.analysis.search import search
 from oxus.export.facts_jsonl import facts_records
 from oxus.model import Entity, EntityType
 from oxus.store import SaveResult, Store
@@ -46,17 +47,26 @@ def test_postgres_and_sqlite_export_the_same_facts(pg_store: Store, fresh_db: St
 def test_full_text_search_uses_postgres_text_search(pg_store: Store, sample_facts) -> None:
     pg_store.save(sample_facts)
     with pg_store.engine.connect() as conn:
-        hits = (
-            conn.execute(
-                text(
-                    "SELECT id FROM documents WHERE to_tsvector('simple', "
-                    "coalesce(title, '') || ' ' || text) @@ plainto_tsquery('simple', 'fighters')"
-                )
-            )
-            .scalars()
-            .all()
-        )
-    assert hits == ["d1"]
+        stored = conn.execute(
+            text("SELECT id FROM documents WHERE search_vector @@ to_tsquery('simple', 'fighters')")
+        ).scalars()
+        assert list(stored) == ["d1"]
+    assert [hit.id for hit in search(pg_store, "fight").documents] == ["d1"]
+    assert [hit.id for hit in search(pg_store, "Northern Front").documents] == ["d1"]
+    assert search(pg_store, "Southern Front").documents == []
+    hit = search(pg_store, "fighters").documents[0]
+    assert "\x02fighters\x03" in hit.snippet
+
+
+def test_statistics_refresh_after_a_bulk_load(pg_store: Store, sample_facts) -> None:
+    pg_store.save(sample_facts)
+    pg_store.refresh_statistics()
+    with pg_store.engine.connect() as conn:
+        # -1 until the table has been vacuumed or analysed (PostgreSQL 14 and later).
+        rows = conn.execute(
+            text("SELECT reltuples FROM pg_class WHERE relname = 'mentions'")
+        ).scalar_one()
+    assert rows == len(sample_facts.mentions)
 
 
 def test_merge_and_unmerge_on_postgres(pg_store: Store, sample_facts) -> None:

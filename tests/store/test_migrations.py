@@ -54,3 +54,11 @@ def test_an_entity_lists_its_newest_events_first(fresh_db: Store) -> None:
         fresh_db.save(facts)
     events = entity_profile(fresh_db, "group:northern-front").events
     assert [event.date for event in events] == ["2024-06", "2023-01", "2022-03"]
+
+
+def test_statistics_refresh_gives_the_planner_figures(fresh_db: Store) -> None:
+    fresh_db.save(make_facts())
+    fresh_db.refresh_statistics()
+    with fresh_db.engine.connect() as conn:
+        tables = set(conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars())
+    assert {"mentions", "relations", "events"} <= tables

@@ -9,7 +9,9 @@ import warnings
 from oxus.store import Store
 
 with warnings.catch_warnings():
-    # Starlette's test client announces a future move to another HTTP package.
+    # Starlette's test client announces a future move to another HTTP package
+    # (a DeprecationWarning in some releases, a UserWarning subclass in others).
+    warnings.filterwarnings("ignore", message=".*httpx.*")
     warnings.simplefilter("ignore", DeprecationWarning)
     from fastapi.testclient import TestClient
 

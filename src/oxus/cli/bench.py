@@ -87,6 +87,7 @@ def bench_scale(
         corpus_docs = [d for path in discover([source]) for d in read_source(path)]
         templates = list(full_pipeline_facts(corpus_docs))
         growth = time_chunks(store, replicated_facts(templates, docs), chunk=chunk)
+        store.refresh_statistics()
         from oxus.bench.latency import api_latency
 
         latency = api_latency(store)

@@ -67,6 +67,8 @@ def ingest(
             report = ingest_paths(
                 paths, store, pack_dir=pack, workers=workers, dask=dask, progress=advance
             )
+        if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
+            store.refresh_statistics()
     except OxusError as e:
         raise fail(str(e)) from e
     finally:

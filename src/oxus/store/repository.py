@@ -82,6 +82,24 @@ class Store:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    def refresh_statistics(self) -> None:
+        """Let the query planner see the store's new size after a bulk load.
+
+        Profile and timeline queries pick their indexes from these statistics; on a
+        store that just grew tenfold, stale ones lead to full scans until the
+        database gets round to it (PostgreSQL's autovacuum; SQLite never does).
+        """
+        if self.dialect == "postgresql":
+            # VACUUM also marks pages all-visible, which index-only scans rely on; it
+            # cannot run inside a transaction.
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("VACUUM ANALYZE"))
+            return
+        with self.engine.begin() as conn:
+            # Sampled: a full ANALYZE reads every index, which is slow on a big file.
+            conn.execute(text("PRAGMA analysis_limit=1000"))
+            conn.execute(text("ANALYZE"))
+
     def close(self) -> None:
         self.engine.dispose()
 
