@@ -54,32 +54,40 @@ def write_entities(
     if new_rows:
         conn.execute(schema.entities.insert(), new_rows)
     document_id = facts.document.id or None
+    wanted: dict[tuple[str, str], str] = {}
+    for entity in facts.entities.values():
+        for alias in _names_to_record(entity, from_pack=document_id is None):
+            if norm := fold(alias):
+                wanted.setdefault((entity.id, norm), alias)
+    if not wanted:
+        return
+    a = schema.aliases
     known = {
         (row.entity_id, row.norm)
         for row in conn.execute(
-            select(schema.aliases.c.entity_id, schema.aliases.c.norm).where(
-                schema.aliases.c.entity_id.in_(ids)
+            select(a.c.entity_id, a.c.norm).where(
+                a.c.entity_id.in_({entity_id for entity_id, _ in wanted}),
+                a.c.norm.in_({norm for _, norm in wanted}),
             )
         )
     }
     alias_rows = []
-    for entity in facts.entities.values():
-        for alias in _names_to_record(entity, from_pack=document_id is None):
-            key = (entity.id, fold(alias))
-            if key[1] and key not in known:
-                known.add(key)
-                source = alias_source
-                if document_id is None and entity.sources:
-                    source = entity.sources[0]
-                alias_rows.append(
-                    {
-                        "entity_id": entity.id,
-                        "alias": alias,
-                        "norm": key[1],
-                        "document_id": document_id,
-                        "source": source,
-                    }
-                )
+    for (entity_id, norm), alias in wanted.items():
+        if (entity_id, norm) in known:
+            continue
+        entity = facts.entities[entity_id]
+        source = alias_source
+        if document_id is None and entity.sources:
+            source = entity.sources[0]
+        alias_rows.append(
+            {
+                "entity_id": entity_id,
+                "alias": alias,
+                "norm": norm,
+                "document_id": document_id,
+                "source": source,
+            }
+        )
     if alias_rows:
         conn.execute(schema.aliases.insert(), alias_rows)
 
