@@ -20,6 +20,31 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+class ExtractionPool:
+    """``workers`` processes with the pipeline loaded, reused for several runs."""
+
+    def __init__(self, workers: int, *, pack_dir: str | None = None) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(workers, initializer=init_worker, initargs=(pack_dir,))
+
+    def extract(
+        self, documents: Iterable[Document], *, batch_size: int = 8
+    ) -> Iterator[DocumentFacts]:
+        """Facts for each document, in input order."""
+        for facts_batch in self._pool.imap(extract_batch, batched(documents, batch_size)):
+            yield from facts_batch
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
 def extract_parallel(
     documents: Iterable[Document],
     *,
@@ -28,7 +53,5 @@ def extract_parallel(
     batch_size: int = 8,
 ) -> Iterator[DocumentFacts]:
     """Facts for each document, in input order, computed by ``workers`` processes."""
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=init_worker, initargs=(pack_dir,)) as pool:
-        for facts_batch in pool.imap(extract_batch, batched(documents, batch_size)):
-            yield from facts_batch
+    with ExtractionPool(workers, pack_dir=pack_dir) as pool:
+        yield from pool.extract(documents, batch_size=batch_size)
