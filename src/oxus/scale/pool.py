@@ -2,6 +2,8 @@
 
 Workers send back ``DocumentFacts`` (small) rather than spaCy ``Doc`` objects (large),
 and the parent process writes them to the store, so a SQLite file has one writer.
+Where the platform can fork, workers are forked from a parent that has the pipeline
+loaded; elsewhere they are spawned and load it themselves.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from oxus.model import Document, DocumentFacts
+from oxus.nlp.pipeline import shared_pipeline
 from oxus.scale.worker import extract_batch, init_worker
 
 
@@ -24,7 +27,13 @@ class ExtractionPool:
     """``workers`` processes with the pipeline loaded, reused for several runs."""
 
     def __init__(self, workers: int, *, pack_dir: str | None = None) -> None:
-        context = multiprocessing.get_context("spawn")
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Load the pipeline here once: forked workers start with it in memory
+            # (shared until written) instead of each spending seconds loading it.
+            shared_pipeline(pack_dir)
+            context = multiprocessing.get_context("fork")
+        else:
+            context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(workers, initializer=init_worker, initargs=(pack_dir,))
 
     def extract(
