@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, literal, select
+from sqlalchemy import ColumnElement, Connection, and_, func, literal, select, union_all
 
 from oxus.analysis.claim_conflicts import (
     conflicts_for,
@@ -133,15 +133,49 @@ def _relation_rows(
         counts = select(*key, func.count().label("n")).where(r.c.review != "rejected")
         if where is not None:
             counts = counts.where(where)
-        for statement in conn.execute(counts.group_by(*key)).all():
-            newest = (
-                _with_evidence(r, r, literal(statement.n).label("n"))
-                .where(*(column == value for column, value in zip(key, statement[:4], strict=True)))
-                .order_by(r.c.id.desc())
-                .limit(evidence_limit)
+        statements = conn.execute(counts.group_by(*key)).all()
+        totals = {tuple(statement[:4]): statement.n for statement in statements}
+        for start in range(0, len(statements), STATEMENTS_PER_QUERY):
+            ids = _newest_ids(
+                conn, statements[start : start + STATEMENTS_PER_QUERY], evidence_limit
             )
-            rows += conn.execute(newest).all()
+            for row in conn.execute(_with_evidence(r, r).where(r.c.id.in_(ids))).all():
+                statement = (row.subject_id, row.predicate, row.object_id, row.polarity)
+                rows.append(_WithTotal(row, totals[statement]))
     return sorted(rows, key=lambda row: row.id)
+
+
+STATEMENTS_PER_QUERY = 100
+"""Statements whose newest evidence is read in one round trip to the database."""
+
+
+class _WithTotal:
+    """A relation row, plus ``n``: how many rows its statement has in all."""
+
+    def __init__(self, row: Any, n: int) -> None:
+        self._row = row
+        self.n = n
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._row, name)
+
+
+def _newest_ids(conn: Connection, statements: Sequence[Any], limit: int) -> list[int]:
+    """Ids of the newest ``limit`` rows of each statement, in one query (index order)."""
+    if not statements:
+        return []
+    r = schema.relations
+    key = (r.c.subject_id, r.c.predicate, r.c.object_id, r.c.polarity)
+    newest = [
+        select(r.c.id)
+        .where(r.c.review != "rejected")
+        .where(*(column == value for column, value in zip(key, statement[:4], strict=True)))
+        .order_by(r.c.id.desc())
+        .limit(limit)
+        .subquery()
+        for statement in statements
+    ]
+    return list(conn.execute(union_all(*(select(q.c.id) for q in newest))).scalars())
 
 
 def _relation_claims(

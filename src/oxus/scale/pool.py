@@ -27,13 +27,12 @@ class ExtractionPool:
     """``workers`` processes with the pipeline loaded, reused for several runs."""
 
     def __init__(self, workers: int, *, pack_dir: str | None = None) -> None:
-        if "fork" in multiprocessing.get_all_start_methods():
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if method == "fork":
             # Load the pipeline here once: forked workers start with it in memory
             # (shared until written) instead of each spending seconds loading it.
             shared_pipeline(pack_dir)
-            context = multiprocessing.get_context("fork")
-        else:
-            context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(method)
         self._pool = context.Pool(workers, initializer=init_worker, initargs=(pack_dir,))
 
     def extract(
