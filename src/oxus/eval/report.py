@@ -45,9 +45,9 @@ def format_report(result: EvalResult) -> str:
     overall = [(category, result.scores[category].overall) for category in CATEGORIES]
     lines += _table("category", overall)
     attribution = result.attribution
+    accuracy = f"{attribution.accuracy:.3f}" if attribution.n else "n/a"
     lines.append(
-        f"attribution accuracy {attribution.accuracy:.3f} "
-        f"({attribution.correct}/{attribution.n} matched facts)"
+        f"attribution accuracy {accuracy} ({attribution.correct}/{attribution.n} matched facts)"
     )
     for category in CATEGORIES:
         by_type = result.scores[category].by_type
