@@ -53,9 +53,12 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
 def has_cyrillic(text: str) -> bool:
     """True when the text contains Cyrillic letters (Russian, Tajik, Kazakh...)."""
-    return any("\u0400" <= c <= "\u04ff" for c in text)
+    return _CYRILLIC_LETTER.search(text) is not None
 
 
 def transliterate(text: str) -> str:

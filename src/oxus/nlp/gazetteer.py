@@ -117,7 +117,8 @@ class Gazetteer:
         chosen = self._pack_candidates(doc)
         if self.use_ner:
             chosen = self._merge_ner(doc, chosen)
-        chosen.extend(self._cyrillic_candidates(doc, chosen))
+        if has_cyrillic(doc_text(doc)):
+            chosen.extend(self._cyrillic_candidates(doc, chosen))
         skipped = Boilerplate(doc_text(doc), self.cues)
         spans = []
         for cand in sorted(chosen, key=lambda c: c.start):
