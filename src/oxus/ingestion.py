@@ -7,6 +7,7 @@ others go on. Documents already stored with the same content skip the pipeline.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from oxus.kb.pack import shared_pack
 from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import shared_pipeline
+from oxus.scale.background import in_background
 from oxus.store import SaveResult, Store
 
 ProgressCallback = Callable[[str, str], None]
@@ -37,16 +39,35 @@ class IngestReport:
         return bool(self.failures)
 
 
-def read_documents(
-    files: Iterable[Path], report: IngestReport, progress: ProgressCallback | None
-) -> Iterator[Document]:
+class _Tally:
+    """Report updates and progress calls from both ingestion threads, one at a time."""
+
+    def __init__(self, report: IngestReport, progress: ProgressCallback | None) -> None:
+        self.report = report
+        self._progress = progress
+        self._lock = threading.Lock()
+
+    def failed(self, error: ReadError, path: Path) -> None:
+        with self._lock:
+            self.report.failures.append(error)
+            if self._progress:
+                self._progress(str(path), "failed")
+
+    def outcome(self, doc_id: str, outcome: SaveResult, facts: DocumentFacts | None) -> None:
+        with self._lock:
+            self.report.outcomes[outcome.value] += 1
+            if facts is not None and outcome is not SaveResult.DUPLICATE:
+                _count(self.report, facts)
+            if self._progress:
+                self._progress(doc_id, outcome.value)
+
+
+def read_documents(files: Iterable[Path], tally: _Tally) -> Iterator[Document]:
     for path in files:
         try:
             yield from read_source(path)
         except ReadError as e:
-            report.failures.append(e)
-            if progress:
-                progress(str(path), "failed")
+            tally.failed(e, path)
 
 
 def _count(report: IngestReport, facts: DocumentFacts) -> None:
@@ -69,19 +90,20 @@ def ingest_paths(
     """Read, extract and store everything under ``paths``; never stops at a bad file.
 
     ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
-    scheduler address) runs it on a Dask cluster. The store is written from this process.
+    scheduler address) runs it on a Dask cluster. The store is written from this thread;
+    in a single process, extraction runs ahead in a second thread meanwhile.
     """
     report = IngestReport()
+    tally = _Tally(report, progress)
     files = discover(paths)
     pack = shared_pack(pack_dir)
     store.sync_pack(pack.entities())
+    stored = store.content_hashes()
 
     def fresh_documents() -> Iterator[Document]:
-        for document in read_documents(files, report, progress):
-            if store.has_document(document.id, document.content_hash):
-                report.outcomes[SaveResult.UNCHANGED.value] += 1
-                if progress:
-                    progress(document.id, SaveResult.UNCHANGED.value)
+        for document in read_documents(files, tally):
+            if stored.get(document.id) == document.content_hash:
+                tally.outcome(document.id, SaveResult.UNCHANGED, None)
             else:
                 yield document
 
@@ -90,15 +112,13 @@ def ingest_paths(
     if first is None:
         return report
     stream = itertools.chain([first], pending)
-    for facts in _extracted(
+    extracted = _extracted(
         stream, pack_dir=pack_dir, workers=workers, dask=dask, batch_size=batch_size
-    ):
-        outcome = store.save(facts)
-        report.outcomes[outcome.value] += 1
-        if outcome is not SaveResult.DUPLICATE:
-            _count(report, facts)
-        if progress:
-            progress(facts.document.id, outcome.value)
+    )
+    if workers <= 1 and not dask:
+        extracted = in_background(extracted)
+    for facts in extracted:
+        tally.outcome(facts.document.id, store.save(facts), facts)
     return report
 
 

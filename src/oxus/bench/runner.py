@@ -13,6 +13,7 @@ from typing import Any
 from oxus.model import Document
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import build_pipeline, shared_pipeline
+from oxus.scale.background import in_background
 from oxus.store import Store
 
 
@@ -119,7 +120,10 @@ def run_benchmark(
             for part in _chunks(documents, max(1, rounds)):
                 texts = [d.text for d in part]
                 timed("spacy", lambda: list(bare.pipe(texts, batch_size=16)))  # noqa: B023
-                timed("oxus", lambda: [store.save(f) for f in extract(part, nlp=full)])  # noqa: B023
+                timed(
+                    "oxus",
+                    lambda: [store.save(f) for f in in_background(extract(part, nlp=full))],  # noqa: B023
+                )
                 if workers > 1:
 
                     def run_parallel() -> None:

@@ -178,6 +178,12 @@ class Store:
             ).scalar_one_or_none()
         return stored == content_hash
 
+    def content_hashes(self) -> dict[str, str]:
+        """Every stored document's content hash by id: one read to skip unchanged input."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.documents.c.id, schema.documents.c.content_hash))
+            return {doc_id: content_hash for doc_id, content_hash in rows}
+
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
             row = conn.execute(
