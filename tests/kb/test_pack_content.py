@@ -40,8 +40,9 @@ TOP_LEVEL_REGIONS = frozenset(
 )
 """Places that span states and so have no parent."""
 
-ALLOWED_AMBIGUOUS = frozenset({"gknb", "гкнб"})
-"""Names genuinely shared by two entities (Tajik and Kyrgyz GKNB); the linker decides."""
+ALLOWED_AMBIGUOUS = frozenset({"gknb", "гкнб", "national security committee"})
+"""Names genuinely shared by several entities (the Tajik, Kyrgyz and Kazakh security
+committees); the country the document names most decides."""
 
 _COMMON_WORDS = """
     movement front party group army state union network council committee ministry service

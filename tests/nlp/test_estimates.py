@@ -23,6 +23,8 @@ ENTITIES = {
     "Uzbekistan": ("state", "state:uzbekistan"),
     "Federal Security Service": ("organization", "organization:fsb"),
     "Bortnikov": ("person", "person:bortnikov"),
+    "ICE": ("organization", "organization:ice"),
+    "Moscow City Court": ("organization", "organization:moscow-city-court"),
 }
 
 
@@ -142,3 +144,27 @@ def test_no_estimates(nlp, text: str) -> None:
 def test_other_measures_are_kept_but_not_for_casualties(nlp) -> None:
     found, _ = estimates(nlp, "Tajikistan shares a border of 1,300 kilometers with Afghanistan.")
     assert [f[1] for f in found] == [Measure.OTHER]
+
+
+def test_arresting_agent_beats_the_detainees_origin(nlp) -> None:
+    found, _ = estimates(nlp, "ICE detained five men from Tajikistan in Texas.")
+    assert found == [("organization:ice", Measure.ARRESTS, 5, 5, Qualifier.EXACT)]
+
+
+def test_detainees_origin_is_the_subject_when_alone(nlp) -> None:
+    found, _ = estimates(nlp, "Police arrested 20 people from Tajikistan last week.")
+    assert found == [("state:tajikistan", Measure.ARRESTS, 20, 20, Qualifier.EXACT)]
+
+
+def test_perpetrators_held_in_detention_are_arrests(nlp) -> None:
+    found, _ = estimates(
+        nlp, "A Moscow City Court judge prolonged the detention of six alleged perpetrators."
+    )
+    assert [(f[1], f[2]) for f in found] == [(Measure.ARRESTS, 6)]
+
+
+def test_an_arrest_verb_does_not_make_cells_detainees(nlp) -> None:
+    found, _ = estimates(
+        nlp, "Police in Uzbekistan detained members of three small cells last year."
+    )
+    assert [f for f in found if f[1] == Measure.ARRESTS] == []

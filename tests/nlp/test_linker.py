@@ -145,3 +145,111 @@ def test_russian_paragraph_resolves_to_pack(nlp: Language) -> None:
     ids = [s.kb_id_ for s in doc.spans[MENTIONS]]
     assert ids[:3] == ["group:jamaat-ansarullah", "person:mahdi-arsalon", "state:tajikistan"]
     assert doc.spans[MENTIONS][2]._.link_method == "transliteration"
+
+
+def test_short_forms_join_the_longer_name_before_them(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The Uzbek Interior Ministry said so. Then the Interior Ministry (MVD) added more.",
+        [("Uzbek Interior Ministry", "ORG"), ("Interior Ministry", "ORG")],
+    )
+    ids = {s.kb_id_ for s in doc.spans[MENTIONS]}
+    assert len(ids) == 1 and len(doc.spans[MENTIONS]) == 3
+
+
+def test_short_form_takes_the_nearest_earlier_owner(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The Tajik Foreign Ministry spoke. The Uzbek Foreign Ministry replied. "
+        "The Foreign Ministry said more.",
+        [
+            ("Tajik Foreign Ministry", "ORG"),
+            ("Uzbek Foreign Ministry", "ORG"),
+            ("Foreign Ministry", "ORG"),
+        ],
+    )
+    got = [(s.text, s.kb_id_) for s in doc.spans[MENTIONS]]
+    assert got[2] == ("Foreign Ministry", got[1][1])
+
+
+def test_a_head_less_short_form_joins_the_pack_name(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Treasury staff met. The Treasury Department said so. The Treasury Department acted.",
+        [("Treasury", "ORG")],
+    )
+    assert {s.kb_id_ for s in doc.spans[MENTIONS]} == {"organization:us-department-of-the-treasury"}
+
+
+def test_a_different_organisation_is_not_a_short_form(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The Interior Ministry met the Tajik Defence Council.",
+        [("Interior Ministry", "ORG"), ("Tajik Defence Council", "ORG")],
+    )
+    assert len({s.kb_id_ for s in doc.spans[MENTIONS]}) == 2
+
+
+def test_a_pack_surname_yields_to_the_person_named_in_full(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The list names Ali Rahmon and Bek Saidov. Rahmon is a financier.",
+        [("Ali Rahmon", "PERSON"), ("Bek Saidov", "PERSON")],
+    )
+    got = links(doc)
+    assert got[-1][0] == "Rahmon" and got[-1][1] == got[0][1] != "person:emomali-rahmon"
+
+
+def test_ambiguous_surname_goes_to_the_nearest_earlier_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Bek Nurmatov, the son of Olim Nurmatov, left. Nurmatov’s deputy stayed.",
+        [("Bek Nurmatov", "PERSON"), ("Olim Nurmatov", "PERSON"), ("Nurmatov", "ORG")],
+    )
+    got = links(doc)
+    assert got[2][0] == "Nurmatov" and got[2][1] == got[1][1]
+    assert doc.spans[MENTIONS][2].label_ == "person"
+
+
+def test_a_nom_de_guerre_makes_a_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The cell is run by Rustamov (alias “Abu Umar”) now.",
+        [("Rustamov", "GPE"), ("Abu Umar", "ORG")],
+    )
+    assert [s.label_ for s in doc.spans[MENTIONS]] == ["person", "person"]
+
+
+def test_type_from_the_words_before_a_name(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The weekly Ozodagon said that a man also known as Saifullo was seen in the "
+        "city of Mersin.",
+        [("Ozodagon", "PERSON"), ("Saifullo", "ORG"), ("Mersin", "PERSON")],
+    )
+    types = {s.text: s.label_ for s in doc.spans[MENTIONS]}
+    assert types == {"Ozodagon": "organization", "Saifullo": "person", "Mersin": "place"}
+
+
+def test_nisba_is_not_resolved_to_the_place(nlp: Language) -> None:
+    doc = run(nlp, "They pledged allegiance to Baghdadi and Bukhari.", [("Bukhari", "GPE")])
+    assert all(s.kb_id_ != "place:bukhara" for s in doc.spans[MENTIONS])
+
+
+def test_unknown_name_listed_with_a_place_is_a_place() -> None:
+    from oxus.nlp.pipeline import build_pipeline
+
+    full = build_pipeline(pack_dir=MINI_PACK)
+    doc = full("Raids were held in Novosibirsk and Omsk. Ivan Petrov and Gazprom spoke.")
+    types = {s.text: s.label_ for s in doc.spans[MENTIONS]}
+    assert types["Omsk"] == "place"
+    assert types.get("Gazprom") != "place"
+
+
+def test_a_name_with_an_initial_is_a_person(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Officers detained Rabani Z. and took him to Osh.",
+        [("Rabani Z.", "GPE"), ("Osh", "GPE")],
+    )
+    assert [s.label_ for s in doc.spans[MENTIONS]] == ["person", "place"]

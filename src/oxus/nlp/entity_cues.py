@@ -34,6 +34,24 @@ class EntityCues:
     back_matter: re.Pattern[str]
     surname: re.Pattern[str]
     given_names: frozenset[str]
+    portfolio_titles: frozenset[str]
+    person_alias_cues: frozenset[str]
+    """Words before a nickname: "alias X", "aka X" (X is a person)."""
+    outlet_nouns: frozenset[str]
+    media_words: frozenset[str]
+    """Words inside a name that make it a media outlet, whatever else it says."""
+    province_words: frozenset[str]
+    """Heads of a group's named province ("ISIS Georgia Province", "IS Hind Wilayah")."""
+    province_groups: frozenset[str]
+    """Pack ids of groups whose branches are named provinces (the Islamic State)."""
+    platforms: frozenset[str]
+    """Platforms that end a statistical span without being part of the name
+    ("WarJournal Telegram")."""
+    adjectives: frozenset[str]
+    """Folded demonyms and regional adjectives: a span ending in one ("Central and South
+    Asian", "Afghan Tajiks") describes, it does not name."""
+    """Nouns before an outlet's name: "the weekly Nigoh", "the magazine X"."""
+    """Office titles whose portfolio word is no organisation ("Defense Minister")."""
 
 
 def _demonyms() -> set[str]:
@@ -46,6 +64,10 @@ def _demonyms() -> set[str]:
                 continue
             words.update({fold(form), fold(form) + "s", fold(form) + "i"})
     return words
+
+
+def _folded(words: list[str] | None) -> set[str]:
+    return {fold(w) for w in words or []}
 
 
 @cache
@@ -68,5 +90,15 @@ def entity_cues() -> EntityCues:
         non_text_lines=tuple(re.compile(p, re.M) for p in data.get("non_text_lines") or []),
         surname=re.compile(data.get("surname_pattern") or r"(?:ov|ev)$", re.I),
         given_names=phrase_set(data.get("given_names")),
+        portfolio_titles=phrase_set(data.get("portfolio_titles")),
+        person_alias_cues=phrase_set(data.get("person_alias_cues")),
+        outlet_nouns=phrase_set(data.get("outlet_nouns")),
+        media_words=phrase_set(data.get("media_words")),
+        province_words=phrase_set(data.get("province_words")),
+        province_groups=frozenset(data.get("province_groups") or []),
+        platforms=frozenset(fold(w) for w in data.get("platforms") or []),
+        adjectives=frozenset(
+            _demonyms() | {fold(w) for w in data.get("regional_adjectives") or []}
+        ),
         back_matter=re.compile(rf"^[ \t]*(?:{headings})[ \t]*:?[ \t]*$", re.M | re.I),
     )

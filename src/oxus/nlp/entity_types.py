@@ -10,6 +10,8 @@ organisation.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from oxus.model import EntityType
@@ -46,6 +48,8 @@ def _after(span: Span, n: int) -> list[str]:
 def name_type(span: Span, cues: EntityCues) -> EntityType | None:
     """The type the words of the name itself imply, if any."""
     words = set(_words(span))
+    if words & cues.media_words:
+        return EntityType.ORGANIZATION  # "Harakat Online", "Jihad News": outlets
     if words & cues.group_name_words:
         return EntityType.GROUP
     if words & cues.organization_cues:
@@ -79,12 +83,43 @@ def looks_like_person(span: Span, cues: EntityCues, *, loose: bool) -> bool:
         return False
     if len(words) >= 2 and words[0].lower_ in cues.given_names:
         return True
+    if len(span) == 2 and INITIAL.fullmatch(span[1].text) and len(span[0]) > 2:
+        return True  # "Rabani Z.": a name with its surname cut to an initial
     return loose and not words[-1].is_upper and bool(cues.surname.search(words[-1].text))
+
+
+INITIAL = re.compile(r"[A-Z]\.")
+QUOTES = frozenset("“”\"‘’'«»")
+
+
+def _words_before(span: Span, n: int) -> list[str]:
+    """The ``n`` words before the name, quotes skipped ("alias “Usmoni Khon”")."""
+    words = [w for w in _before(span, n + 2) if w not in QUOTES]
+    return words[-n:]
+
+
+def cue_type(span: Span, cues: EntityCues, own: EntityType | None) -> EntityType | None:
+    """The type the words right before an unknown name give it: "alias X" or "known as
+    X" (no group or organisation word in X) a person, "the magazine X" an organisation,
+    "the city of X" a place."""
+    before = _words_before(span, 2)
+    if not before:
+        return None
+    if own is None and (before[-1] in cues.person_alias_cues or before == ["known", "as"]):
+        return EntityType.PERSON
+    if before[-1] in cues.outlet_nouns:
+        return EntityType.ORGANIZATION
+    if own is None and len(before) == 2 and before[1] == "of" and before[0] in cues.place_heads:
+        return EntityType.PLACE
+    return None
 
 
 def context_type(span: Span, guess: EntityType, cues: EntityCues) -> EntityType:
     """Correct the type guessed for a name the pack does not know."""
     own = name_type(span, cues)
+    by_cue = cue_type(span, cues, own)
+    if by_cue is not None:
+        return by_cue
     if (
         own is None
         and guess is not EntityType.PERSON

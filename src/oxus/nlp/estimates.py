@@ -66,6 +66,14 @@ def _counted_noun(span: Span) -> Token | None:
     return None
 
 
+def _counts_people(noun: Token | None) -> bool:
+    """Whether the counted noun (if any) names people: "detained members of two cells"
+    counts cells, not detainees."""
+    if noun is None or noun.lower_ in _noun_measures():
+        return True
+    return noun.lower_ in {str(w) for w in load_lexicon("measures")["people"]}
+
+
 def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
     """What a quantity span counts, and the noun that says so (None: not an estimate)."""
     quantity = span._.quantity
@@ -82,9 +90,13 @@ def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
             verb_measure = verbs.get(candidate.lower_) or verbs.get(candidate.lemma_.lower())
             if verb_measure is not None:
                 break
-    if key == "arrested":
+    if key == "arrested" and _counts_people(noun):
         return Measure.ARRESTS, noun
-    if verb_measure is not None and verb_measure.value in load_lexicon("measures")["verb_first"]:
+    if (
+        verb_measure is not None
+        and verb_measure.value in load_lexicon("measures")["verb_first"]
+        and _counts_people(noun)
+    ):
         return verb_measure, noun
     if quantity.money or (quantity.percent and quantity.qualifier != Qualifier.CHANGE):
         return Measure.OTHER, noun

@@ -13,6 +13,7 @@ The result replaces ``doc.spans["oxus_mentions"]`` and fills ``doc._.entities``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -28,7 +29,9 @@ from oxus.nlp.coref import LocalNames, person_short_forms
 from oxus.nlp.entity_cues import entity_cues
 from oxus.nlp.entity_types import context_type
 from oxus.nlp.extensions import MENTIONS, doc_entities, doc_text, register_extensions
+from oxus.nlp.gazetteer import is_nisba
 
+NICKNAME = re.compile(r"\b(?:alias|aka|a\.k\.a|nom de guerre|nicknamed)\b", re.I)
 NEW = "new:"
 """Prefix of a working id for a name not (yet) linked: ``new:`` + folded surface."""
 
@@ -61,10 +64,12 @@ class Linker:
     def __call__(self, doc: Doc) -> Doc:
         resolved = (self._resolve(doc, span) for span in doc.spans.get(MENTIONS, []))
         mentions = [m for m in resolved if m is not None]
+        _retype_listed_places(doc, mentions)
         local = LocalNames(titles=self.cues.honorifics)
         mentions = self._capture(doc, mentions, local)
         self._add_short_forms(doc, mentions, local)
         mentions = self._relink(doc, mentions, local)
+        self._merge_short_forms(doc, mentions)
         skipped = Boilerplate(doc_text(doc), self.cues)
         if skipped:
             mentions = [m for m in mentions if doc[m.start].idx not in skipped]
@@ -86,6 +91,8 @@ class Linker:
         link = self.matcher.resolve(surface, guess)
         if link.entity_id is not None and not link.is_new:
             entity = self.matcher.entities[link.entity_id]
+            if is_nisba(surface, entity):
+                return Working(span.start, end, guess, NEW + fold(surface), "new", 0.5)
             return Working(span.start, end, entity.type, entity.id, link.method, link.score)
         return Working(span.start, end, guess, NEW + fold(surface), "new", 0.5)
 
@@ -111,8 +118,17 @@ class Linker:
                     Working(span.start, span.end, mention.type, mention.id, "alias-capture", 0.9)
                 )
                 mention.aliases.append(alias.text)
+                if mention.provisional and NICKNAME.search(text[name.end_char : alias.start]):
+                    self._retype(mentions, mention.id, EntityType.PERSON)
                 local.add([t.text for t in span], mention.id, method="alias-capture")
         return mentions
+
+    @staticmethod
+    def _retype(mentions: list[Working], id_: str, type_: EntityType) -> None:
+        """ "Khikmatov (alias “Abdul Aziz”)": a nom de guerre is a person's."""
+        for m in mentions:
+            if m.id == id_:
+                m.type = type_
 
     @staticmethod
     def _rename(mentions: list[Working], old: str, new: str, type_: EntityType) -> None:
@@ -123,6 +139,8 @@ class Linker:
     def _add_short_forms(self, doc: Doc, mentions: list[Working], local: LocalNames) -> None:
         names: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
+            if m.provisional and m.end - m.start == 1:
+                continue  # a lone word is a short form to resolve, not a name owning one
             if m.type is EntityType.PERSON:
                 names[m.id].add(doc[m.start : m.end].text)
                 entity = self.matcher.entity(m.id)
@@ -146,6 +164,32 @@ class Linker:
             mentions = [m for m in mentions if m not in covered]
             mentions.append(Working(start, end, types[id_], id_, method, 0.8))
         return mentions
+
+    def _merge_short_forms(self, doc: Doc, mentions: list[Working]) -> None:
+        """Give an unknown name the entity of a longer name it shortens, nearest earlier
+        first: "the Interior Ministry" after "the Uzbek Interior Ministry", "Treasury"
+        after "Treasury Department", "Yuldash" after "Takhir Yuldash"."""
+        words = {id(m): _name_words(doc[m.start : m.end]) for m in mentions}
+        named_in_full = {m.id for m in mentions if len(words[id(m)]) > 1}
+        for m in sorted(mentions, key=lambda m: m.start):
+            short = words[id(m)]
+            if not short or m.method == "alias-capture":
+                continue
+            if not m.provisional and not _lone_pack_surname(m, short, named_in_full):
+                continue
+            if any(w in self.cues.stop_names for w in short):
+                continue
+            owners = [
+                n
+                for n in mentions
+                if n.id != m.id and _shortens(short, words[id(n)], m.type, n.type)
+            ]
+            owner = _nearest_owner(m, owners)
+            if owner is None:
+                continue
+            for same in [n for n in mentions if n.id == m.id]:
+                same.id, same.type = owner.id, owner.type
+                same.method, same.score = "coreference", 0.7
 
     def _write(self, doc: Doc, mentions: list[Working]) -> None:
         entities = doc_entities(doc)
@@ -210,6 +254,93 @@ class Linker:
                 entity.aliases.extend(a for a in m.aliases if a not in entity.aliases)
                 entities[m.id] = entity
         return out
+
+
+LIST_WORDS = frozenset({"and", "or", ",", "&"})
+PLACE_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "poss"})
+
+
+def _retype_listed_places(doc: Doc, mentions: list[Working]) -> None:
+    """An unknown one-word name listed with a known place is a place too: "in
+    Novosibirsk and Tomsk", "Moscow and Vladimir" (the model reads people and firms)."""
+    by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if not m.provisional or m.end - m.start != 1 or m.type not in PLACE_TYPES:
+            continue
+        if doc[m.start].is_upper:
+            continue
+        left = by_end.get(m.start - 1) if m.start > 0 else None
+        right = by_start.get(m.end + 1)
+        neighbours = [
+            n
+            for n, joint in ((left, m.start - 1), (right, m.end))
+            if n is not None and joint < len(doc) and doc[joint].lower_ in LIST_WORDS
+        ]
+        if any(
+            not n.provisional and n.type is EntityType.PLACE and _conjuncts(doc, m, n)
+            for n in neighbours
+        ):
+            m.type = EntityType.PLACE
+
+
+def _conjuncts(doc: Doc, first: Working, second: Working) -> bool:
+    """The parse joins the two names as a list ("Novosibirsk and Tomsk"), not "Gazprom
+    and Moscow officials"."""
+    a, b = doc[first.end - 1], doc[second.end - 1]
+    if b.dep_ == "conj" and b.head.i == a.i:
+        a, b = b, a
+    if not (a.dep_ == "conj" and a.head.i == b.i):
+        return False
+    return b.dep_ not in MODIFIER_DEPS
+
+
+def _nearest_owner(short: Working, owners: list[Working]) -> Working | None:
+    """The latest owner mentioned before the short form; else the owner named most often
+    after it (None on a tie)."""
+    earlier = [n for n in owners if n.start < short.start]
+    if earlier:
+        return max(earlier, key=lambda n: n.start)
+    votes = Counter(n.id for n in owners).most_common(2)
+    if not votes or (len(votes) == 2 and votes[0][1] == votes[1][1]):
+        return None
+    return next(n for n in owners if n.id == votes[0][0])
+
+
+def _lone_pack_surname(m: Working, short: tuple[str, ...], named_in_full: set[str]) -> bool:
+    """A pack person met only by one word ("Niyazov") may be another person of that
+    name whom the document names in full."""
+    return m.type is EntityType.PERSON and len(short) == 1 and m.id not in named_in_full
+
+
+def _name_words(span: Span) -> tuple[str, ...]:
+    """The folded words of a name, article prefixes dropped ("al-Baghdadi" -> "baghdadi")."""
+    return tuple(
+        ARTICLE.sub("", fold(t.text)) for t in span if not t.is_punct and t.lower_ not in TRAILING
+    )
+
+
+ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az|ul|ud)-")
+
+
+TRAILING = frozenset({"'s", "’s"})
+ORG_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.GROUP})
+
+
+def _shortens(
+    short: tuple[str, ...], full: tuple[str, ...], short_type: EntityType, full_type: EntityType
+) -> bool:
+    """``short`` is the start or end of the longer name ``full``: a person's first name or
+    surname (whatever the short form was typed), or an organisation's name without its
+    country ("Interior Ministry") or without its head noun ("Treasury")."""
+    if len(short) >= len(full) or not short:
+        return False
+    if full_type is EntityType.PERSON:
+        return len(short) == 1 and short[0] in (full[0], full[-1]) and len(short[0]) >= 3
+    if full_type is not short_type or full_type not in ORG_TYPES:
+        return False
+    return full[: len(short)] == short or full[-len(short) :] == short
 
 
 @Language.factory(
