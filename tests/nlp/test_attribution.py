@@ -312,3 +312,15 @@ def test_claiming_a_fact_is_reporting(stamp):
     text = "The Mountain Brigade claimed that the Crescent Front is based in Kunduz."
     (fact,) = stamp(text, [rel(CF, "based_in", KU)])
     assert fact.asserted_by == eid(*MB)
+
+
+def test_unnamed_officials_of_a_state_speak_for_it(run):
+    rel = only_relation(
+        run("Uzbek officials said that the Crescent Front is based in Kunduz.", MENTIONS)
+    )
+    assert rel.asserted_by == "state:uzbekistan"
+
+
+def test_unnamed_officials_without_a_state_name_no_source(run):
+    rel = only_relation(run("Officials said that the Crescent Front is based in Kunduz.", MENTIONS))
+    assert rel.asserted_by is None

@@ -130,3 +130,26 @@ def test_possessive_year_is_a_date(nlp) -> None:
 def test_until_looks_ahead() -> None:
     assert resolve_period("until October 11", "2017-08-21") == Period(end="2017-10-11")
     assert resolve_date("October 11", "2017-08-21") == "2016-10-11"
+
+
+def test_bare_month_takes_the_narrative_year(nlp) -> None:
+    text = "In August 2021, police arrested ten men. More arrests took place in February in Tomsk."
+    found = dates(nlp, text, "2022-02-27")
+    assert ("February", "date", "2021-02") in found
+
+
+def test_citation_year_does_not_anchor_a_month(nlp) -> None:
+    text = "The group posted a video (Reuters, June 22, 2021). Rockets were fired on May 8."
+    found = dates(nlp, text, "2022-06")
+    assert ("May 8", "date", "2022-05-08") in found
+
+
+def test_old_year_does_not_anchor_a_month(nlp) -> None:
+    text = "Both men were born in 1985 and were traced on October 21."
+    found = dates(nlp, text, "2010-10-21")
+    assert ("October 21", "date", "2010-10-21") in found
+
+
+def test_bare_month_without_anchor_uses_publication(nlp) -> None:
+    found = dates(nlp, "Further arrests took place in February in Tomsk.", "2022-02-27")
+    assert ("February", "date", "2022-02") in found

@@ -2,13 +2,13 @@
 
 Runs after relations, events and estimates. For each sentence segment (a sentence, or
 the part of it inside one paragraph) it finds the source ("according to X", "X said",
-"..., wrote X", "X's report", or a source named in a previous sentence when the
-quotation continues), the hedges ("reportedly", "is said to") and denials ("denied",
-"dismissed reports"), all from ``patterns/attribution.yaml``, then stamps them on every
-fact stated in that segment. When a sentence nests reports ("the Committee said,
-Interfax reports"), the innermost speaker is the source: the relaying outlet only
-carries the claim. A statement event's asserter is the speaker its own sentence names,
-else its agent.
+"..., wrote X", "X's report", unnamed officials of a state: "Uzbek officials said", or a
+source named in a previous sentence when the quotation continues), the hedges
+("reportedly", "is said to") and denials ("denied", "dismissed reports"), all from
+``patterns/attribution.yaml``, then stamps them on every fact stated in that segment.
+When a sentence nests reports ("the Committee said, Interfax reports"), the innermost
+speaker is the source: the relaying outlet only carries the claim. A statement event's
+asserter is the speaker its own sentence names, else its agent.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from oxus.nlp.attribution_scope import (
     verb_speaker,
 )
 from oxus.nlp.clauses import Ment
+from oxus.nlp.events import state_entity_id
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 
@@ -78,6 +79,9 @@ class Attributor:
         self.asserter_types = phrase_set(lex.get("asserter_types"))
         self.anonymous = phrase_set(lex.get("anonymous_sources"))
         self.not_reported = phrase_set(lex.get("non_reporting_objects"))
+        self.authorities = phrase_set(lex.get("authority_speakers"))
+        dem = load_lexicon("demonyms").get("demonyms") or {}
+        self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -148,9 +152,12 @@ class Attributor:
                 mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
             ).id
         source, back = self._source(view, seg, low, by_token)
+        authority = None if source is not None else self._authority_speaker(view, seg)
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
+        elif authority is not None:
+            claim.asserted_by = authority
         elif back == REFERENCE:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
             claim.carried = claim.asserted_by is not None
@@ -162,6 +169,20 @@ class Attributor:
             claim.asserted_by = _previous(earlier, self.carry, pronoun=back == PRONOUN)
             claim.carried = claim.asserted_by is not None
         return claim
+
+    def _authority_speaker(self, view: DocView, seg: Segment) -> str | None:
+        """The state whose unnamed officials speak ("Uzbek officials said"): its entity id."""
+        for verb in self._reporting_verbs(view, seg):
+            if view.dep[verb] not in MAIN_DEPS:
+                continue
+            for child in view.children(verb):
+                if view.dep[child] != "nsubj" or view.lemma[child] not in self.authorities:
+                    continue
+                for mod in view.children(child):
+                    state = self.demonyms.get(view.lower[mod])
+                    if state and view.dep[mod] in ("compound", "amod"):
+                        return state_entity_id(view.doc, state)
+        return None
 
     def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
         """Verbs of saying, less those that do not report ("claimed responsibility")."""

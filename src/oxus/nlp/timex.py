@@ -10,6 +10,7 @@ three also resolve to a :class:`~oxus.nlp.dates.Period` through :func:`span_peri
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from spacy.language import Language
@@ -111,6 +112,49 @@ def _value(span: Span, label: str, published: str | None) -> str | None:
     return (period.start or period.end) if label == "since" else (period.end or period.start)
 
 
+def _bare_month(text: str) -> bool:
+    """A month named without a year or a relative word ("in February", "on May 3")."""
+    lex = load_lexicon("timex")
+    low = text.lower()
+    if re.search(YEAR_RE, low) or not re.search(month_regex(), low):
+        return False
+    return not any(re.search(rf"\b{word}\b", low) for word in lex["relative"])
+
+
+def _bracketed(doc: Doc, span: Span, sent_start: int) -> bool:
+    """A date inside parentheses: a citation ("(Reuters, May 2, 2020)"), not narrative."""
+    before = doc[sent_start : span.start].text
+    return before.count("(") > before.count(")")
+
+
+def _anchored(doc: Doc, kept: list[Span], published: str | None) -> None:
+    """Re-date bare months by the narrative's year: after "in 2021 ..." a report published
+    in 2022 that says "in February" means February 2021. The anchor is the latest explicit
+    year outside a citation in the same or the previous ``anchor_sentences`` sentences, and
+    only the year before publication moves a month (older years are background: a birth
+    year, a founding)."""
+    lex = load_lexicon("timex")
+    reach = int(lex.get("anchor_sentences", 2))
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    if pub_year is None:
+        return
+    starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    anchor: tuple[int, int] | None = None
+    for span in kept:
+        index = bisect_right(starts, span.start) - 1
+        year = re.search(YEAR_RE, span.text)
+        if year and span.label_ == "date":
+            if not _bracketed(doc, span, starts[index]):
+                anchor = (int(year.group()), index)
+            continue
+        if anchor is None or index - anchor[1] > reach or anchor[0] != pub_year - 1:
+            continue
+        if span.label_ == "date" and _bare_month(span.text):
+            value = resolve_date(span.text, f"{anchor[0]}-12-31")
+            if value is not None:
+                span._.date = value
+
+
 def find_dates(doc: Doc) -> list[Span]:
     """Resolved date spans of a Doc, non-overlapping, in text order."""
     published = doc._.published
@@ -133,6 +177,7 @@ def find_dates(doc: Doc) -> list[Span]:
             continue
         kept.append(Span(doc, span.start, span.end, label=label))
         kept[-1]._.date = value
+    _anchored(doc, kept, published)
     return kept
 
 
