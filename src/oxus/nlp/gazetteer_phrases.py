@@ -1,0 +1,75 @@
+"""Match the knowledge pack's names in a Doc token by token, whatever their spelling.
+
+spaCy's ``PhraseMatcher`` runs on a shadow Doc of normalised keys (one key per token:
+the spelling-variant skeleton of :mod:`oxus.kb.names`, Cyrillic transliterated and
+Russian endings stripped), so "Jamaat Ansorullah", "Джамаата Ансаруллах" and "Jamaat
+Ansarullah" all hit the same entry. Short all-caps aliases (``TTT``, ``IMU``) match
+only in their exact case. Hyphens and apostrophes are left out of the keys, so
+"Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from oxus.kb.matcher import NameMatcher, acronym_key
+from oxus.kb.names import fold, is_acronym, skeleton_word
+
+SKIPPED = frozenset("-‐‑–'’‘`ʼʻ")
+"""Tokens left out of the key Doc, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet."""
+
+
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str:
+    """The spelling-variant key of one token."""
+    return skeleton_word(fold(text).replace(" ", "")) or text
+
+
+def _kept(doc: Doc) -> list[int]:
+    """Indices of the tokens that take part in the key Doc."""
+    return [t.i for t in doc if t.text not in SKIPPED]
+
+
+class PackPhrases:
+    """The pack's names as two ``PhraseMatcher``s over key Docs, built once per pipeline."""
+
+    def __init__(self, vocab: Vocab, matcher: NameMatcher, make_doc: Callable[[str], Doc]) -> None:
+        self.vocab = vocab
+        self.loose = PhraseMatcher(vocab, attr="ORTH")
+        self.acronyms = PhraseMatcher(vocab, attr="ORTH")
+        for entity in matcher.entities.values():
+            loose, exact = [], []
+            for name in matcher.names_of(entity):
+                tokens = make_doc(name[4:] if name.lower().startswith("the ") else name)
+                kept = [tokens[i].text for i in _kept(tokens)]
+                if not kept:
+                    continue
+                if is_acronym(name):
+                    exact.append(Doc(vocab, words=[acronym_key(w) or w for w in kept]))
+                else:
+                    loose.append(Doc(vocab, words=[_key(w) for w in kept]))
+            if loose:
+                self.loose.add(entity.id, loose)
+            if exact:
+                self.acronyms.add(entity.id, exact)
+
+    def matches(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
+        """(entity id, start, end, is_acronym) in ``doc`` token offsets."""
+        kept = _kept(doc)
+        if not kept:
+            return []
+        words = [doc[i].text for i in kept]
+        out: list[tuple[str, int, int, bool]] = []
+        for phrase, keys, acronym in (
+            (self.loose, [_key(w) for w in words], False),
+            (self.acronyms, [acronym_key(w) or w for w in words], True),
+        ):
+            shadow = Doc(self.vocab, words=keys)
+            for match_id, start, end in phrase(shadow):
+                out.append((self.vocab.strings[match_id], kept[start], kept[end - 1] + 1, acronym))
+        return out
