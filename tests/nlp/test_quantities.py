@@ -171,3 +171,9 @@ def test_five_thousand_strong_force_is_a_count(nlp) -> None:
 def test_casualty_counts(nlp, text: str, counts: dict[str, int]) -> None:
     doc = run(nlp, text)
     assert casualty_counts(doc[:]) == counts
+
+
+def test_numbers_glued_to_words_are_not_quantities() -> None:
+    # Footnote markers and codes ("rivals4", "BTR80") carry no size.
+    found = match_quantities("Its rivals4 said some 300 fighters crossed in BTR80 carriers.")
+    assert [(q.quantity.low, q.quantity.qualifier) for q in found] == [(300, Qualifier.ABOUT)]

@@ -72,18 +72,24 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     dets = _alt(numbers["vague_determiners"])
     scales = _alt([w for w in numbers["nouns"]])
     flags = re.IGNORECASE
+    # Every pattern starts where no word character precedes: that skips numbers glued
+    # to words (footnote markers, codes, URLs) and lets the engine skip most positions.
+    start = r"(?<!\w)"
     return [
         (
             "range",
             re.compile(
-                rf"{qual}\b(?:{openers})\s+{money}(?P<a>{num})\s+(?:{joiners})\s+(?P<b>{num})",
+                rf"{start}{qual}\b(?:{openers})\s+{money}(?P<a>{num})\s+(?:{joiners})\s+(?P<b>{num})",
                 flags,
             ),
         ),
-        ("range", re.compile(rf"{qual}{money}(?P<a>{num})\s*(?:{seps})\s*(?P<b>{num})", flags)),
-        ("vague", re.compile(rf"{qual}(?:\b(?:{dets})\s+)?\b(?P<v>{vague})\b", flags)),
-        ("vague", re.compile(rf"{qual}\b(?:{dets})\s+(?P<s>{scales})\b", flags)),
-        ("single", re.compile(rf"{qual}{money}(?P<a>{num})", flags)),
+        (
+            "range",
+            re.compile(rf"{start}{qual}{money}(?P<a>{num})\s*(?:{seps})\s*(?P<b>{num})", flags),
+        ),
+        ("vague", re.compile(rf"{start}{qual}(?:\b(?:{dets})\s+)?\b(?P<v>{vague})\b", flags)),
+        ("vague", re.compile(rf"{start}{qual}\b(?:{dets})\s+(?P<s>{scales})\b", flags)),
+        ("single", re.compile(rf"{start}{qual}{money}(?P<a>{num})", flags)),
     ]
 
 
@@ -107,14 +113,21 @@ def _vague_bounds(match: re.Match[str]) -> tuple[float, float]:
     return float(low), float(high)
 
 
+@cache
+def _suffix_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = load_lexicon("quantities")
+    percent = re.compile(rf"\s*(?:{_alt(lex['percent_words'])})(?![a-z])", re.I)
+    money = re.compile(rf"\s+(?:{_alt(lex['currency_words'])})\b", re.I)
+    return percent, money
+
+
 def _suffix(text: str, end: int) -> tuple[int, bool, bool]:
     """Extend past a percent sign or currency word; say which it was."""
-    lex = load_lexicon("quantities")
-    percent = re.match(rf"\s*(?:{_alt(lex['percent_words'])})(?![a-z])", text[end:], re.I)
+    percent_pattern, money_pattern = _suffix_patterns()
+    percent = percent_pattern.match(text, end)
     if percent:
-        return end + percent.end(), True, False
-    money = re.match(rf"\s+(?:{_alt(lex['currency_words'])})\b", text[end:], re.I)
-    return end, False, bool(money)
+        return percent.end(), True, False
+    return end, False, bool(money_pattern.match(text, end))
 
 
 def _build(kind: str, match: re.Match[str], text: str) -> TextQuantity | None:
