@@ -40,7 +40,7 @@ class NerMerger:
                 owner[i] = index
         dropped: set[int] = set()
         extra: list[Candidate] = []
-        lower = {t.text for t in doc if t.is_lower}
+        lower = _LowerWords(doc)
         for ent in _split_person_lists(doc.ents):
             guess = NER_TYPES.get(ent.label_)
             span = self.cleaner.trim(ent, person=ent.label_ == "PERSON")
@@ -117,7 +117,20 @@ def _split_person_lists(ents: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _heading_words(span: Span, lower: set[str]) -> bool:
+class _LowerWords:
+    """The words a text writes in lower case, read on first need (most docs never ask)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {t.text for t in self._doc if t.is_lower}
+        return word in self._words
+
+
+def _heading_words(span: Span, lower: _LowerWords) -> bool:
     """A section heading in title case ("Militant Groups in Afghanistan", "Diaspora
     Radicalisation"): its words are ones the text otherwise writes in lower case."""
     text = doc_text(span.doc)

@@ -30,9 +30,14 @@ def _key(text: str) -> str:
     return skeleton_word(fold(text).replace(" ", "")) or text
 
 
-def _kept(doc: Doc) -> list[int]:
+@lru_cache(maxsize=200_000)
+def _acronym_key(text: str) -> str:
+    return acronym_key(text) or text
+
+
+def _kept(words: list[str]) -> list[int]:
     """Indices of the tokens that take part in the key Doc."""
-    return [t.i for t in doc if t.text not in SKIPPED]
+    return [i for i, word in enumerate(words) if word not in SKIPPED]
 
 
 class PackPhrases:
@@ -45,8 +50,9 @@ class PackPhrases:
         for entity in matcher.entities.values():
             loose, exact = [], []
             for name in matcher.names_of(entity):
-                tokens = make_doc(name[4:] if name.lower().startswith("the ") else name)
-                kept = [tokens[i].text for i in _kept(tokens)]
+                bare = name[4:] if name.lower().startswith("the ") else name
+                tokens = [t.text for t in make_doc(bare)]
+                kept = [tokens[i] for i in _kept(tokens)]
                 if not kept:
                     continue
                 if is_acronym(name):
@@ -60,14 +66,15 @@ class PackPhrases:
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
         """(entity id, start, end, is_acronym) in ``doc`` token offsets."""
-        kept = _kept(doc)
+        texts = [t.text for t in doc]
+        kept = _kept(texts)
         if not kept:
             return []
-        words = [doc[i].text for i in kept]
+        words = [texts[i] for i in kept]
         out: list[tuple[str, int, int, bool]] = []
         for phrase, keys, acronym in (
             (self.loose, [_key(w) for w in words], False),
-            (self.acronyms, [acronym_key(w) or w for w in words], True),
+            (self.acronyms, [_acronym_key(w) for w in words], True),
         ):
             shadow = Doc(self.vocab, words=keys)
             for match_id, start, end in phrase(shadow):
