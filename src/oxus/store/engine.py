@@ -10,12 +10,18 @@ from sqlalchemy.pool import StaticPool
 
 from oxus.errors import StoreError
 
+SQLITE_CACHE_KIB = 64 * 1024
+SQLITE_MMAP_BYTES = 256 * 1024 * 1024
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # A large store is read in many small index lookups: keep its hot pages in memory.
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 
