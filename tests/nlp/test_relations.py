@@ -351,11 +351,21 @@ def test_part_named_after_its_descriptor(nlp, extractor):
     found = triples(
         nlp,
         extractor,
-        "Fighters joined the Crescent Front-linked faction Mountain Brigade last year.",
+        "Fighters joined the Crescent Front's battalion, Mountain Brigade, last year.",
         {"Crescent Front": G, "Mountain Brigade": G},
     )
     assert (eid(G, "Mountain Brigade"), "part_of", eid(G, "Crescent Front")) in found
     assert (eid(G, "Crescent Front"), "part_of", eid(G, "Mountain Brigade")) not in found
+
+
+def test_linked_faction_is_not_a_part(nlp, extractor):
+    found = triples(
+        nlp,
+        extractor,
+        "Fighters joined the Crescent Front-linked faction Mountain Brigade last year.",
+        {"Crescent Front": G, "Mountain Brigade": G},
+    )
+    assert not any(p == "part_of" for _, p, _ in found)
 
 
 def test_part_noun_as_argument_is_not_membership(nlp, extractor):

@@ -1,10 +1,11 @@
 """The ``oxus_relations`` component: typed links between entities, one sentence at a time.
 
-Rules (see ``relations_people``, ``relations_nationality``, ``relations_links``) propose
-candidate triples from titles, appositions, possessives, cue words between lists of
-mentions and locative phrases; this module checks them against the allowed ends of each
-predicate (``patterns/relations.yaml``), adds dates ("since 2020") and evidence, and
-drops duplicates within a sentence.
+Rules (see ``relations_people``, ``relations_nationality``, ``relations_links``,
+``relations_verbs``, ``relations_based``) propose candidate triples from titles,
+appositions, possessives, cue words between lists of mentions, verb frames and locative
+phrases; this module checks them against the allowed ends of each predicate
+(``patterns/relations.yaml``), maps a birthplace to its state for citizen_of, adds dates
+("since 2020") and evidence, and drops duplicates within a sentence.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from oxus.nlp.clauses import (
 )
 from oxus.nlp.extensions import doc_entities, doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
-from oxus.nlp.relations_links import CueIndex, based_in_relations, cue_relations
-from oxus.nlp.relations_nationality import citizen_relations
+from oxus.nlp.relations_based import BasedCues, based_in_relations
+from oxus.nlp.relations_links import CueIndex, cue_relations
+from oxus.nlp.relations_nationality import citizen_relations, origin_relations
 from oxus.nlp.relations_people import Candidate, lead_verb_relations, title_relations
 from oxus.nlp.relations_verbs import load_frames, verb_frame_relations
 
@@ -41,6 +43,19 @@ def _state_ids() -> dict[str, Entity]:
 
     pack = default_pack()
     return {e.name: e for e in pack.entities() if e.type == EntityType.STATE}
+
+
+@cache
+def _states_by_country() -> dict[str, Entity]:
+    """Pack states by ISO country code, so places resolve to their state."""
+    return {e.country: e for e in _state_ids().values() if e.country}
+
+
+def _place_country(place_id: str) -> str | None:
+    from oxus.kb.pack import default_pack
+
+    place = default_pack().entity(place_id)
+    return place.country if place is not None else None
 
 
 class RelationExtractor:
@@ -63,12 +78,19 @@ class RelationExtractor:
         self.leader_objects = phrase_set(lex.get("cue_leader_objects"))
         self.noun_predicates = phrase_set(lex.get("cue_noun_predicates"))
         self.name_gap = phrase_set(lex.get("cue_name_gap"))
+        self.verb_cue_predicates = phrase_set(lex.get("cue_verbs_left_to_frames"))
+        self.noun_blockers = phrase_set(lex.get("cue_noun_blockers"))
         based = lex.get("based_in", {})
-        self.based_preps = phrase_set(based.get("preps"))
-        self.based_lemmas = phrase_set(based.get("lemmas"))
-        self.based_cue_preps = phrase_set(based.get("cue_preps", ["from"]))
-        self.based_exclude_preps = phrase_set(lex.get("based_in_exclude_preps"))
-        self.based_exclude_lemmas = phrase_set(lex.get("based_in_exclude_lemmas"))
+        self.based = BasedCues(
+            preps=phrase_set(based.get("preps")),
+            lemmas=phrase_set(based.get("lemmas")),
+            exclude_preps=phrase_set(lex.get("based_in_exclude_preps")),
+            exclude_lemmas=phrase_set(lex.get("based_in_exclude_lemmas")),
+            cue_preps=phrase_set(based.get("cue_preps", ["from"])),
+            place_nouns=phrase_set(based.get("place_nouns")),
+            control_lemmas=phrase_set(based.get("control_lemmas")),
+            branch_nouns=phrase_set(based.get("branch_nouns")),
+        )
         self.citizen_nouns = phrase_set(lex.get("citizen_nouns"))
         self.frames = load_frames(lex.get("verb_frames", {}))
         self.state_anaphors = phrase_set(lex.get("state_anaphors"))
@@ -114,7 +136,12 @@ class RelationExtractor:
         out.extend(lead_verb_relations(sent, by_token, doc_ments, lead_verbs=self.lead_verbs))
         out.extend(
             verb_frame_relations(
-                sent, by_token, doc_ments, frames=self.frames, anaphors=self.state_anaphors
+                sent,
+                by_token,
+                doc_ments,
+                frames=self.frames,
+                anaphors=self.state_anaphors,
+                demonyms=self.demonyms,
             )
         )
         out.extend(
@@ -127,6 +154,7 @@ class RelationExtractor:
                 state_titles=self.state_titles,
             )
         )
+        out.extend(origin_relations(sent, by_token))
         out.extend(
             cue_relations(
                 sent,
@@ -138,20 +166,12 @@ class RelationExtractor:
                 leader_objects=self.leader_objects,
                 noun_predicates=self.noun_predicates,
                 name_gap=self.name_gap,
+                frame_predicates=self.verb_cue_predicates,
+                noun_blockers=self.noun_blockers,
+                prior=doc_ments,
             )
         )
-        out.extend(
-            based_in_relations(
-                sent,
-                mentions,
-                by_token,
-                preps=self.based_preps,
-                lemmas=self.based_lemmas,
-                exclude_preps=self.based_exclude_preps,
-                exclude_lemmas=self.based_exclude_lemmas,
-                cue_preps=self.based_cue_preps,
-            )
-        )
+        out.extend(based_in_relations(sent, mentions, by_token, self.based, doc_ments))
         return out
 
     def _resolve(self, doc: Doc, end: Ment | str, types: dict[str, str]) -> tuple[str, str] | None:
@@ -163,11 +183,21 @@ class RelationExtractor:
         doc_entities(doc).setdefault(ent.id, ent)
         return ent.id, types.get(ent.id, "state")
 
+    def _state_of_place(self, doc: Doc, place_id: str) -> tuple[str, str] | None:
+        """The state a pack place lies in ("born in Osh": Kyrgyzstan), else None."""
+        state = _states_by_country().get(_place_country(place_id) or "")
+        if state is None:
+            return None
+        doc_entities(doc).setdefault(state.id, state)
+        return state.id, "state"
+
     def _build(
         self, doc: Doc, sent: Span, index: int, cand: Candidate, types: dict[str, str]
     ) -> Relation | None:
         subject = self._resolve(doc, cand.subject, types)
         obj = self._resolve(doc, cand.object, types)
+        if cand.predicate == "citizen_of" and obj is not None and obj[1] == "place":
+            obj = self._state_of_place(doc, obj[0])
         if subject is None or obj is None or subject[0] == obj[0]:
             return None
         ends = self.ends.get(cand.predicate)

@@ -1,4 +1,4 @@
-"""Relation rules between lists of mentions around a cue, and location (based_in) rules.
+"""Relation rules between lists of mentions around a cue (based_in is in ``relations_based``).
 
 A cue ("alongside", "swore allegiance to", "a wing of", "banned in") sits between the
 subject side (the list of mentions just before it) and the object side (the list just
@@ -12,13 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb, mention_lists
-from oxus.nlp.relations_people import Candidate
+from oxus.nlp.relations_people import Candidate, is_group_anaphor, subject_antecedent
 
 SYMMETRIC = frozenset({"allied_with", "rival_of"})
 NOUN_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj"})
+PRIOR_BLOCKERS = frozenset({"former", "ex"})
 RECIPROCAL = ("among themselves", "each other", "one another", "with one another", "between")
 
 
@@ -27,6 +28,8 @@ class Cue:
     predicate: str
     start: int
     end: int
+    reverse: bool = False
+    """The object side comes first ("Y, under the protection of X": X supports Y)."""
 
 
 class CueIndex:
@@ -39,16 +42,18 @@ class CueIndex:
     def __init__(self, cues: dict[str, dict[str, list[str]]]) -> None:
         self.predicates = list(cues)
         self.words: dict[str, list[str]] = {}
-        self.phrases: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self.phrases: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {}
         for predicate, spec in cues.items():
             for word in {w.lower() for w in spec.get("lemmas", [])}:
                 self.words.setdefault(word, []).append(predicate)
             compiled = []
-            for phrase in spec.get("phrases", []):
-                low = phrase.lower()
-                pattern = re.escape(low).replace(r"\ ", r"\s*")
-                edge = r"\b" if phrase[:1].isalnum() else ""
-                compiled.append((low.split(" ")[0], re.compile(edge + pattern + r"\b")))
+            for key, reverse in (("phrases", False), ("reverse_phrases", True)):
+                for phrase in spec.get(key, []):
+                    low = phrase.lower()
+                    pattern = re.escape(low).replace(r"\ ", r"\s*")
+                    edge = r"\b" if phrase[:1].isalnum() else ""
+                    regex = re.compile(edge + pattern + r"\b")
+                    compiled.append((low.split(" ")[0], regex, reverse))
             self.phrases[predicate] = compiled
 
     def find(self, sent: Span) -> list[Cue]:
@@ -64,14 +69,22 @@ class CueIndex:
         low = sent.text.lower()
         found: list[Cue] = []
         for predicate in self.predicates:
-            found.extend(hits.get(predicate, ()))
-            for first, regex in self.phrases[predicate]:
+            phrased: list[Cue] = []
+            for first, regex, reverse in self.phrases[predicate]:
                 if first not in low:
                     continue
                 for match in regex.finditer(low):
                     span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
                     if span is not None:
-                        found.append(Cue(predicate, span.start, span.end))
+                        phrased.append(Cue(predicate, span.start, span.end, reverse))
+            reversed_spans = [c for c in phrased if c.reverse]
+            # A word inside a reversed phrase ("protection") must not link the other way.
+            found.extend(
+                c
+                for c in hits.get(predicate, ())
+                if not any(r.start <= c.start < r.end for r in reversed_spans)
+            )
+            found.extend(phrased)
         return found
 
 
@@ -92,6 +105,9 @@ def cue_relations(
     leader_objects: frozenset[str] = frozenset(),
     noun_predicates: frozenset[str] = frozenset(),
     name_gap: frozenset[str] = frozenset(),
+    frame_predicates: frozenset[str] = frozenset(),
+    noun_blockers: frozenset[str] = frozenset(),
+    prior: list[Ment] | None = None,
 ) -> Iterator[Candidate]:
     """Pairs of mentions linked by a cue, one list on each side.
 
@@ -99,8 +115,25 @@ def cue_relations(
     place between a group and "banned in X" does not hide the group.
     """
     doc = sent.doc
-    all_lists = mention_lists(sent, mentions)
+    # "X-linked groups", "X's affiliate": X modifies a noun, so it is a party only to
+    # the cue right after it ("-linked", "'s affiliate"), not a member of a list.
+    modifiers = [
+        m for m in mentions if _glued_modifier(doc, m, sent.end) or _possessor(doc, m, sent.end)
+    ]
+    plain_lists = mention_lists(sent, [m for m in mentions if m not in modifiers])
+    mention_ends = {m.end for m in mentions}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for cue in find_cues(sent, cues):
+        if _unanchored_compound(doc, cue, mention_ends, sent.start):
+            continue
+        near = [m for m in modifiers if _modifies_cue(doc, m, cue)]
+        all_lists = (
+            mention_lists(sent, [m for m in mentions if m not in modifiers or m in near])
+            if near
+            else plain_lists
+        )
+        if cue.predicate in frame_predicates and doc[cue.start].pos_ == "VERB":
+            continue  # the verb frames read who did what to whom from the parse
         spec = ends.get(cue.predicate, {})
         allowed = set(spec.get("subject", [])) | set(spec.get("object", []))
         lists = [lst for lst in all_lists if any(m.type in allowed for m in lst)]
@@ -112,17 +145,19 @@ def cue_relations(
             ),
             None,
         )
+        # "under the command of [a person]" names the commander (see below).
+        right_types = allowed | ({"person"} if cue.predicate == "part_of" else set())
         right = next(
-            (lst for lst in lists if lst[0].start >= cue.end and lst[0].start - cue.end <= window),
+            (
+                lst
+                for lst in all_lists
+                if any(m.type in right_types for m in lst)
+                and lst[0].start >= cue.end
+                and lst[0].start - cue.end <= window
+            ),
             None,
         )
-        inside = next((lst for lst in lists if lst[0].start < cue.start < lst[-1].end), None)
-        if inside is not None and left is None:
-            # "Al-Qaeda-linked Nusra": the cue is glued to the mention before it.
-            left = [m for m in inside if m.end <= cue.start] or None
-        if left is None and right is not None and cue.predicate in SYMMETRIC:
-            # "X, ..., while maintaining close links with Y": the clause subject.
-            left = _clause_subject(doc[cue.start], lists)
+        left = _resolve_left(doc, cue, lists, left, right, leader_objects, prior)
         tail = doc[cue.end : min(cue.end + 4, sent.end)].text.lower()
         passive = any(
             doc[i].lower_ in passive_markers for i in range(cue.end, min(cue.end + 2, sent.end))
@@ -143,30 +178,191 @@ def cue_relations(
             for i, a in enumerate(left):
                 for b in left[i + 1 :]:
                     yield Candidate(a, cue.predicate, b, None, doc[cue.start])
+        if possessive and left is not None and cue.predicate in noun_predicates:
+            # "Y, X's affiliate in Syria": the noun describes the name it is in apposition to.
+            described = _apposed_to(doc[cue.start], by_token)
+            if described is not None:
+                for owner in left:
+                    yield Candidate(described, cue.predicate, owner, None, doc[cue.start])
+                continue
         if left is None or right is None:
             continue
         named = False
-        if cue.predicate in noun_predicates and cue.end - cue.start == 1:
-            noun = doc[cue.start]
-            if noun.pos_ == "NOUN":
-                # "the Al-Qaeda-linked faction X", "Y's battalion, X": the cue names the
-                # part; otherwise the noun must predicate ("X is part of Y", "X, a wing
-                # of Y"), not be an argument ("inspire the cells of Y").
-                gap = doc[cue.end : right[0].start]
-                named = all(t.lower_ in name_gap for t in gap)
-                if not named and noun.dep_ in NOUN_ARGUMENT_DEPS:
-                    continue
+        if cue.predicate in noun_predicates:
+            if _blocked(doc, left, cue, noun_blockers):
+                continue
+            verdict = _part_noun(doc, cue, right, possessive, name_gap)
+            if verdict is None:
+                continue
+            named = verdict
+        if _stray_support(doc, cue, right, passive):
+            continue
         subjects, objects = left, right
-        if passive or possessive or named:
+        if passive or possessive or named or cue.reverse:
             subjects, objects = right, left
         elif cue.predicate in leader_objects:
-            objects = right + _leader_after(sent, all_lists, right[-1].end)
+            leaders = _leader_after(sent, all_lists, right[-1].end)
+            # "to the group and its leader, X": both; "to then-Taliban leader X": the
+            # group only names the leader's title.
+            if leaders and not _coordinated(doc, right[-1].end, leaders[0].start):
+                objects = leaders
+            else:
+                objects = right + leaders
         for s in subjects:
             for o in objects:
-                if s.id != o.id:
+                if s.id != o.id and cue.predicate == "part_of" and o.type == "person":
+                    # "X operates under the command of [a person]": the person leads X.
+                    yield Candidate(o, "leader_of", s, "commander", doc[cue.start])
+                elif s.id != o.id:
                     yield Candidate(s, cue.predicate, o, None, doc[cue.start])
                     if cue.predicate == "designated_by":
                         yield Candidate(o, cue.predicate, s, None, doc[cue.start])
+
+
+def _resolve_left(
+    doc: Doc,
+    cue: Cue,
+    lists: list[list[Ment]],
+    left: list[Ment] | None,
+    right: list[Ment] | None,
+    leader_objects: frozenset[str],
+    prior: list[Ment] | None,
+) -> list[Ment] | None:
+    """The subject side of a cue when the nearest list before it is not the answer."""
+    inside = next((lst for lst in lists if lst[0].start < cue.start < lst[-1].end), None)
+    if inside is not None and left is None:
+        # "Al-Qaeda-linked Nusra": the cue is glued to the mention before it.
+        left = [m for m in inside if m.end <= cue.start] or None
+    if right is None:
+        return left
+    if cue.predicate in leader_objects or (
+        cue.predicate in SYMMETRIC and doc[cue.start].pos_ == "VERB"
+    ):
+        # "X has been loyal to Y, having sworn allegiance to Z", "X operates alongside Y
+        # and cooperates with Z": the clause's subject, not the nearest name.
+        left = _clause_subject(doc[cue.start], lists) or left
+    if left is None and cue.predicate in SYMMETRIC:
+        # "X, ..., while maintaining close links with Y": the clause subject.
+        left = _clause_subject(doc[cue.start], lists)
+    if left is None and prior:
+        # "The group has links with Y": the group the report is about.
+        left = _anaphor_subject(doc[cue.start], prior)
+    if left is None and cue.predicate in SYMMETRIC and _subjectless_participle(doc[cue.start]):
+        # "IMU, JA and IJU carried out attacks ..., while maintaining links with Y": the
+        # participle's doer is the sentence's opening list, whatever the parse made of it.
+        left = _opening_list(lists, cue.start)
+    return left
+
+
+def _opening_list(lists: list[list[Ment]], before: int) -> list[Ment] | None:
+    """The sentence's first list of names, with the lists apposed to it ("A, B and two
+    other groups, C and D")."""
+    first = next((lst for lst in lists if lst[-1].end <= before), None)
+    if first is None:
+        return None
+    tokens = {i for m in first for i in range(m.start, m.end)}
+    out = list(first)
+    for lst in lists:
+        root = lst[0].span.root
+        if (
+            lst is not first
+            and lst[-1].end <= before
+            and root.dep_ in ("appos", "conj")
+            and any(a.i in tokens for a in root.ancestors)
+        ):
+            out.extend(lst)
+    return out
+
+
+def _subjectless_participle(token: Token) -> bool:
+    """Whether the token's clause is a participle adjunct without its own subject."""
+    verb = governing_verb(token)
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _part_noun(
+    doc: Doc, cue: Cue, right: list[Ment], possessive: bool, name_gap: frozenset[str]
+) -> bool | None:
+    """Whether a part noun names the part after it; None when it links nothing.
+
+    "the X-linked faction Y", "X's battalion, Y": the noun names the part (True).
+    Otherwise the noun must predicate ("Y is part of X", "Y, a wing of X"), not be an
+    argument ("inspire the cells of X"), and hold the whole ("an independent faction
+    before joining X" is no part of X); "affiliated with X" is a link, not a part.
+    """
+    if cue.end - cue.start != 1:
+        return False
+    noun = doc[cue.start]
+    if noun.pos_ != "NOUN":
+        return False if possessive else None
+    gap = doc[cue.end : right[0].start]
+    if all(t.lower_ in name_gap for t in gap):
+        return True
+    if noun.dep_ in NOUN_ARGUMENT_DEPS:
+        return None
+    if not possessive and not _holds(noun, right[0]):
+        return None
+    return False
+
+
+def _stray_support(doc: Doc, cue: Cue, right: list[Ment], passive: bool) -> bool:
+    """A support noun whose supported side is not its own argument ("cut support to
+    them after X's defection to Y": Y is not supported)."""
+    noun = doc[cue.end - 1]
+    return (
+        cue.predicate == "supports"
+        and noun.pos_ == "NOUN"
+        and not passive
+        and not cue.reverse
+        and not _argument_of(noun, right[0])
+    )
+
+
+def _holds(noun: Token, ment: Ment) -> bool:
+    """Whether a mention hangs on the noun ("part of X", "a wing of the X movement")."""
+    return any(a.i == noun.i for a in ment.span.root.ancestors)
+
+
+def _argument_of(noun: Token, ment: Ment) -> bool:
+    """Whether a mention hangs on the noun ("support for X") or, through a preposition,
+    on the noun's verb ("gave support to X")."""
+    root = ment.span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("to", "for", "of", "from")
+        and prep.head.i in (noun.i, noun.head.i)
+    )
+
+
+def _apposed_to(noun: Token, by_token: dict[int, Ment]) -> Ment | None:
+    """The mention a noun is in apposition to ("HAD, AQ's affiliate"), if any."""
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN":
+        return None
+    return by_token.get(noun.head.i)
+
+
+def _blocked(doc: Doc, left: list[Ment], cue: Cue, blockers: frozenset[str]) -> bool:
+    """A word between the left names and a part noun that makes the names modifiers
+    ("the X-linked faction", "former X affiliate", "the faction outside of X")."""
+    before = doc[left[0].start - 1].lower_ if left[0].start > 0 else ""
+    between = {doc[i].lower_ for i in range(left[-1].end, cue.start)}
+    return (before in blockers and before in PRIOR_BLOCKERS) or bool(between & blockers)
+
+
+def _unanchored_compound(doc: Doc, cue: Cue, mention_ends: set[int], start: int) -> bool:
+    """A one-word cue glued by a hyphen to something that is not a name ("Western-backed",
+    "Chechen-led"): it describes the noun after it, not a link between two names."""
+    i = cue.start
+    if cue.end - i != 1 or i - 2 < start or doc[i - 1].text not in ("-", "–"):
+        return False
+    return (i - 1) not in mention_ends
 
 
 def _clause_subject(token: Token, lists: list[list[Ment]]) -> list[Ment] | None:
@@ -176,13 +372,71 @@ def _clause_subject(token: Token, lists: list[list[Ment]]) -> list[Ment] | None:
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return next(
+                found = next(
                     (lst for lst in lists if any(m.start <= child.i < m.end for m in lst)), None
                 )
+                return _coordinated_with(child, lists, found) if found else None
         if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
             return None
         verb = governing_verb(verb.head)
     return None
+
+
+def _coordinated_with(subject: Token, lists: list[list[Ment]], lst: list[Ment]) -> list[Ment]:
+    """The names the subject coordinates ("A and two other groups, B and C": all three),
+    not names its list merely runs into ("Affiliated with X, Y operates ...": Y alone)."""
+    tokens = {subject.i}
+    stack = [subject]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in ("conj", "appos", "compound") and child.i not in tokens:
+                tokens.add(child.i)
+                stack.append(child)
+    own = [m for other in lists for m in other if any(m.start <= i < m.end for i in tokens)]
+    return own or lst
+
+
+def _anaphor_subject(token: Token, prior: list[Ment]) -> list[Ment] | None:
+    """The group an anaphoric subject of the token's clause ("it", "the group") stands for."""
+    verb = governing_verb(token)
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if not is_group_anaphor(child):
+                    return None
+                ante = subject_antecedent(prior, child)
+                return [ante] if ante is not None else None
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = governing_verb(verb.head)
+    return None
+
+
+def _glued_modifier(doc: Doc, ment: Ment, end: int) -> bool:
+    """A name glued by a hyphen to a participle ("al-Qaeda-linked", "Taliban-aligned")."""
+    return (
+        ment.end + 1 < end
+        and doc[ment.end].text in ("-", "–")
+        and doc[ment.end + 1].tag_ in ("VBN", "VBD", "JJ")
+    )
+
+
+def _modifies_cue(doc: Doc, ment: Ment, cue: Cue) -> bool:
+    """Whether a modifier name attaches to this cue ("X's current affiliate", "X-linked")."""
+    if not ment.end <= cue.start <= ment.end + 4:
+        return False
+    between = doc[ment.end : cue.start]
+    return all(t.lower_ in ("'s", "’s", "-", "–") or t.pos_ == "ADJ" for t in between)
+
+
+def _possessor(doc: Doc, ment: Ment, end: int) -> bool:
+    """A name in the possessive ("AQ's current affiliate")."""
+    return ment.end < end and doc[ment.end].lower_ in ("'s", "’s")
+
+
+def _coordinated(doc: Doc, start: int, stop: int) -> bool:
+    """Whether "and" joins what ends at ``start`` to what begins at ``stop``."""
+    return any(doc[i].lower_ in ("and", "&") for i in range(start, stop))
 
 
 def _leader_after(sent: Span, lists: list[list[Ment]], start: int) -> list[Ment]:
@@ -199,80 +453,3 @@ def _leader_after(sent: Span, lists: list[list[Ment]], start: int) -> list[Ment]
         out.extend(m for m in lst if m.type == "person")
         start = lst[-1].end
     return out
-
-
-def based_in_relations(
-    sent: Span,
-    mentions: list[Ment],
-    by_token: dict[int, Ment],
-    *,
-    preps: frozenset[str],
-    lemmas: frozenset[str],
-    exclude_preps: frozenset[str],
-    exclude_lemmas: frozenset[str],
-    cue_preps: frozenset[str] = frozenset({"from"}),
-) -> Iterator[Candidate]:
-    """Groups and people located in a place or state by a preposition or "X-based"."""
-    doc = sent.doc
-    actors = [m for m in mentions if m.type in ("group", "person")]
-    if not actors:
-        return
-    sent_lemmas = {t.lemma_.lower() for t in sent}
-    has_base_cue = bool(sent_lemmas & lemmas)
-    for loc in mentions:
-        if loc.type not in ("place", "state"):
-            continue
-        root = loc.span.root
-        head = root.head
-        nxt = doc[loc.end : min(loc.end + 2, sent.end)].text.lower().replace(" ", "")
-        compound_based = nxt.startswith("-based") or nxt.startswith("based")
-        located = False
-        if compound_based:
-            located = True
-        elif root.dep_ == "pobj" and head.lower_ in preps and head.lower_ not in exclude_preps:
-            verb = head.head
-            if verb.lemma_.lower() in exclude_lemmas:
-                continue
-            located = head.lower_ not in cue_preps or has_base_cue
-        elif root.dep_ == "poss" and head.i in by_token and by_token[head.i].type == "group":
-            located = True
-        described = _described_by(root, by_token) if root.dep_ == "pobj" else None
-        if described is not None and described.type == "person":
-            # "X, an analyst from Tashkent": the apposition places the person.
-            yield Candidate(described, "based_in", loc, None, root)
-            continue
-        if not located:
-            continue
-        clause = governing_verb(root).i
-        for actor in actors:
-            # Groups: the same clause, or either side in the main clause (reports
-            # locate groups loosely: "X, active in Y, ...").
-            actor_clause = governing_verb(actor.span.root)
-            related = (
-                actor_clause.i == clause
-                or actor_clause.dep_ == "ROOT"
-                or (governing_verb(root).dep_ == "ROOT")
-            )
-            if not compound_based and not related:
-                continue
-            if (
-                actor.type == "person"
-                and not compound_based
-                and (actor_clause.i != clause or not _near(actor, loc, 10) or not has_base_cue)
-            ):
-                # People move: only a place in their own clause locates them.
-                continue
-            yield Candidate(actor, "based_in", loc, None, root)
-
-
-def _described_by(root: Token, by_token: dict[int, Ment]) -> Ment | None:
-    """The mention a "<noun> from/in <place>" apposition describes, if any."""
-    prep = root.head
-    noun = prep.head
-    if prep.lower_ not in ("from", "in", "of") or noun.dep_ != "appos" or noun.pos_ != "NOUN":
-        return None
-    return by_token.get(noun.head.i)
-
-
-def _near(a: Ment, b: Ment, distance: int) -> bool:
-    return abs(a.start - b.start) <= distance

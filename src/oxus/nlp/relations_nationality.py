@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
-from oxus.nlp.clauses import Ment
-from oxus.nlp.relations_people import Candidate
+from oxus.nlp.clauses import Ment, governing_verb
+from oxus.nlp.relations_based import clause_actors
+from oxus.nlp.relations_people import Candidate, names_before
 
 PRE_NAME = frozenset(
     {
+        ",",
         "the",
         "a",
         "an",
@@ -121,7 +123,12 @@ def citizen_relations(
                 break
             j -= 1
         # Apposition after the name: "X, a Kyrgyz national", "X, a citizen of Uzbekistan".
-        yield from _apposition(sent, by_token, person, demonyms, ethnic, citizen_nouns)
+        for cand in _apposition(sent, by_token, person, demonyms, ethnic, citizen_nouns):
+            yield cand
+            if _plural_apposition(sent, person):
+                # "A, B and C, Tajikistan citizens": the whole list before.
+                for other in names_before(sent, by_token, person):
+                    yield Candidate(other, "citizen_of", cand.object, None, cand.cue)
 
 
 def _apposition(
@@ -145,9 +152,9 @@ def _apposition(
             if ment.type == "state":
                 nxt = doc[ment.end] if ment.end < sent.end else None
                 prev = doc[k - 1].lower_
-                if (nxt is not None and nxt.lemma_.lower() in citizen_nouns) or prev in (
-                    "of",
-                    "from",
+                possessor = nxt is not None and nxt.lower_ in ("'s", "’s")
+                if (nxt is not None and nxt.lemma_.lower() in citizen_nouns) or (
+                    prev == "from" or (prev == "of" and not possessor)
                 ):
                     yield Candidate(person, "citizen_of", ment, None, tok)
                     return
@@ -157,10 +164,74 @@ def _apposition(
             continue
         if tok.lower_ in (",", ")", ";") and k > j + 1 and doc[k - 1].pos_ == "NOUN":
             return
-        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("born",):
+        if tok.pos_ in ("VERB", "AUX") and not _origin_verb(doc, k):
             return
         state = demonym_state(tok.text, demonyms) if tok.text[:1].isupper() else None
-        if state is not None and doc[k - 1].lower_ not in ethnic:
+        named = k + 1 < sent.end and doc[k + 1].pos_ == "PROPN"  # "the Russian Council"
+        if state is not None and doc[k - 1].lower_ not in ethnic and not named:
             yield Candidate(person, "citizen_of", state, None, tok)
             return
         k += 1
+
+
+def _origin_verb(doc: Doc, k: int) -> bool:
+    """Verbs an origin apposition may hold: "X, Idlib-based ...", "X, who is originally
+    from ...", "X, who was born in ..."."""
+    word = doc[k].lower_
+    if word in ("based", "born"):
+        return True
+    return word in ("is", "was", "are", "were") and doc[k - 1].lower_ == "who"
+
+
+def _plural_apposition(sent: Span, person: Ment) -> bool:
+    """Whether the apposition after the name is plural ("..., Tajik nationals")."""
+    doc = sent.doc
+    for tok in doc[person.end : min(person.end + 6, sent.end)]:
+        if tok.tag_ == "NNS":
+            return True
+        if tok.lower_ in (";", ")") or tok.pos_ == "VERB":
+            return False
+    return False
+
+
+def origin_relations(sent: Span, by_token: dict[int, Ment]) -> Iterator[Candidate]:
+    """Origin of people: "X, who was born in Osh", "X is originally from Y", "a native of
+    Y". The object may be a place; the component maps it to its state."""
+    for tok in sent:
+        if not _origin_cue(tok):
+            continue
+        place = next(
+            (
+                by_token[t.i]
+                for t in tok.subtree
+                if t.i in by_token and by_token[t.i].type in ("place", "state")
+            ),
+            None,
+        )
+        if place is None:
+            continue
+        head = tok.head
+        if head.pos_ == "NOUN":
+            # "X, a native of Y"
+            people = (
+                [by_token[head.head.i]] if head.dep_ == "appos" and head.head.i in by_token else []
+            )
+        else:
+            people = clause_actors(governing_verb(head), by_token, frozenset()) or []
+        for person in people:
+            if person.type == "person":
+                yield Candidate(person, "citizen_of", place, None, tok)
+
+
+def _origin_cue(prep: Token) -> bool:
+    """ "born in", "native of", "hails from", "originally from"."""
+    word, head = prep.lower_, prep.head
+    if word == "in":
+        return head.lower_ == "born"
+    if word == "of":
+        return head.lemma_.lower() == "native"
+    if word == "from":
+        return head.lemma_.lower() == "hail" or any(
+            c.lower_ == "originally" for c in (*head.children, *prep.children)
+        )
+    return False

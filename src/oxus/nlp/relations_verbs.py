@@ -9,15 +9,25 @@ dependents, so a place or group merely near the verb is not linked.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment
-from oxus.nlp.relations_people import Candidate, _ments_of, antecedent
+from oxus.nlp.relations_people import (
+    Candidate,
+    _ments_of,
+    antecedent,
+    is_group_anaphor,
+    subject_antecedent,
+)
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+MEMBER_NOUNS = frozenset(
+    {"element", "member", "fighter", "militant", "remnant", "leader", "commander", "unit"}
+)
+"""Nouns standing for a group through its people ("hosting elements of the X")."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,7 @@ def verb_frame_relations(
     *,
     frames: list[Frame],
     anaphors: frozenset[str] = frozenset(),
+    demonyms: dict[str, str] | None = None,
 ) -> Iterator[Candidate]:
     """Candidates from verbs of a frame and their subject/object/prepositional dependents."""
     for tok in sent:
@@ -134,33 +145,136 @@ def verb_frame_relations(
         for frame in frames:
             if lemma not in frame.lemmas or not _noun_ok(tok, frame):
                 continue
-            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-                tok.dep_ == "acl" and tok.tag_ == "VBN"
-            )
-            agents: list[Ment] = []
-            patients: list[Ment] = []
-            for child in tok.children:
-                dep = child.dep_
-                if dep == "nsubj":
-                    agents.extend(_ments_of(child, by_token))
-                elif dep in ("dobj", "nsubjpass"):
-                    patients.extend(_ments_of(child, by_token))
-                elif dep == "agent" or (dep == "prep" and child.lower_ in frame.agent_preps):
-                    if dep == "agent" or passive:
-                        for pobj in child.children:
-                            agents.extend(_ments_of(pobj, by_token))
-                elif dep == "prep" and child.lower_ in frame.patient_preps:
-                    for pobj in child.children:
-                        patients.extend(_ments_of(pobj, by_token))
-            if tok.dep_ in ("acl", "relcl"):
-                rel_subject = any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in tok.children
-                )
-                if tok.dep_ == "acl" or rel_subject:
-                    head = _nominal(tok.head, by_token)
-                    (patients if passive else agents).extend(head)
+            roles = _frame_roles(tok, frame, by_token, doc_ments or [], demonyms)
+            agents, patients = roles.agents, roles.patients
             subjects, objects = (agents, patients) if frame.agent_is_subject else (patients, agents)
             for s in subjects:
                 for o in objects:
                     if s.id != o.id:
                         yield Candidate(s, frame.predicate, o, None, tok)
+            for patient in patients:
+                for state in roles.states:
+                    yield Candidate(patient, frame.predicate, state, None, tok)
+
+
+@dataclass
+class Roles:
+    """Who does and who undergoes a frame verb; ``states`` are doers named only by a
+    demonym ("Kazakh authorities")."""
+
+    agents: list[Ment] = field(default_factory=list)
+    patients: list[Ment] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+
+
+def _frame_roles(
+    tok: Token,
+    frame: Frame,
+    by_token: dict[int, Ment],
+    doc_ments: list[Ment],
+    demonyms: dict[str, str] | None,
+) -> Roles:
+    """The doers and the ones acted on of a frame verb, from its dependents."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN"
+    )
+    roles = Roles()
+    for child in tok.children:
+        dep = child.dep_
+        if dep == "nsubj":
+            roles.agents.extend(_ments_of(child, by_token))
+            if frame.predicate == "designated_by":
+                # "Kazakh authorities banned X", "the Uzbek Supreme Court banned X"
+                roles.states.extend(_national_body(child, demonyms))
+        elif dep in ("dobj", "nsubjpass"):
+            roles.patients.extend(_patient(child, by_token, doc_ments))
+        elif dep == "agent" or (dep == "prep" and child.lower_ in frame.agent_preps):
+            if dep == "agent" or passive:
+                for pobj in child.children:
+                    roles.agents.extend(_ments_of(pobj, by_token))
+        elif dep == "prep" and child.lower_ in frame.patient_preps:
+            for pobj in child.children:
+                roles.patients.extend(_ments_of(pobj, by_token))
+    participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+    if not roles.agents and (tok.dep_ in ("xcomp", "conj") or participle):
+        # "X promised to fund Y", "X regrouped and armed Y", "X did A, hosting Y":
+        # the governing subject.
+        roles.agents.extend(_inherited_subject(tok, by_token))
+    if tok.dep_ in ("acl", "relcl"):
+        rel_subject = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in tok.children
+        )
+        if tok.dep_ == "acl" or rel_subject:
+            head = _nominal(tok.head, by_token)
+            (roles.patients if passive else roles.agents).extend(head)
+    # "added X to the US government's list": the list's owner designates too.
+    roles.agents.extend(_list_owners(tok, frame, by_token))
+    return roles
+
+
+def _patient(child: Token, by_token: dict[int, Ment], doc_ments: list[Ment]) -> list[Ment]:
+    """The ones an object or passive subject names: mentions, "members of X", or the
+    group "it"/"the group" stands for ("the court banned it")."""
+    found = _ments_of(child, by_token) or _members_of(child, by_token)
+    if not found and doc_ments and is_group_anaphor(child):
+        ante = subject_antecedent(doc_ments, child)
+        found = [ante] if ante is not None else []
+    return found
+
+
+def _inherited_subject(verb: Token, by_token: dict[int, Ment]) -> list[Ment]:
+    """Mentions of the subject of the verb an xcomp/conj/participle verb depends on,
+    climbing a short chain ("X chose to turn ..., hosting Y")."""
+    current = verb
+    for _ in range(3):
+        head = current.head
+        if head.i == current.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            return []
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                return _ments_of(child, by_token)
+        if head.dep_ not in ("xcomp", "conj", "advcl"):
+            return []
+        current = head
+    return []
+
+
+def _members_of(noun: Token, by_token: dict[int, Ment]) -> list[Ment]:
+    """Groups named through their people: "elements from the X", "members of the X"."""
+    if noun.lemma_.lower() not in MEMBER_NOUNS:
+        return []
+    out: list[Ment] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                out.extend(m for m in _ments_of(pobj, by_token) if m.type == "group")
+    return out
+
+
+def _list_owners(verb: Token, frame: Frame, by_token: dict[int, Ment]) -> list[Ment]:
+    """Owners of a frame noun reached through a preposition ("to the US government's
+    list", "on Kazakhstan's list"): they keep the list."""
+    if not frame.nouns or frame.agent_is_subject:
+        return []
+    out: list[Ment] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in frame.nouns:
+                for child in noun.children:
+                    if child.dep_ == "poss":
+                        out.extend(_ments_of(child, by_token))
+    return out
+
+
+def _national_body(subject: Token, demonyms: dict[str, str] | None) -> list[str]:
+    """The state behind a national body named by a demonym ("Uzbek authorities", "the
+    Kazakh Supreme Court"): a state's organs act for it."""
+    if not demonyms:
+        return []
+    return [
+        demonyms[c.text]
+        for c in subject.children
+        if c.dep_ in ("amod", "compound") and c.text in demonyms
+    ]
