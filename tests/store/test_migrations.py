@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from oxus.analysis.profile import entity_profile
 from oxus.store import Store, open_store
-from oxus.store.migrations import LATEST, current_version
+from oxus.store.migrations import LATEST, REDUNDANT_INDEXES, current_version
 from tests.conftest import make_facts
 
 
@@ -25,7 +25,7 @@ def _as_version_3(path: Path) -> None:
         ):
             conn.execute(text(f"DROP INDEX {index}"))
         conn.execute(text("ALTER TABLE event_participants DROP COLUMN date"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 4"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 4"))
     store.close()
 
 
@@ -44,6 +44,27 @@ def test_participants_get_their_event_date_when_an_old_store_is_opened(tmp_path:
     profile = entity_profile(store, "group:northern-front")
     assert [event.date for event in profile.events] == ["2024-04"]
     store.close()
+
+
+def test_indexes_that_a_wider_index_covers_are_dropped_from_an_old_store(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    store = open_store(str(path))
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE INDEX ix_mentions_entity_id ON mentions (entity_id)"))
+        conn.execute(text("CREATE INDEX ix_events_location ON events (location_id)"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 5"))
+    store.close()
+    store = Store(f"sqlite:///{path}")
+    with store.engine.connect() as conn:
+        assert current_version(conn) == LATEST
+        names = set(
+            conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
+        )
+    store.close()
+    assert not names & set(REDUNDANT_INDEXES)
+    assert {"ix_mentions_entity_document", "ix_events_location_newest"} <= names
 
 
 def test_an_entity_lists_its_newest_events_first(fresh_db: Store) -> None:

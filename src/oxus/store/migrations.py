@@ -108,11 +108,34 @@ def _v4_newest_first(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+REDUNDANT_INDEXES = (
+    "ix_aliases_entity_id",
+    "ix_mentions_entity_id",
+    "ix_relations_subject_id",
+    "ix_relations_object_id",
+    "ix_events_date",
+    "ix_events_location",
+    "ix_event_participants_entity_id",
+)
+"""Indexes on a column that leads a wider index: the wider one answers the same lookups."""
+
+
+def _v5_no_redundant_indexes(conn: Connection) -> None:
+    """Drop single-column indexes that a composite index already starts with.
+
+    Every saved document touched each of them on pages spread by entity, which made a
+    save dearer as the store grew, and no query needs them.
+    """
+    for name in REDUNDANT_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_growth_indexes),
     (3, _v3_stored_search_vector),
     (4, _v4_newest_first),
+    (5, _v5_no_redundant_indexes),
 ]
 LATEST = MIGRATIONS[-1][0]
 
