@@ -80,6 +80,8 @@ def stem_russian(word: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Remove combining marks, keeping Cyrillic letters whole (й, ё, ҷ stay letters)."""
+    if text.isascii():
+        return text  # nothing to decompose: the common case, kept cheap
     out = []
     for char in text:
         if has_cyrillic(char):

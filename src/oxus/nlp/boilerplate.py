@@ -38,3 +38,16 @@ class Boilerplate:
 
     def __bool__(self) -> bool:
         return bool(self._ranges)
+
+
+_last: list[tuple[str, EntityCues, Boilerplate]] = []
+
+
+def boilerplate_of(text: str, cues: EntityCues) -> Boilerplate:
+    """The text's :class:`Boilerplate`, reused when the same text comes again: the
+    gazetteer and the linker both ask for it on every document."""
+    if _last and _last[0][1] is cues and _last[0][0] == text:
+        return _last[0][2]
+    found = Boilerplate(text, cues)
+    _last[:] = [(text, cues, found)]
+    return found

@@ -78,18 +78,19 @@ class LocalNames:
     def find(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
         """(start, end, id, method) of every occurrence outside ``taken`` token positions,
         longest first at each position; capitalised, and not glued to another name."""
-        kept = [t.i for t in doc if t.text not in SKIPPED]
+        texts = [t.text for t in doc]  # read once: each doc[i] builds a new Token
+        kept = [i for i, text in enumerate(texts) if text not in SKIPPED]
         out: list[tuple[int, int, str, str]] = []
         k = 0
         while k < len(kept):
-            token = doc[kept[k]]
+            text = texts[kept[k]]
             best: tuple[int, str, str] | None = None
-            if token.text[:1].isupper() and kept[k] not in taken:
+            if text[:1].isupper() and kept[k] not in taken:
                 for exact in (True, False):
-                    for keys, id_, is_exact in self._entries.get(_key(token.text, exact=exact), ()):
+                    for keys, id_, is_exact in self._entries.get(_key(text, exact=exact), ()):
                         if is_exact != exact or k + len(keys) > len(kept):
                             continue
-                        window = [doc[kept[k + j]].text for j in range(len(keys))]
+                        window = [texts[kept[k + j]] for j in range(len(keys))]
                         if tuple(_key(w, exact=exact) for w in window) != keys:
                             continue
                         if best is None or len(keys) > best[0]:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from oxus.kb.matcher import matcher_for
 from oxus.kb.names import has_cyrillic
-from oxus.nlp.boilerplate import Boilerplate
+from oxus.nlp.boilerplate import boilerplate_of
 from oxus.nlp.entity_cues import EntityCues, entity_cues
 from oxus.nlp.extensions import MENTIONS, doc_text, register_extensions
 from oxus.nlp.gazetteer_candidates import Candidate
@@ -61,7 +61,7 @@ class Gazetteer:
 
     def _spans(self, doc: Doc, chosen: list[Candidate]) -> list[Span]:
         """The candidates as mention spans in text order, boilerplate left out."""
-        skipped = Boilerplate(doc_text(doc), self.cues)
+        skipped = boilerplate_of(doc_text(doc), self.cues)
         spans = []
         for cand in sorted(chosen, key=lambda c: c.start):
             if skipped and doc[cand.start].idx in skipped:

@@ -47,6 +47,8 @@ class PackPhrases:
         self.vocab = vocab
         self.loose = PhraseMatcher(vocab, attr="ORTH")
         self.acronyms = PhraseMatcher(vocab, attr="ORTH")
+        self._loose_keys: set[str] = set()
+        self._acronym_keys: set[str] = set()
         for entity in matcher.entities.values():
             loose, exact = [], []
             for name in matcher.names_of(entity):
@@ -56,9 +58,13 @@ class PackPhrases:
                 if not kept:
                     continue
                 if is_acronym(name):
-                    exact.append(Doc(vocab, words=[acronym_key(w) or w for w in kept]))
+                    keys = [acronym_key(w) or w for w in kept]
+                    self._acronym_keys.update(keys)
+                    exact.append(Doc(vocab, words=keys))
                 else:
-                    loose.append(Doc(vocab, words=[_key(w) for w in kept]))
+                    keys = [_key(w) for w in kept]
+                    self._loose_keys.update(keys)
+                    loose.append(Doc(vocab, words=keys))
             if loose:
                 self.loose.add(entity.id, loose)
             if exact:
@@ -72,10 +78,12 @@ class PackPhrases:
             return []
         words = [texts[i] for i in kept]
         out: list[tuple[str, int, int, bool]] = []
-        for phrase, keys, acronym in (
-            (self.loose, [_key(w) for w in words], False),
-            (self.acronyms, [_acronym_key(w) for w in words], True),
+        for phrase, known, keys, acronym in (
+            (self.loose, self._loose_keys, [_key(w) for w in words], False),
+            (self.acronyms, self._acronym_keys, [_acronym_key(w) for w in words], True),
         ):
+            if known.isdisjoint(keys):
+                continue  # no pattern word in the doc: skip building the key Doc
             shadow = Doc(self.vocab, words=keys)
             for match_id, start, end in phrase(shadow):
                 out.append((self.vocab.strings[match_id], kept[start], kept[end - 1] + 1, acronym))

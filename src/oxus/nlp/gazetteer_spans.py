@@ -36,19 +36,9 @@ class SpanCleaner:
         demonyms ("Tajik Mahdi Arsalon"), and trailing possessives and punctuation."""
         start, end = ent.start, ent.end
         doc = ent.doc
-        while start < end and (
-            doc[start].lower_ in LEADING
-            or doc[start].is_punct
-            or (not is_capitalised(doc[start]) and doc[start].lower_ not in PARTICLES)
-            or (person and end - start > 1 and self._leading_non_name(doc[start]))
-        ):
+        while start < end and self._leading_junk(doc[start], person=person, long=end - start > 1):
             start += 1
-        while end > start and (
-            doc[end - 1].text in TRAILING
-            or doc[end - 1].is_punct
-            or (doc[end - 1].is_lower and doc[end - 1].lower_ not in PARTICLES)
-            or (not person and fold(doc[end - 1].text) in self.cues.platforms)
-        ):
+        while end > start and self._trailing_junk(doc[end - 1], person=person):
             end -= 1  # "Republic government", "WarJournal Telegram": not part of the name
         if start >= end:
             return None
@@ -56,6 +46,25 @@ class SpanCleaner:
             start -= 1  # "the 2nd Western District Military Court", "201st Military Base"
         span = doc[start:end]
         return span if self._names_something(span, person=person) else None
+
+    def _leading_junk(self, token: Token, *, person: bool, long: bool) -> bool:
+        """An article, punctuation, lower-case word or (before a person's name) demonym."""
+        lower = token.lower_
+        return (
+            lower in LEADING
+            or token.is_punct
+            or (not is_capitalised(token) and lower not in PARTICLES)
+            or (person and long and self._leading_non_name(token))
+        )
+
+    def _trailing_junk(self, token: Token, *, person: bool) -> bool:
+        """A possessive, punctuation, lower-case word or (after an organisation) platform."""
+        return (
+            token.text in TRAILING
+            or token.is_punct
+            or (token.is_lower and token.lower_ not in PARTICLES)
+            or (not person and fold(token.text) in self.cues.platforms)
+        )
 
     def _names_something(self, span: Span, *, person: bool) -> bool:
         """Whether a trimmed span is a name: capitalised, clean, not a stop-name, not a

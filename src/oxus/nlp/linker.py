@@ -24,7 +24,7 @@ from oxus.kb.matcher import matcher_for
 from oxus.kb.names import fold
 from oxus.model import Entity, EntityType, entity_id
 from oxus.nlp.aliases import capture_after
-from oxus.nlp.boilerplate import Boilerplate
+from oxus.nlp.boilerplate import boilerplate_of
 from oxus.nlp.coref import LocalNames, person_short_forms
 from oxus.nlp.entity_cues import entity_cues
 from oxus.nlp.entity_types import context_type
@@ -70,7 +70,7 @@ class Linker:
         self._add_short_forms(doc, mentions, local)
         mentions = self._relink(doc, mentions, local)
         self._merge_short_forms(doc, mentions)
-        skipped = Boilerplate(doc_text(doc), self.cues)
+        skipped = boilerplate_of(doc_text(doc), self.cues)
         if skipped:
             mentions = [m for m in mentions if doc[m.start].idx not in skipped]
         self._write(doc, mentions)

@@ -225,7 +225,10 @@ def origin_relations(sent: Span, by_token: dict[int, Ment]) -> Iterator[Candidat
 
 def _origin_cue(prep: Token) -> bool:
     """ "born in", "native of", "hails from", "originally from"."""
-    word, head = prep.lower_, prep.head
+    word = prep.lower_
+    if word not in ("in", "of", "from"):
+        return False  # checked first: ``prep.head`` builds a Token
+    head = prep.head
     if word == "in":
         return head.lower_ == "born"
     if word == "of":

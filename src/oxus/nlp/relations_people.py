@@ -282,13 +282,16 @@ def title_relations(
 ) -> Iterator[Candidate]:
     """leader_of / member_of from title and member nouns next to names."""
     doc = sent.doc
+    previous = ""  # the word before ``tok``, kept from the last step: no new Token
     for tok in sent:
+        word = tok.lower_
+        before, previous = previous, word
         if tok.i in by_token:
             continue
-        word = tok.lower_
-        bigram = f"{doc[tok.i - 1].lower_} {word}" if tok.i > sent.start else word
-        role = titles.get(bigram) or titles.get(word) or titles.get(tok.lemma_.lower())
-        is_member = tok.lemma_.lower() in member_words or word in member_words
+        bigram = f"{before} {word}" if tok.i > sent.start else word
+        lemma = tok.lemma_.lower()
+        role = titles.get(bigram) or titles.get(word) or titles.get(lemma)
+        is_member = lemma in member_words or word in member_words
         if role is None and not is_member:
             continue
         predicate = "leader_of" if role is not None else "member_of"

@@ -23,6 +23,7 @@ from oxus.nlp.dates import (
     YEAR_RE,
     Period,
     month_regex,
+    month_words,
     resolve_date,
     resolve_period,
 )
@@ -36,19 +37,25 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """(regex, label) candidates, most specific first."""
     lex = load_lexicon("timex")
     month = month_regex()
+    months = list(month_words())
     parts = "|".join(lex["parts"])
     part = rf"(?:\b(?:{parts})(?:[\s-]+|-)(?:of\s+)?)?"
     rel = "|".join(lex["relative"])
     weekdays = "|".join(lex["weekdays"])
     rel_year = rf"(?:{rel})\s+year"
     day_first = rf"\b{DAY_RE}\s+(?:of\s+)?{month}(?:,?\s+{YEAR_RE})?"
-    month_first = rf"{month}\s+{DAY_RE}\b(?!\s*(?:,\s*)?\d{{3}})(?:,?\s+{YEAR_RE})?"
+    month_first = rf"(?=\b{_first_letters(months)}){month}\s+"
+    month_first += rf"{DAY_RE}\b(?!\s*(?:,\s*)?\d{{3}})(?:,?\s+{YEAR_RE})?"
+    month_start = _first_letters([*lex["parts"], *lex["relative"], *months])
     month_only = rf"{part}(?:\b(?:{rel})\s+)?{month}(?:,?\s+(?:of\s+)?(?:{YEAR_RE}|{rel_year}))?"
-    year = rf"{part}{YEAR_RE}"
-    relative = rf"\b(?:(?:earlier|later)\s+)?(?:{rel})\s+(?:year|month|week)\b"
+    year = rf"(?=\b{_first_letters(lex['parts'])}|[12]){part}{YEAR_RE}"
+    relative_start = _first_letters(["earlier", "later", *lex["relative"]])
+    relative = rf"(?=\b{relative_start})\b(?:(?:earlier|later)\s+)?(?:{rel})"
+    relative += r"\s+(?:year|month|week)\b"
     deictic = r"\b(?:" + "|".join(lex["deictic_days"]) + r")\b"
     ago = r"\b(?:a few|several|a couple of|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
-    weekday = rf"\b(?:(?:last|this|on)\s+)?(?:{weekdays})\b"
+    weekday_start = _first_letters(["last", "this", "on", *lex["weekdays"]])
+    weekday = rf"(?=\b{weekday_start})\b(?:(?:last|this|on)\s+)?(?:{weekdays})\b"
     past = r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+\w+(?:-\w+)?\s+(?:years|months)\b"
     pair = rf"(?:{part}{YEAR_RE}|{month_only})"
     flags = re.IGNORECASE
@@ -58,13 +65,19 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"{YEAR_RE}\s*[-\u2013]\s*(?:{YEAR_RE}|\d\d\b)", flags), "period"),
         (re.compile(day_first, flags), "date"),
         (re.compile(month_first, flags), "date"),
-        (re.compile(month_only, flags), "date"),
+        (re.compile(rf"(?=\b{month_start}){month_only}", flags), "date"),
         (re.compile(year, flags), "date"),
         (re.compile(relative, flags), "date"),
         (re.compile(deictic, flags), "date"),
         (re.compile(ago, flags), "date"),
         (re.compile(weekday, flags), "date"),
     ]
+
+
+def _first_letters(words: list[str]) -> str:
+    """A class of the words' first letters: as a leading lookahead it lets the regex
+    engine skip positions where no alternative can start, without changing any match."""
+    return "[" + re.escape("".join(sorted({w[0].lower() for w in words}))) + "]"
 
 
 def _capitalised_names_ok(text: str) -> bool:
