@@ -147,7 +147,11 @@ def sentence_index_map(doc: Doc) -> dict[int, int]:
 
 
 def evidence_for(sent: Span, index: int) -> Evidence:
-    return Evidence(text=sent.text, start=sent.start_char, end=sent.end_char, sentence_index=index)
+    """A sentence as evidence: its text without surrounding blank lines, offsets into the doc."""
+    raw = sent.text
+    text = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return Evidence(text=text, start=start, end=start + len(text), sentence_index=index)
 
 
 def dates_in(sent: Span) -> list[Span]:

@@ -14,8 +14,9 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from oxus.model import SCORED_MEASURES, Estimate, Evidence, Measure, Qualifier
+from oxus.model import SCORED_MEASURES, Estimate, Measure, Qualifier
 from oxus.nlp import extensions
+from oxus.nlp.clauses import evidence_for
 from oxus.nlp.numbers import load_lexicon
 from oxus.nlp.quantities import casualty_key, find_quantities, unit_token
 from oxus.nlp.subjects import Subject, find_subjects
@@ -156,7 +157,7 @@ def find_estimates(doc: Doc) -> list[Estimate]:
             continue
         subjects = subjects or find_subjects(span, measure, noun)
         sentence = span.sent
-        evidence = Evidence(sentence.text, sentence.start_char, sentence.end_char, sentence_index)
+        evidence = evidence_for(sentence, sentence_index)
         for subject in subjects:
             key = (subject.entity_id, measure, quantity.low, quantity.high, evidence.start)
             if key in seen:

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from oxus.model import Document, DocumentFacts, Evidence, Mention
+from oxus.model import Document, DocumentFacts, Mention
 from oxus.nlp.extensions import MENTIONS, doc_entities, doc_list
-
-
-def sentence_evidence(sent: Span, index: int) -> Evidence:
-    """Evidence for a sentence span, with offsets into the document text."""
-    return Evidence(text=sent.text, start=sent.start_char, end=sent.end_char, sentence_index=index)
 
 
 def doc_to_facts(doc: Doc, document: Document) -> DocumentFacts:

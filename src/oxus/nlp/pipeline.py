@@ -47,6 +47,8 @@ def build_pipeline(*, pack_dir: Path | str | None = None, bare: bool = False) ->
     nlp = load_model()
     if bare:
         return nlp
+    importlib.import_module("oxus.nlp.paragraphs")
+    nlp.add_pipe("oxus_paragraphs", before="parser")
     pack = str(pack_dir or default_pack_dir())
     for factory, module in COMPONENTS:
         importlib.import_module(module)
