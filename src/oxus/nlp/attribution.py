@@ -33,9 +33,9 @@ from oxus.nlp.attribution_scope import (
     verb_speaker,
 )
 from oxus.nlp.clauses import Ment
-from oxus.nlp.events import state_entity_id
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
+from oxus.nlp.states import state_entity_id
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})

@@ -9,15 +9,13 @@ Relative pronouns stand for their antecedent ("X, the leader who was killed").
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from oxus.model import Entity, EntityType, entity_id
 from oxus.nlp.clauses import Ment
-from oxus.nlp.extensions import doc_entities
 from oxus.nlp.lexicon import load_lexicon, phrase_set
+from oxus.nlp.states import state_entity_id
 
 SUBJECT_DEPS = frozenset({"nsubj", "agent", "poss", "compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "attr", "oprd", "dative", "ccomp", "xcomp"})
@@ -141,23 +139,3 @@ def unique_mentions(ments: list[Ment]) -> list[Ment]:
 def mention_ids(ments: list[Ment]) -> list[str]:
     """The entity ids of the mentions, each once, in order."""
     return list(dict.fromkeys(m.id for m in ments))
-
-
-@cache
-def _pack_states() -> dict[str, Entity]:
-    """Pack states by canonical name, so a demonym's state resolves to its pack id."""
-    from oxus.kb.pack import default_pack
-
-    return {e.name: e for e in default_pack().entities() if e.type == EntityType.STATE}
-
-
-def state_entity_id(doc: Doc, name: str) -> str:
-    """The id of the state ``name``, added to the document's entities when new to it."""
-    for ent in doc_entities(doc).values():
-        if ent.type == EntityType.STATE and ent.name == name:
-            return str(ent.id)
-    ent = _pack_states().get(name)
-    if ent is None:
-        ent = Entity(entity_id(EntityType.STATE, name), EntityType.STATE, name)
-    doc_entities(doc).setdefault(ent.id, ent)
-    return ent.id

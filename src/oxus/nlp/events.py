@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
 from oxus.nlp.clauses import Ment, evidence_for, governing_verb, sentences_with_mentions
-from oxus.nlp.event_arguments import ArgumentFinder, mention_ids, state_entity_id
+from oxus.nlp.event_arguments import ArgumentFinder, mention_ids
 from oxus.nlp.event_counts import counts_getter
 from oxus.nlp.event_merge import anaphoric, merge_into, merge_key, same_event, split_by_date
 from oxus.nlp.event_place_time import clause_mentions, event_date, event_location
@@ -36,7 +36,7 @@ from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.relations_links import Cue
 
-__all__ = ["EventExtractor", "make_events", "state_entity_id"]
+__all__ = ["EventExtractor", "make_events"]
 
 ACTOR_TYPES = frozenset({"group", "person", "organization", "state"})
 

@@ -10,12 +10,10 @@ phrases; this module checks them against the allowed ends of each predicate
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from oxus.model import Entity, EntityType, Predicate, Relation, entity_id
+from oxus.model import Predicate, Relation
 from oxus.nlp.clauses import (
     Ment,
     dates_in,
@@ -23,39 +21,18 @@ from oxus.nlp.clauses import (
     evidence_for,
     sentences_with_mentions,
 )
-from oxus.nlp.extensions import doc_entities, doc_list
+from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations_based import BasedCues, based_in_relations
 from oxus.nlp.relations_links import CueIndex, cue_relations
 from oxus.nlp.relations_nationality import citizen_relations, origin_relations
 from oxus.nlp.relations_people import Candidate, lead_verb_relations, title_relations
 from oxus.nlp.relations_verbs import load_frames, verb_frame_relations
+from oxus.nlp.states import state_entity_id, state_of_place
 
 SINCE_WORDS = frozenset({"since", "from"})
 UNTIL_WORDS = frozenset({"until", "till", "before", "to"})
 DATED_PREDICATES = frozenset({"pledged_allegiance_to", "designated_by"})
-
-
-@cache
-def _state_ids() -> dict[str, Entity]:
-    """Pack states by canonical name, so demonyms resolve to pack ids."""
-    from oxus.kb.pack import default_pack
-
-    pack = default_pack()
-    return {e.name: e for e in pack.entities() if e.type == EntityType.STATE}
-
-
-@cache
-def _states_by_country() -> dict[str, Entity]:
-    """Pack states by ISO country code, so places resolve to their state."""
-    return {e.country: e for e in _state_ids().values() if e.country}
-
-
-def _place_country(place_id: str) -> str | None:
-    from oxus.kb.pack import default_pack
-
-    place = default_pack().entity(place_id)
-    return place.country if place is not None else None
 
 
 class RelationExtractor:
@@ -178,18 +155,8 @@ class RelationExtractor:
         """(entity id, type) of a candidate end; bare strings are state names."""
         if isinstance(end, Ment):
             return end.id, end.type
-        state = _state_ids().get(end)
-        ent = state or Entity(entity_id(EntityType.STATE, end), EntityType.STATE, end)
-        doc_entities(doc).setdefault(ent.id, ent)
-        return ent.id, types.get(ent.id, "state")
-
-    def _state_of_place(self, doc: Doc, place_id: str) -> tuple[str, str] | None:
-        """The state a pack place lies in ("born in Osh": Kyrgyzstan), else None."""
-        state = _states_by_country().get(_place_country(place_id) or "")
-        if state is None:
-            return None
-        doc_entities(doc).setdefault(state.id, state)
-        return state.id, "state"
+        state = state_entity_id(doc, end)
+        return state, types.get(state, "state")
 
     def _build(
         self, doc: Doc, sent: Span, index: int, cand: Candidate, types: dict[str, str]
@@ -197,7 +164,8 @@ class RelationExtractor:
         subject = self._resolve(doc, cand.subject, types)
         obj = self._resolve(doc, cand.object, types)
         if cand.predicate == "citizen_of" and obj is not None and obj[1] == "place":
-            obj = self._state_of_place(doc, obj[0])
+            state = state_of_place(doc, obj[0])
+            obj = (state, "state") if state is not None else None
         if subject is None or obj is None or subject[0] == obj[0]:
             return None
         ends = self.ends.get(cand.predicate)

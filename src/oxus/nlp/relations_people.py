@@ -221,10 +221,17 @@ def holder_left(sent: Span, by_token: dict[int, Ment], i: int, stop: int) -> Men
     return None
 
 
-def antecedent(doc_ments: list[Ment], before: int, types: tuple[str, ...]) -> Ment | None:
-    """The last mention of ``types`` before token ``before`` (same or earlier sentences)."""
+def antecedent(
+    doc_ments: list[Ment], before: int, types: tuple[str, ...], *, reach: int | None = None
+) -> Ment | None:
+    """The last mention of ``types`` before token ``before`` (same or earlier sentences),
+    no further back than ``reach`` tokens when given."""
     for ment in reversed(doc_ments):
-        if ment.end <= before and ment.type in types:
+        if ment.end > before:
+            continue
+        if reach is not None and before - ment.end > reach:
+            return None
+        if ment.type in types:
             return ment
     return None
 
@@ -261,14 +268,7 @@ def _descriptor(token: Token) -> bool:
 def subject_antecedent(doc_ments: list[Ment], token: Token) -> Ment | None:
     """The group an anaphor ("it", "the group") stands for: the last group named before
     it, within reach (reports name a group, then refer back to it)."""
-    for ment in reversed(doc_ments):
-        if ment.end > token.i:
-            continue
-        if token.i - ment.end > ANAPHOR_REACH:
-            return None
-        if ment.type == "group":
-            return ment
-    return None
+    return antecedent(doc_ments, token.i, ("group",), reach=ANAPHOR_REACH)
 
 
 def title_relations(
