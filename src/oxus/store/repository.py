@@ -170,14 +170,6 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------
 
-    def has_document(self, doc_id: str, content_hash: str) -> bool:
-        """True when this exact content is already stored under this id."""
-        with self.engine.connect() as conn:
-            stored = conn.execute(
-                select(schema.documents.c.content_hash).where(schema.documents.c.id == doc_id)
-            ).scalar_one_or_none()
-        return stored == content_hash
-
     def content_hashes(self) -> dict[str, str]:
         """Every stored document's content hash by id: one read to skip unchanged input."""
         with self.engine.connect() as conn:
