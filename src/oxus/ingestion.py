@@ -7,7 +7,6 @@ others go on. Documents already stored with the same content skip the pipeline.
 from __future__ import annotations
 
 import itertools
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from oxus.kb.pack import shared_pack
 from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import shared_pipeline
-from oxus.scale.background import in_background
 from oxus.store import SaveResult, Store
 
 ProgressCallback = Callable[[str, str], None]
@@ -40,26 +38,23 @@ class IngestReport:
 
 
 class _Tally:
-    """Report updates and progress calls from both ingestion threads, one at a time."""
+    """Records each file's failure or document's outcome in the report and tells progress."""
 
     def __init__(self, report: IngestReport, progress: ProgressCallback | None) -> None:
         self.report = report
         self._progress = progress
-        self._lock = threading.Lock()
 
     def failed(self, error: ReadError, path: Path) -> None:
-        with self._lock:
-            self.report.failures.append(error)
-            if self._progress:
-                self._progress(str(path), "failed")
+        self.report.failures.append(error)
+        if self._progress:
+            self._progress(str(path), "failed")
 
     def outcome(self, doc_id: str, outcome: SaveResult, facts: DocumentFacts | None) -> None:
-        with self._lock:
-            self.report.outcomes[outcome.value] += 1
-            if facts is not None and outcome is not SaveResult.DUPLICATE:
-                _count(self.report, facts)
-            if self._progress:
-                self._progress(doc_id, outcome.value)
+        self.report.outcomes[outcome.value] += 1
+        if facts is not None and outcome is not SaveResult.DUPLICATE:
+            _count(self.report, facts)
+        if self._progress:
+            self._progress(doc_id, outcome.value)
 
 
 def read_documents(files: Iterable[Path], tally: _Tally) -> Iterator[Document]:
@@ -90,8 +85,8 @@ def ingest_paths(
     """Read, extract and store everything under ``paths``; never stops at a bad file.
 
     ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
-    scheduler address) runs it on a Dask cluster. The store is written from this thread;
-    in a single process, extraction runs ahead in a second thread meanwhile.
+    scheduler address) runs it on a Dask cluster. The store is written from this process,
+    one document per transaction.
     """
     report = IngestReport()
     tally = _Tally(report, progress)
@@ -115,8 +110,6 @@ def ingest_paths(
     extracted = _extracted(
         stream, pack_dir=pack_dir, workers=workers, dask=dask, batch_size=batch_size
     )
-    if workers <= 1 and not dask:
-        extracted = in_background(extracted)
     for facts in extracted:
         tally.outcome(facts.document.id, store.save(facts), facts)
     return report

@@ -13,7 +13,6 @@ from typing import Any
 from oxus.model import Document
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import build_pipeline, shared_pipeline
-from oxus.scale.background import in_background
 from oxus.store import Store
 
 
@@ -122,7 +121,7 @@ def run_benchmark(
                 timed("spacy", lambda: list(bare.pipe(texts, batch_size=16)))  # noqa: B023
                 timed(
                     "oxus",
-                    lambda: [store.save(f) for f in in_background(extract(part, nlp=full))],  # noqa: B023
+                    lambda: [store.save(f) for f in extract(part, nlp=full)],  # noqa: B023
                 )
                 if workers > 1:
 

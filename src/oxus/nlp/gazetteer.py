@@ -42,7 +42,7 @@ class Gazetteer:
     def __init__(self, nlp: Language, *, pack_dir: str | None, use_ner: bool) -> None:
         register_extensions()
         self.matcher = matcher_for(pack_dir)
-        self.phrases = PackPhrases(nlp.vocab, self.matcher, nlp.make_doc)
+        self.phrases = PackPhrases(self.matcher, nlp.make_doc)
         self.use_ner = use_ner
         self.cues: EntityCues = entity_cues()
         self.pack = PackCandidates(self.matcher, self.phrases, self.cues)

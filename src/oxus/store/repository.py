@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from oxus.config import database_url
@@ -66,6 +66,15 @@ def entity_from_row(row: Any) -> Entity:
     )
 
 
+_d = schema.documents
+_SAME_ID_OR_CONTENT = select(_d.c.id, _d.c.content_hash, _d.c.duplicate_of).where(
+    or_(_d.c.id == bindparam("id"), _d.c.content_hash == bindparam("hash"))
+)
+"""The stored document of this id, and any of the same content (its possible twin)."""
+_INSERT_DOCUMENT = _d.insert()
+_INSERT_SEARCH_TEXT = text("INSERT INTO documents_fts(id, title, text) VALUES (:id, :title, :text)")
+
+
 class Store:
     """A SQLite or PostgreSQL store, migrated to the latest schema on open."""
 
@@ -110,24 +119,24 @@ class Store:
         doc = facts.document
         try:
             with self.engine.begin() as conn:
-                existing = conn.execute(
-                    select(schema.documents.c.content_hash).where(schema.documents.c.id == doc.id)
-                ).scalar_one_or_none()
+                existing, twin = None, None
+                for row in conn.execute(
+                    _SAME_ID_OR_CONTENT, {"id": doc.id, "hash": doc.content_hash}
+                ):
+                    if row.id == doc.id:
+                        existing = row.content_hash
+                    elif row.duplicate_of is None and twin is None:
+                        twin = row.id
                 if existing == doc.content_hash:
                     return SaveResult.UNCHANGED
                 if existing is not None:
                     delete_document(conn, doc.id)
-                twin = conn.execute(
-                    select(schema.documents.c.id).where(
-                        schema.documents.c.content_hash == doc.content_hash,
-                        schema.documents.c.duplicate_of.is_(None),
-                    )
-                ).scalar_one_or_none()
                 self._insert_document(conn, doc, duplicate_of=twin)
                 if twin is not None:
                     return SaveResult.DUPLICATE
-                write_entities(conn, facts, now())
-                record_shared_names(conn, facts, now())
+                at = now()
+                holders = write_entities(conn, facts, at)
+                record_shared_names(conn, facts, holders, at)
                 write_facts(conn, facts)
                 return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
         except SQLAlchemyError as e:
@@ -137,25 +146,25 @@ class Store:
         self, conn: Connection, doc: Document, *, duplicate_of: str | None
     ) -> None:
         conn.execute(
-            schema.documents.insert().values(
-                id=doc.id,
-                title=doc.title,
-                url=doc.url,
-                outlet=doc.outlet,
-                published=doc.published,
-                source=doc.source,
-                media_type=doc.media_type,
-                language=doc.language,
-                content_hash=doc.content_hash,
-                text=doc.text,
-                ingested_at=now(),
-                duplicate_of=duplicate_of,
-            )
+            _INSERT_DOCUMENT,
+            {
+                "id": doc.id,
+                "title": doc.title,
+                "url": doc.url,
+                "outlet": doc.outlet,
+                "published": doc.published,
+                "source": doc.source,
+                "media_type": doc.media_type,
+                "language": doc.language,
+                "content_hash": doc.content_hash,
+                "text": doc.text,
+                "ingested_at": now(),
+                "duplicate_of": duplicate_of,
+            },
         )
         if conn.dialect.name == "sqlite":
             conn.execute(
-                text("INSERT INTO documents_fts(id, title, text) VALUES (:id, :title, :text)"),
-                {"id": doc.id, "title": doc.title or "", "text": doc.text},
+                _INSERT_SEARCH_TEXT, {"id": doc.id, "title": doc.title or "", "text": doc.text}
             )
 
     def sync_pack(self, entities: list[Entity]) -> int:

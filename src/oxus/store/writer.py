@@ -4,34 +4,51 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, bindparam, delete, select, text, update
 
 from oxus.errors import StoreError
 from oxus.model import DocumentFacts, Entity, Evidence
 from oxus.store import schema
+from oxus.store.candidates import NameHolder
 from oxus.textnorm import fold
+
+_e, _a = schema.entities, schema.aliases
+_STORED_ENTITIES = select(_e.c.id, _e.c.status, _e.c.type, _e.c.merged_into).where(
+    _e.c.id.in_(bindparam("ids", expanding=True))
+)
+_NAME_HOLDERS = (
+    select(_a.c.norm, _a.c.entity_id, _e.c.type, _e.c.merged_into)
+    .join(_e, _e.c.id == _a.c.entity_id)
+    .where(_a.c.norm.in_(bindparam("norms", expanding=True)))
+)
+
+_ev = schema.evidence
+_EVIDENCE_IDS = select(_ev.c.id, _ev.c.start, _ev.c.end).where(
+    _ev.c.document_id == bindparam("doc")
+)
+_EVENT_IDS = (
+    select(schema.events.c.id)
+    .where(schema.events.c.document_id == bindparam("doc"))
+    .order_by(schema.events.c.id)
+)
 
 
 def write_entities(
     conn: Connection, facts: DocumentFacts, at: str, *, alias_source: str = "document"
-) -> None:
+) -> list[NameHolder]:
     """Insert entities the store lacks, promote provisional ones the pack now knows, add aliases.
 
     A name is recorded once per entity, with where it was first learned: the pack, or
     the document that taught it (so an analyst can see where a spelling came from and
     judge a merge on evidence). Mentions, not aliases, record every later sighting.
+    Returns the live entities known by any of the names recorded here, this
+    document's included, for :func:`oxus.store.candidates.record_shared_names`.
     """
     ids = list(facts.entities)
     if not ids:
-        return
-    stored = {
-        row.id: row.status
-        for row in conn.execute(
-            select(schema.entities.c.id, schema.entities.c.status).where(
-                schema.entities.c.id.in_(ids)
-            )
-        )
-    }
+        return []
+    stored = {row.id: row for row in conn.execute(_STORED_ENTITIES, {"ids": ids})}
+    types = {entity_id: row.type for entity_id, row in stored.items()}
     new_rows = []
     for entity in facts.entities.values():
         values = {
@@ -47,7 +64,9 @@ def write_entities(
         }
         if entity.id not in stored:
             new_rows.append({"id": entity.id, "created_at": at, "merged_into": None, **values})
-        elif stored[entity.id] == "provisional" and entity.status == "pack":
+            types[entity.id] = entity.type.value
+        elif stored[entity.id].status == "provisional" and entity.status == "pack":
+            types[entity.id] = entity.type.value
             conn.execute(
                 update(schema.entities).where(schema.entities.c.id == entity.id).values(**values)
             )
@@ -60,22 +79,19 @@ def write_entities(
             if norm := fold(alias):
                 wanted.setdefault((entity.id, norm), alias)
     if not wanted:
-        return
-    a = schema.aliases
-    known = {
-        (row.entity_id, row.norm)
-        for row in conn.execute(
-            select(a.c.entity_id, a.c.norm).where(
-                a.c.entity_id.in_({entity_id for entity_id, _ in wanted}),
-                a.c.norm.in_({norm for _, norm in wanted}),
-            )
-        )
-    }
+        return []
+    holders: dict[tuple[str, str], NameHolder | None] = {}
+    norms = sorted({norm for _, norm in wanted})
+    for row in conn.execute(_NAME_HOLDERS, {"norms": norms}):
+        live = row.merged_into is None
+        holders[(row.entity_id, row.norm)] = (row.norm, row.entity_id, row.type) if live else None
     alias_rows = []
     for (entity_id, norm), alias in wanted.items():
-        if (entity_id, norm) in known:
+        if (entity_id, norm) in holders:
             continue
         entity = facts.entities[entity_id]
+        merged = entity_id in stored and stored[entity_id].merged_into is not None
+        holders[(entity_id, norm)] = None if merged else (norm, entity_id, types[entity_id])
         source = alias_source
         if document_id is None and entity.sources:
             source = entity.sources[0]
@@ -90,6 +106,7 @@ def write_entities(
         )
     if alias_rows:
         conn.execute(schema.aliases.insert(), alias_rows)
+    return sorted(holder for holder in holders.values() if holder is not None)
 
 
 def _names_to_record(entity: Entity, *, from_pack: bool) -> list[str]:
@@ -166,8 +183,8 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
             ],
         )
     if facts.events:
-        event_ids = conn.execute(
-            schema.events.insert().returning(schema.events.c.id, sort_by_parameter_order=True),
+        conn.execute(
+            schema.events.insert(),
             [
                 {
                     "document_id": doc_id,
@@ -184,7 +201,12 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                 }
                 for event in facts.events
             ],
-        ).scalars()
+        )
+        # Ids grow in insertion order within the transaction (SQLite's rowid under the
+        # write lock, PostgreSQL's sequence row by row), so the document's events read
+        # back by id are the rows just written, in order; one read instead of a
+        # statement per event (SQLite cannot return ordered ids from a batch).
+        event_ids = conn.execute(_EVENT_IDS, {"doc": doc_id}).scalars().all()
         participants = [
             {
                 "event_id": event_id,
@@ -223,7 +245,10 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
 
 
 def _write_evidence(conn: Connection, facts: DocumentFacts) -> dict[tuple[int, int], int]:
-    """Store each sentence the facts cite once, in one statement; ids by (start, end)."""
+    """Store each sentence the facts cite once; their ids by (start, end).
+
+    One insert and one read: a document's sentences are unique by span.
+    """
     sentences: dict[tuple[int, int], Evidence] = {}
     cited = [f.evidence for f in facts.relations]
     cited += [f.evidence for f in facts.events] + [f.evidence for f in facts.estimates]
@@ -231,8 +256,8 @@ def _write_evidence(conn: Connection, facts: DocumentFacts) -> dict[tuple[int, i
         sentences.setdefault((ev.start, ev.end), ev)
     if not sentences:
         return {}
-    ids = conn.execute(
-        schema.evidence.insert().returning(schema.evidence.c.id, sort_by_parameter_order=True),
+    conn.execute(
+        schema.evidence.insert(),
         [
             {
                 "document_id": facts.document.id,
@@ -243,8 +268,11 @@ def _write_evidence(conn: Connection, facts: DocumentFacts) -> dict[tuple[int, i
             }
             for ev in sentences.values()
         ],
-    ).scalars()
-    return dict(zip(sentences, ids, strict=True))
+    )
+    return {
+        (row.start, row.end): row.id
+        for row in conn.execute(_EVIDENCE_IDS, {"doc": facts.document.id})
+    }
 
 
 def delete_document(conn: Connection, doc_id: str) -> None:
