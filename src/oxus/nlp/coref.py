@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from oxus.kb.matcher import acronym_key
 from oxus.kb.names import fold, is_acronym, skeleton_word
 from oxus.nlp.entity_cues import EntityCues
+from oxus.nlp.extensions import token_strings
 
 SKIPPED = frozenset("-‐‑–'’‘`ʼʻ")
 PARTICLES = frozenset({"al", "el", "ul", "ut", "ad", "ash", "as", "bin", "ibn", "abu", "e"})
@@ -78,7 +79,7 @@ class LocalNames:
     def find(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, str, str]]:
         """(start, end, id, method) of every occurrence outside ``taken`` token positions,
         longest first at each position; capitalised, and not glued to another name."""
-        texts = [t.text for t in doc]  # read once: each doc[i] builds a new Token
+        texts = token_strings(doc).text
         kept = [i for i, text in enumerate(texts) if text not in SKIPPED]
         out: list[tuple[int, int, str, str]] = []
         k = 0

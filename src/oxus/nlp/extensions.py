@@ -18,6 +18,9 @@ Before running the pipeline, callers set ``doc._.doc_id`` and ``doc._.published`
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 MENTIONS = "oxus_mentions"
@@ -66,6 +69,34 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+TOKENS_KEY = "oxus_token_strings"
+
+
+class TokenStrings(NamedTuple):
+    """Every token's text, lowercase form and lowercase lemma, as plain lists."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+
+
+def token_strings(doc: Doc) -> TokenStrings:
+    """The Doc's token strings, read once per Doc (after the model has lemmatised it).
+
+    Indexing a Doc builds a new Token object every time; the loops that visit every
+    token of every sentence (pack names, cue words, local names) read these lists.
+    """
+    cached = doc.user_data.get(TOKENS_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA]).tolist()
+        text = [strings[orth] for orth, _, _ in rows]
+        lower = [strings[low] for _, low, _ in rows]
+        lemma = [strings[lem].lower() for _, _, lem in rows]
+        cached = doc.user_data[TOKENS_KEY] = TokenStrings(text, lower, lemma)
+    return cached if isinstance(cached, TokenStrings) else TokenStrings(*cached)
 
 
 def doc_list(doc: Doc, name: str) -> list:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from oxus.kb.matcher import NameMatcher, acronym_key
 from oxus.kb.names import fold, is_acronym, skeleton_word
+from oxus.nlp.extensions import token_strings
 
 SKIPPED = frozenset("-‐‑–'’‘`ʼʻ")
 """Tokens left out of the key Doc, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet."""
@@ -90,7 +91,7 @@ class PackPhrases:
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
         """(entity id, start, end, is_acronym) in ``doc`` token offsets."""
-        texts = [t.text for t in doc]
+        texts = token_strings(doc).text
         kept = _kept(texts)
         words = [texts[i] for i in kept]
         out: list[tuple[str, int, int, bool]] = []

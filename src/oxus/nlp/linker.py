@@ -28,7 +28,13 @@ from oxus.nlp.boilerplate import boilerplate_of
 from oxus.nlp.coref import LocalNames, person_short_forms
 from oxus.nlp.entity_cues import entity_cues
 from oxus.nlp.entity_types import context_type
-from oxus.nlp.extensions import MENTIONS, doc_entities, doc_text, register_extensions
+from oxus.nlp.extensions import (
+    MENTIONS,
+    doc_entities,
+    doc_text,
+    register_extensions,
+    token_strings,
+)
 from oxus.nlp.gazetteer import is_nisba
 
 NICKNAME = re.compile(r"\b(?:alias|aka|a\.k\.a|nom de guerre|nicknamed)\b", re.I)
@@ -229,7 +235,7 @@ class Linker:
         for m in mentions:
             if m.provisional:
                 groups[m.id].append(m)
-        lower_words = {t.text for t in doc if t.is_lower} if groups else set()
+        lower_words = {w for w in token_strings(doc).text if w.islower()} if groups else set()
         out: dict[str, str] = {}
         for key, members in groups.items():
             surfaces = [doc[m.start : m.end].text for m in members]

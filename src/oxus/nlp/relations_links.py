@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb, mention_lists
+from oxus.nlp.extensions import token_strings
 from oxus.nlp.relations_people import Candidate, is_group_anaphor, subject_antecedent
 
 SYMMETRIC = frozenset({"allied_with", "rival_of"})
@@ -59,13 +60,14 @@ class CueIndex:
     def find(self, sent: Span) -> list[Cue]:
         hits: dict[str, list[Cue]] = {}
         words = self.words
-        for tok in sent:
-            preds = words.get(tok.lemma_.lower())
-            other = words.get(tok.lower_)
+        strings = token_strings(sent.doc)
+        for i in range(sent.start, sent.end):
+            preds = words.get(strings.lemma[i])
+            other = words.get(strings.lower[i])
             if preds is None and other is None:
                 continue
             for predicate in dict.fromkeys((preds or []) + (other or [])):
-                hits.setdefault(predicate, []).append(Cue(predicate, tok.i, tok.i + 1))
+                hits.setdefault(predicate, []).append(Cue(predicate, i, i + 1))
         low = sent.text.lower()
         found: list[Cue] = []
         for predicate in self.predicates:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from oxus.nlp.clauses import Ment
+from oxus.nlp.extensions import token_strings
 
 SKIP_BEFORE_HOLDER = frozenset(
     {
@@ -282,18 +283,18 @@ def title_relations(
 ) -> Iterator[Candidate]:
     """leader_of / member_of from title and member nouns next to names."""
     doc = sent.doc
-    previous = ""  # the word before ``tok``, kept from the last step: no new Token
-    for tok in sent:
-        word = tok.lower_
-        before, previous = previous, word
-        if tok.i in by_token:
+    strings = token_strings(doc)
+    for i in range(sent.start, sent.end):
+        if i in by_token:
             continue
-        bigram = f"{before} {word}" if tok.i > sent.start else word
-        lemma = tok.lemma_.lower()
+        word = strings.lower[i]
+        bigram = f"{strings.lower[i - 1]} {word}" if i > sent.start else word
+        lemma = strings.lemma[i]
         role = titles.get(bigram) or titles.get(word) or titles.get(lemma)
         is_member = lemma in member_words or word in member_words
         if role is None and not is_member:
             continue
+        tok = doc[i]
         predicate = "leader_of" if role is not None else "member_of"
         holder_types = {"person"} if role is not None else {"person", "state"}
         org = org_left(sent, by_token, tok.i)
@@ -418,9 +419,14 @@ def lead_verb_relations(
     sent: Span, by_token: dict[int, Ment], doc_ments: list[Ment], *, lead_verbs: dict[str, str]
 ) -> Iterator[Candidate]:
     """leader_of from "led by X", "X heads Y", "which X founded"."""
-    for tok in sent:
-        role = lead_verbs.get(tok.lemma_.lower())
-        if role is None or tok.pos_ != "VERB":
+    doc = sent.doc
+    strings = token_strings(doc)
+    for i in range(sent.start, sent.end):
+        role = lead_verbs.get(strings.lemma[i])
+        if role is None:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "VERB":
             continue
         agents: list[Ment] = []
         objects: list[Ment] = []
