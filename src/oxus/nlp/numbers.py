@@ -28,7 +28,9 @@ def number_regex() -> str:
     tens = _alternation(list(lex["tens"]))
     scales = _alternation(list(lex["scales"]))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    word = rf"(?:(?:{tens})(?:[- ](?:{units}))?|(?:{units}))"
+    # The lookahead rules out, in one step, positions no number word starts at.
+    firsts = "".join(sorted({w[0].lower() for w in [*lex["tens"], *lex["units"]]}))
+    word = rf"(?=[{firsts}])(?:(?:{tens})(?:[- ](?:{units}))?|(?:{units}))"
     word_number = rf"{word}(?:\s+hundred(?:\s+(?:and\s+)?{word})?)?"
     nouns = _alternation(list(lex["nouns"]))
     return (

@@ -52,6 +52,13 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in ordered)
 
 
+def _guarded_alt(words: list[str]) -> str:
+    """``_alt`` behind a lookahead on the words' first letters: the regex engine tries
+    the alternatives one by one, and most positions can be ruled out by one character."""
+    firsts = "".join(sorted({re.escape(str(w)[0].lower()) for w in words if str(w)}))
+    return rf"(?=[{firsts}])(?:{_alt(words)})"
+
+
 @cache
 def _qualifier_of() -> dict[str, Qualifier]:
     lex = load_lexicon("quantities")["qualifiers"]
@@ -63,13 +70,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     lex = load_lexicon("quantities")
     numbers = load_lexicon("numbers")
     num = number_regex()
-    qual = rf"(?:\b(?P<q>{_alt(list(_qualifier_of()))})\s+)?"
+    qual = rf"(?:\b(?P<q>{_guarded_alt(list(_qualifier_of()))})\s+)?"
     money = rf"(?P<cur>(?:{_alt(lex['currency_symbols'])})\s*)?"
     seps = _alt(lex["range_separators"])
     joiners = _alt(lex["range_joiners"])
     openers = _alt(lex["range_openers"])
-    vague = _alt(list(numbers["vague"]))
-    dets = _alt(numbers["vague_determiners"])
+    vague = _guarded_alt(list(numbers["vague"]))
+    dets = _guarded_alt(numbers["vague_determiners"])
     scales = _alt([w for w in numbers["nouns"]])
     flags = re.IGNORECASE
     # Every pattern starts where no word character precedes: that skips numbers glued
