@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from oxus.model import Qualifier
+from oxus.nlp.gated import GatedPattern, gated
 from oxus.nlp.numbers import load_lexicon, number_regex, parse_number
 
 
@@ -66,7 +67,7 @@ def _qualifier_of() -> dict[str, Qualifier]:
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, GatedPattern]]:
     lex = load_lexicon("quantities")
     numbers = load_lexicon("numbers")
     num = number_regex()
@@ -85,18 +86,35 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         (
             "range",
-            re.compile(
-                rf"{start}{qual}\b(?:{openers})\s+{money}(?P<a>{num})\s+(?:{joiners})\s+(?P<b>{num})",
-                flags,
+            gated(
+                re.compile(
+                    rf"{start}{qual}\b(?:{openers})\s+{money}(?P<a>{num})\s+(?:{joiners})\s+(?P<b>{num})",
+                    flags,
+                ),
+                lex["range_openers"],
             ),
         ),
         (
             "range",
-            re.compile(rf"{start}{qual}{money}(?P<a>{num})\s*(?:{seps})\s*(?P<b>{num})", flags),
+            gated(
+                re.compile(rf"{start}{qual}{money}(?P<a>{num})\s*(?:{seps})\s*(?P<b>{num})", flags)
+            ),
         ),
-        ("vague", re.compile(rf"{start}{qual}(?:\b(?:{dets})\s+)?\b(?P<v>{vague})\b", flags)),
-        ("vague", re.compile(rf"{start}{qual}\b(?:{dets})\s+(?P<s>{scales})\b", flags)),
-        ("single", re.compile(rf"{start}{qual}{money}(?P<a>{num})", flags)),
+        (
+            "vague",
+            gated(
+                re.compile(rf"{start}{qual}(?:\b(?:{dets})\s+)?\b(?P<v>{vague})\b", flags),
+                list(numbers["vague"]),
+            ),
+        ),
+        (
+            "vague",
+            gated(
+                re.compile(rf"{start}{qual}\b(?:{dets})\s+(?P<s>{scales})\b", flags),
+                list(numbers["nouns"]),
+            ),
+        ),
+        ("single", gated(re.compile(rf"{start}{qual}{money}(?P<a>{num})", flags))),
     ]
 
 
@@ -172,8 +190,9 @@ def match_quantities(text: str) -> list[TextQuantity]:
     """Every qualified number in text, non-overlapping, ranges before single numbers."""
     found: list[TextQuantity] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
     for kind, pattern in _patterns():
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, lowered):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             built = _build(kind, match, text)

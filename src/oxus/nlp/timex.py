@@ -27,13 +27,14 @@ from oxus.nlp.dates import (
     resolve_date,
     resolve_period,
 )
+from oxus.nlp.gated import GatedPattern, gated
 from oxus.nlp.numbers import load_lexicon
 
 __all__ = ["Period", "TimexComponent", "resolve_date", "resolve_period", "span_period"]
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
+def _patterns() -> list[tuple[GatedPattern, str]]:
     """(regex, label) candidates, most specific first."""
     lex = load_lexicon("timex")
     month = month_regex()
@@ -60,17 +61,23 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     pair = rf"(?:{part}{YEAR_RE}|{month_only})"
     flags = re.IGNORECASE
     return [
-        (re.compile(past, flags), "period"),
-        (re.compile(rf"\b(?:from|between)\s+{pair}\s+(?:to|until|and)\s+{pair}", flags), "period"),
-        (re.compile(rf"{YEAR_RE}\s*[-\u2013]\s*(?:{YEAR_RE}|\d\d\b)", flags), "period"),
-        (re.compile(day_first, flags), "date"),
-        (re.compile(month_first, flags), "date"),
-        (re.compile(rf"(?=\b{month_start}){month_only}", flags), "date"),
-        (re.compile(year, flags), "date"),
-        (re.compile(relative, flags), "date"),
-        (re.compile(deictic, flags), "date"),
-        (re.compile(ago, flags), "date"),
-        (re.compile(weekday, flags), "date"),
+        (gated(re.compile(past, flags), ["past", "last"]), "period"),
+        (
+            gated(
+                re.compile(rf"\b(?:from|between)\s+{pair}\s+(?:to|until|and)\s+{pair}", flags),
+                ["from", "between"],
+            ),
+            "period",
+        ),
+        (gated(re.compile(rf"{YEAR_RE}\s*[-\u2013]\s*(?:{YEAR_RE}|\d\d\b)", flags)), "period"),
+        (gated(re.compile(day_first, flags), months), "date"),
+        (gated(re.compile(month_first, flags), months), "date"),
+        (gated(re.compile(rf"(?=\b{month_start}){month_only}", flags), months), "date"),
+        (gated(re.compile(year, flags)), "date"),
+        (gated(re.compile(relative, flags), ["year", "month", "week"]), "date"),
+        (gated(re.compile(deictic, flags), lex["deictic_days"]), "date"),
+        (gated(re.compile(ago, flags), ["ago"]), "date"),
+        (gated(re.compile(weekday, flags), lex["weekdays"]), "date"),
     ]
 
 
@@ -173,8 +180,9 @@ def find_dates(doc: Doc) -> list[Span]:
     published = doc._.published
     found: list[Span] = []
     text = extensions.doc_text(doc)
+    lowered = text.lower()
     for pattern, label in _patterns():
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, lowered):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or not _capitalised_names_ok(match.group()) or _is_count(span):
                 continue
