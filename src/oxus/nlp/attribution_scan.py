@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, POS, SENT_START
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from oxus.nlp.clauses import Ment
-from oxus.nlp.extensions import MENTIONS
+from oxus.nlp.extensions import MENTIONS, doc_text, token_strings
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9“\"«(])")
 """A blank line, or a line break before a capital: a heading, caption or byline ends there
@@ -47,21 +47,17 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # One array call; strings are looked up once per distinct value, not per token.
-        array = doc.to_array([IDX, LOWER, LEMMA, POS, DEP, HEAD, SENT_START, ORTH, SPACY])
+        array = doc.to_array([IDX, POS, DEP, HEAD, SENT_START])
         strings = doc.vocab.strings
-        # ``doc.text`` would build a Token per token; the same string from the arrays.
-        spaces = array[:, 8].tolist()
-        self.text = "".join(
-            f"{word} " if space else word
-            for word, space in zip(_names(array[:, 7], strings), spaces, strict=True)
-        )
+        tokens = token_strings(doc)
+        self.text = doc_text(doc)
         self.idx: list[int] = array[:, 0].tolist()
-        self.lower = _names(array[:, 1], strings)
-        self.lemma = [x.lower() for x in _names(array[:, 2], strings)]
-        self.pos = _names(array[:, 3], strings)
-        self.dep = _names(array[:, 4], strings)
-        self.head = [i + rel for i, rel in enumerate(array[:, 5].astype("int64").tolist())]
-        starts = array[:, 6].astype("int64")
+        self.lower = tokens.lower
+        self.lemma = tokens.lemma
+        self.pos = _names(array[:, 1], strings)
+        self.dep = _names(array[:, 2], strings)
+        self.head = [i + rel for i, rel in enumerate(array[:, 3].astype("int64").tolist())]
+        starts = array[:, 4].astype("int64")
         self.sent_starts: list[int] = [0, *(numpy.flatnonzero(starts[1:] == 1) + 1).tolist()]
         self._children: dict[int, list[int]] = {}
         self.segments = self._segments()
