@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Evidence
-from oxus.nlp.extensions import DATES, MENTIONS
+from oxus.nlp.extensions import DATES, MENTIONS, span_text
 
 LIST_FILLERS = frozenset(
     {
@@ -148,7 +148,7 @@ def sentence_index_map(doc: Doc) -> dict[int, int]:
 
 def evidence_for(sent: Span, index: int) -> Evidence:
     """A sentence as evidence: its text without surrounding blank lines, offsets into the doc."""
-    raw = sent.text
+    raw = span_text(sent)
     text = raw.strip()
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     return Evidence(text=text, start=start, end=start + len(text), sentence_index=index)

@@ -71,6 +71,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` cut from the Doc's text, without building a Token per token."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 TOKENS_KEY = "oxus_token_strings"
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb, mention_lists
-from oxus.nlp.extensions import token_strings
+from oxus.nlp.extensions import span_text, token_strings
 from oxus.nlp.relations_people import Candidate, is_group_anaphor, subject_antecedent
 
 SYMMETRIC = frozenset({"allied_with", "rival_of"})
@@ -68,7 +68,7 @@ class CueIndex:
                 continue
             for predicate in dict.fromkeys((preds or []) + (other or [])):
                 hits.setdefault(predicate, []).append(Cue(predicate, i, i + 1))
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         found: list[Cue] = []
         for predicate in self.predicates:
             phrased: list[Cue] = []
