@@ -88,7 +88,7 @@ def run_benchmark(
     workers: int = 2,
     store_dir: Path | None = None,
     latency: bool = True,
-    rounds: int = 5,
+    rounds: int = 10,
 ) -> BenchReport:
     """Run every stage on the same documents, models loaded before the clock starts.
 

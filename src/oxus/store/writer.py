@@ -51,24 +51,17 @@ def write_entities(
     types = {entity_id: row.type for entity_id, row in stored.items()}
     new_rows = []
     for entity in facts.entities.values():
-        values = {
-            "type": entity.type.value,
-            "name": entity.name,
-            "status": entity.status,
-            "country": entity.country,
-            "parent": entity.parent,
-            "lat": entity.lat,
-            "lon": entity.lon,
-            "description": entity.description,
-            "sources": json.dumps(entity.sources),
-        }
         if entity.id not in stored:
-            new_rows.append({"id": entity.id, "created_at": at, "merged_into": None, **values})
+            new_rows.append(
+                {"id": entity.id, "created_at": at, "merged_into": None, **_entity_values(entity)}
+            )
             types[entity.id] = entity.type.value
         elif stored[entity.id].status == "provisional" and entity.status == "pack":
             types[entity.id] = entity.type.value
             conn.execute(
-                update(schema.entities).where(schema.entities.c.id == entity.id).values(**values)
+                update(schema.entities)
+                .where(schema.entities.c.id == entity.id)
+                .values(**_entity_values(entity))
             )
     if new_rows:
         conn.execute(schema.entities.insert(), new_rows)
@@ -107,6 +100,21 @@ def write_entities(
     if alias_rows:
         conn.execute(schema.aliases.insert(), alias_rows)
     return sorted(holder for holder in holders.values() if holder is not None)
+
+
+def _entity_values(entity: Entity) -> dict[str, object]:
+    """An entity's stored columns, its id and bookkeeping aside."""
+    return {
+        "type": entity.type.value,
+        "name": entity.name,
+        "status": entity.status,
+        "country": entity.country,
+        "parent": entity.parent,
+        "lat": entity.lat,
+        "lon": entity.lon,
+        "description": entity.description,
+        "sources": json.dumps(entity.sources),
+    }
 
 
 def _names_to_record(entity: Entity, *, from_pack: bool) -> list[str]:
