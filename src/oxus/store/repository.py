@@ -81,6 +81,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self._pack_names: set[tuple[str, str]] = set()
+        """(entity id, folded name) of pack names this Store synced: stored for good."""
         try:
             with self.engine.begin() as conn:
                 migrate(conn)
@@ -135,8 +137,8 @@ class Store:
                 if twin is not None:
                     return SaveResult.DUPLICATE
                 at = now()
-                holders = write_entities(conn, facts, at)
-                record_shared_names(conn, facts, holders, at)
+                names = write_entities(conn, facts, at, recorded=self._pack_names)
+                record_shared_names(conn, facts, names.holders, at)
                 write_facts(conn, facts)
                 return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
         except SQLAlchemyError as e:
@@ -174,7 +176,8 @@ class Store:
             facts = DocumentFacts(
                 document=Document(id="", text=""), entities={e.id: e for e in entities}
             )
-            write_entities(conn, facts, now(), alias_source="pack")
+            names = write_entities(conn, facts, now(), alias_source="pack")
+        self._pack_names |= names.pairs
         return len({e.id for e in entities} - known)
 
     # -- reading -----------------------------------------------------------------------

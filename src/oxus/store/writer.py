@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Container
+from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, delete, select, text, update
 
@@ -33,20 +35,35 @@ _EVENT_IDS = (
 )
 
 
+class WrittenNames(NamedTuple):
+    """What :func:`write_entities` learned about the names it recorded."""
+
+    holders: list[NameHolder]
+    """Live entities known by a name read here (every provisional entity's names among
+    them), for :func:`oxus.store.candidates.record_shared_names`."""
+    pairs: set[tuple[str, str]]
+    """Every (entity id, folded name) now stored."""
+
+
 def write_entities(
-    conn: Connection, facts: DocumentFacts, at: str, *, alias_source: str = "document"
-) -> list[NameHolder]:
+    conn: Connection,
+    facts: DocumentFacts,
+    at: str,
+    *,
+    alias_source: str = "document",
+    recorded: Container[tuple[str, str]] = frozenset(),
+) -> WrittenNames:
     """Insert entities the store lacks, promote provisional ones the pack now knows, add aliases.
 
     A name is recorded once per entity, with where it was first learned: the pack, or
     the document that taught it (so an analyst can see where a spelling came from and
     judge a merge on evidence). Mentions, not aliases, record every later sighting.
-    Returns the live entities known by any of the names recorded here, this
-    document's included, for :func:`oxus.store.candidates.record_shared_names`.
+    ``recorded`` holds (entity id, folded name) pairs known to be stored and never
+    removed (the pack's names): they are not read again.
     """
     ids = list(facts.entities)
     if not ids:
-        return []
+        return WrittenNames([], set())
     stored = {row.id: row for row in conn.execute(_STORED_ENTITIES, {"ids": ids})}
     types = {entity_id: row.type for entity_id, row in stored.items()}
     new_rows = []
@@ -72,15 +89,17 @@ def write_entities(
             if norm := fold(alias):
                 wanted.setdefault((entity.id, norm), alias)
     if not wanted:
-        return []
+        return WrittenNames([], set())
     holders: dict[tuple[str, str], NameHolder | None] = {}
-    norms = sorted({norm for _, norm in wanted})
-    for row in conn.execute(_NAME_HOLDERS, {"norms": norms}):
-        live = row.merged_into is None
-        holders[(row.entity_id, row.norm)] = (row.norm, row.entity_id, row.type) if live else None
+    norms = sorted({norm for entity_id, norm in wanted if (entity_id, norm) not in recorded})
+    if norms:
+        for row in conn.execute(_NAME_HOLDERS, {"norms": norms}):
+            live = row.merged_into is None
+            holder = (row.norm, row.entity_id, row.type) if live else None
+            holders[(row.entity_id, row.norm)] = holder
     alias_rows = []
     for (entity_id, norm), alias in wanted.items():
-        if (entity_id, norm) in holders:
+        if (entity_id, norm) in holders or (entity_id, norm) in recorded:
             continue
         entity = facts.entities[entity_id]
         merged = entity_id in stored and stored[entity_id].merged_into is not None
@@ -99,7 +118,9 @@ def write_entities(
         )
     if alias_rows:
         conn.execute(schema.aliases.insert(), alias_rows)
-    return sorted(holder for holder in holders.values() if holder is not None)
+    return WrittenNames(
+        sorted(holder for holder in holders.values() if holder is not None), set(wanted)
+    )
 
 
 def _entity_values(entity: Entity) -> dict[str, object]:
