@@ -34,6 +34,14 @@ def test_search_documents_and_entities(store: Store) -> None:
     assert search(store, "zzzz").entities == []
 
 
+def test_search_ranks_only_the_newest_matches(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("oxus.analysis.search.RANK_WINDOW", 1)
+    # r2 and r3 both match; only the one ingested last is ranked.
+    assert [d.id for d in search(store, "brigad").documents] == ["r3"]
+
+
 def test_search_resolves_merged_entities(store: Store) -> None:
     merge_entities(store, NF2.id, NF.id)
     hits = [h.entity.id for h in search(store, "N. Front").entities]

@@ -1,7 +1,7 @@
 """Full-text search over documents, and name search over entities and their aliases.
 
 Documents use the store's full-text index (SQLite FTS5 ``documents_fts``, PostgreSQL
-stored ``search_vector``, ranking the newest ``RANK_WINDOW`` matches); entities match on
+stored ``search_vector``), ranking the newest ``RANK_WINDOW`` matches; entities match on
 the folded alias index by prefix, so both stay indexed
 lookups on a large store.
 """
@@ -18,8 +18,9 @@ from oxus.store import Store, schema
 from oxus.textnorm import fold
 
 RANK_WINDOW = 500
-"""PostgreSQL ranks the newest this many matching documents: a word found in most of a
-large store would otherwise have every document's vector read on each keystroke."""
+"""Only this many matching documents are ranked, the newest (PostgreSQL: by publication
+date; SQLite: the last ingested, the order its full-text index keeps): a word found in
+most of a large store would otherwise have every match scored on each keystroke."""
 SNIPPET_MARK = "\x02", "\x03"
 """Control characters around matched words in snippets: safe to escape, then mark up."""
 
@@ -88,9 +89,12 @@ def _documents(conn: Connection, query: str, limit: int) -> list[DocumentHit]:
                 "SELECT f.id, d.title, d.published, d.outlet, "
                 "snippet(documents_fts, 2, :s, :e, ' … ', 24) AS snippet "
                 "FROM documents_fts f JOIN documents d ON d.id = f.id "
-                "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts, 0, 5.0, 1.0) LIMIT :n"
+                "WHERE documents_fts MATCH :q AND f.rowid >= (SELECT coalesce(min(rowid), 0) "
+                "FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
+                "ORDER BY rowid DESC LIMIT :window)) "
+                "ORDER BY bm25(documents_fts, 0, 5.0, 1.0) LIMIT :n"
             ),
-            {"q": match, "s": start, "e": end, "n": limit},
+            {"q": match, "s": start, "e": end, "n": limit, "window": RANK_WINDOW},
         ).all()
     else:
         match = _tsquery(query)
