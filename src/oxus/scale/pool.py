@@ -36,7 +36,7 @@ class ExtractionPool:
         self._pool = context.Pool(workers, initializer=init_worker, initargs=(pack_dir,))
 
     def extract(
-        self, documents: Iterable[Document], *, batch_size: int = 4
+        self, documents: Iterable[Document], *, batch_size: int = 2
     ) -> Iterator[DocumentFacts]:
         """Facts for each document, in input order."""
         for facts_batch in self._pool.imap(extract_batch, batched(documents, batch_size)):
@@ -58,7 +58,7 @@ def extract_parallel(
     *,
     workers: int,
     pack_dir: str | None = None,
-    batch_size: int = 4,
+    batch_size: int = 2,
 ) -> Iterator[DocumentFacts]:
     """Facts for each document, in input order, computed by ``workers`` processes."""
     with ExtractionPool(workers, pack_dir=pack_dir) as pool:
