@@ -10,7 +10,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
+from oxus.bench.growth import (
+    full_pipeline_facts,
+    pipeline_facts,
+    replicated_facts,
+    time_chunks,
+)
 from oxus.bench.runner import run_benchmark
 from oxus.bench.scaler import synthetic_documents
 from oxus.cli.app import DbOption, app, console, fail, store_for
@@ -68,13 +73,24 @@ def bench_scale(
             help="Corpus whose extracted facts are replicated (default ../shared/corpus)."
         ),
     ] = None,
+    pipeline: Annotated[
+        bool,
+        typer.Option(
+            "--pipeline",
+            help="Run the whole pipeline on every synthetic document (ingestion as it is "
+            "used; about a minute per 1,000 documents and worker).",
+        ),
+    ] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Processes with --pipeline.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Grow a store to --docs documents: time each chunk's writes, then API latency.
 
-    The pipeline runs once over the corpus; its real facts are stored again under new
-    synthetic ids, so what is timed is the store, which is what grows. Use an empty
-    store (a new SQLite path or an empty PostgreSQL database).
+    By default the pipeline runs once over the corpus and its real facts are stored again
+    under new synthetic ids, so what is timed is the store, which is what grows. With
+    --pipeline every document is a new draw of corpus paragraphs run through the whole
+    pipeline, so a chunk's time is ingestion's. Use an empty store (a new SQLite path or
+    an empty PostgreSQL database).
     """
     source = corpus or shared_corpus_dir()
     if source is None or not source.is_dir():
@@ -84,9 +100,12 @@ def bench_scale(
         if store.document_ids():
             raise fail("bench-scale needs an empty store")
         store.sync_pack(shared_pack().entities())
-        corpus_docs = [d for path in discover([source]) for d in read_source(path)]
-        templates = list(full_pipeline_facts(corpus_docs))
-        growth = time_chunks(store, replicated_facts(templates, docs), chunk=chunk)
+        if pipeline:
+            facts = pipeline_facts(synthetic_documents(source, docs), workers=workers)
+        else:
+            corpus_docs = [d for path in discover([source]) for d in read_source(path)]
+            facts = replicated_facts(list(full_pipeline_facts(corpus_docs)), docs)
+        growth = time_chunks(store, facts, chunk=chunk)
         store.refresh_statistics()
         from oxus.bench.latency import api_latency
 
@@ -100,6 +119,7 @@ def bench_scale(
         "growth_ratio": round(growth.growth_ratio, 3),
         "latency_ms": latency,
         "backend": store.dialect,
+        "pipeline": pipeline,
     }
     if as_json:
         console.print_json(json.dumps(figures))
