@@ -107,7 +107,7 @@ def ingest_paths(
     if first is None:
         return report
     stream = itertools.chain([first], pending)
-    extracted = _extracted(
+    extracted = extract_documents(
         stream, pack_dir=pack_dir, workers=workers, dask=dask, batch_size=batch_size
     )
     for facts in extracted:
@@ -115,14 +115,15 @@ def ingest_paths(
     return report
 
 
-def _extracted(
+def extract_documents(
     documents: Iterable[Document],
     *,
-    pack_dir: str | None,
-    workers: int,
-    dask: str | None,
-    batch_size: int,
+    pack_dir: str | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = 16,
 ) -> Iterator[DocumentFacts]:
+    """Facts for each document, in order: in this process, a local pool or on Dask."""
     if dask:
         from oxus.scale.dask import extract_on_dask
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from oxus.bench.growth import pipeline_facts, replicated_facts, time_chunks
+from oxus.bench.growth import replicated_facts, time_chunks
 from oxus.bench.scaler import synthetic_documents
+from oxus.ingestion import extract_documents
 from oxus.store import Store
 from tests.conftest import CORPUS, make_facts
 
@@ -28,10 +29,10 @@ def test_pipeline_growth_times_every_document_through_the_pipeline(tmp_path: Pat
     store = Store(f"sqlite:///{tmp_path}/pipeline.db")
     documents = list(synthetic_documents(CORPUS, 6))
     for workers in (1, 2):
-        facts = list(pipeline_facts(documents, workers=workers))
+        facts = list(extract_documents(documents, workers=workers))
         assert [f.document.id for f in facts] == [d.id for d in documents]
         assert sum(len(f.mentions) for f in facts) > 0
-    report = time_chunks(store, pipeline_facts(documents, workers=1), chunk=3)
+    report = time_chunks(store, extract_documents(documents, workers=1), chunk=3)
     assert len(report.seconds) == 2
     assert len(store.document_ids()) == 6
     store.close()

@@ -62,13 +62,3 @@ def time_chunks(store: Store, facts: Iterable[DocumentFacts], *, chunk: int) -> 
 def full_pipeline_facts(documents: Iterable[Document]) -> Iterator[DocumentFacts]:
     """Facts from the real pipeline, for timing extraction and storage together."""
     return extract(documents, nlp=shared_pipeline())
-
-
-def pipeline_facts(documents: Iterable[Document], *, workers: int) -> Iterator[DocumentFacts]:
-    """Facts from the real pipeline, in this process or ``workers`` processes, as
-    ``oxus ingest --workers`` extracts them."""
-    if workers > 1:
-        from oxus.scale.pool import extract_parallel
-
-        return extract_parallel(documents, workers=workers)
-    return full_pipeline_facts(documents)

@@ -117,8 +117,9 @@ def run_benchmark(
         store = Store(f"sqlite:///{tmp}/bench.db")
         parallel_store = Store(f"sqlite:///{tmp}/bench-parallel.db")
         # As ingestion does before its first document: the pack's entities and names.
+        pack_entities = shared_pack().entities()
         for each in (store, parallel_store):
-            each.sync_pack(shared_pack().entities())
+            each.sync_pack(pack_entities)
         pool: Any = None
         try:
             for part in _chunks(documents, max(1, rounds)):

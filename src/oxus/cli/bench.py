@@ -10,17 +10,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from oxus.bench.growth import (
-    full_pipeline_facts,
-    pipeline_facts,
-    replicated_facts,
-    time_chunks,
-)
+from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
 from oxus.bench.runner import run_benchmark
 from oxus.bench.scaler import synthetic_documents
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.config import shared_corpus_dir
 from oxus.ingest import discover, read_source
+from oxus.ingestion import extract_documents
 from oxus.kb.pack import shared_pack
 from oxus.store import Store
 
@@ -101,7 +97,7 @@ def bench_scale(
             raise fail("bench-scale needs an empty store")
         store.sync_pack(shared_pack().entities())
         if pipeline:
-            facts = pipeline_facts(synthetic_documents(source, docs), workers=workers)
+            facts = extract_documents(synthetic_documents(source, docs), workers=workers)
         else:
             corpus_docs = [d for path in discover([source]) for d in read_source(path)]
             facts = replicated_facts(list(full_pipeline_facts(corpus_docs)), docs)

@@ -1,8 +1,8 @@
 """``oxus_gazetteer``: find entity mentions — pack names first, then statistical NER.
 
-Pack names are matched token by token with spaCy's ``PhraseMatcher`` on a shadow Doc
-of normalised keys (one key per token: the spelling-variant skeleton of
-:mod:`oxus.kb.names`, Cyrillic transliterated and Russian endings stripped), so
+Pack names are matched token by token in a trie of normalised keys (one key per token:
+the spelling-variant skeleton of :mod:`oxus.kb.names`, Cyrillic transliterated and
+Russian endings stripped), so
 "Jamaat Ansorullah", "Джамаата Ансаруллах" and "Jamaat Ansarullah" all hit the same
 entry. Short all-caps aliases (``TTT``, ``IMU``) match only in their exact case.
 NER spans (PERSON, ORG, GPE, LOC, FAC, NORP) are added where they do not collide with a

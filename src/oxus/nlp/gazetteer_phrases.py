@@ -3,9 +3,8 @@
 Names are matched on normalised keys (one key per token: the spelling-variant skeleton
 of :mod:`oxus.kb.names`, Cyrillic transliterated and Russian endings stripped), so
 "Jamaat Ansorullah", "Джамаата Ансаруллах" and "Jamaat Ansarullah" all hit the same
-entry. Short all-caps aliases (``TTT``, ``IMU``) match
-only in their exact case. Hyphens and apostrophes are left out of the keys, so
-"Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet.
+entry. Short all-caps aliases (``TTT``, ``IMU``) match only in their exact case. Hyphens
+and apostrophes are left out of the keys, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from oxus.kb.names import fold, is_acronym, skeleton_word
 from oxus.nlp.extensions import token_strings
 
 SKIPPED = frozenset("-‐‑–'’‘`ʼʻ")
-"""Tokens left out of the key Doc, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet."""
+"""Tokens left out of the keys, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet."""
 
 
 @lru_cache(maxsize=200_000)
@@ -36,7 +35,7 @@ def _acronym_key(text: str) -> str:
 
 
 def _kept(words: list[str]) -> list[int]:
-    """Indices of the tokens that take part in the key Doc."""
+    """Indices of the tokens that take part in the keys."""
     return [i for i, word in enumerate(words) if word not in SKIPPED]
 
 

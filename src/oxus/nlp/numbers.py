@@ -12,12 +12,18 @@ from functools import cache
 
 from oxus.nlp.lexicon import load_lexicon
 
-__all__ = ["as_int", "load_lexicon", "number_regex", "parse_number"]
+__all__ = ["as_int", "first_letters", "load_lexicon", "number_regex", "parse_number"]
 
 
 def _alternation(words: list[str]) -> str:
     """A regex alternation, longest first so "nineteen" wins over "nine"."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def first_letters(words: list[str]) -> str:
+    """A class of the words' first letters: as a leading lookahead it lets the regex
+    engine skip positions where no alternative can start, without changing any match."""
+    return "[" + re.escape("".join(sorted({str(w)[0].lower() for w in words if str(w)}))) + "]"
 
 
 @cache
@@ -28,9 +34,8 @@ def number_regex() -> str:
     tens = _alternation(list(lex["tens"]))
     scales = _alternation(list(lex["scales"]))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    # The lookahead rules out, in one step, positions no number word starts at.
-    firsts = "".join(sorted({w[0].lower() for w in [*lex["tens"], *lex["units"]]}))
-    word = rf"(?=[{firsts}])(?:(?:{tens})(?:[- ](?:{units}))?|(?:{units}))"
+    firsts = first_letters([*lex["tens"], *lex["units"]])
+    word = rf"(?={firsts})(?:(?:{tens})(?:[- ](?:{units}))?|(?:{units}))"
     word_number = rf"{word}(?:\s+hundred(?:\s+(?:and\s+)?{word})?)?"
     nouns = _alternation(list(lex["nouns"]))
     return (

@@ -14,7 +14,7 @@ from functools import cache
 
 from oxus.model import Qualifier
 from oxus.nlp.gated import GatedPattern, gated
-from oxus.nlp.numbers import load_lexicon, number_regex, parse_number
+from oxus.nlp.numbers import first_letters, load_lexicon, number_regex, parse_number
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,8 @@ def _alt(words: list[str]) -> str:
 
 
 def _guarded_alt(words: list[str]) -> str:
-    """``_alt`` behind a lookahead on the words' first letters: the regex engine tries
-    the alternatives one by one, and most positions can be ruled out by one character."""
-    firsts = "".join(sorted({re.escape(str(w)[0].lower()) for w in words if str(w)}))
-    return rf"(?=[{firsts}])(?:{_alt(words)})"
+    """``_alt`` behind a lookahead on the words' first letters (see ``first_letters``)."""
+    return rf"(?={first_letters(words)})(?:{_alt(words)})"
 
 
 @cache

@@ -28,7 +28,7 @@ from oxus.nlp.dates import (
     resolve_period,
 )
 from oxus.nlp.gated import GatedPattern, gated
-from oxus.nlp.numbers import load_lexicon
+from oxus.nlp.numbers import first_letters, load_lexicon
 
 __all__ = ["Period", "TimexComponent", "resolve_date", "resolve_period", "span_period"]
 
@@ -45,17 +45,17 @@ def _patterns() -> list[tuple[GatedPattern, str]]:
     weekdays = "|".join(lex["weekdays"])
     rel_year = rf"(?:{rel})\s+year"
     day_first = rf"\b{DAY_RE}\s+(?:of\s+)?{month}(?:,?\s+{YEAR_RE})?"
-    month_first = rf"(?=\b{_first_letters(months)}){month}\s+"
+    month_first = rf"(?=\b{first_letters(months)}){month}\s+"
     month_first += rf"{DAY_RE}\b(?!\s*(?:,\s*)?\d{{3}})(?:,?\s+{YEAR_RE})?"
-    month_start = _first_letters([*lex["parts"], *lex["relative"], *months])
+    month_start = first_letters([*lex["parts"], *lex["relative"], *months])
     month_only = rf"{part}(?:\b(?:{rel})\s+)?{month}(?:,?\s+(?:of\s+)?(?:{YEAR_RE}|{rel_year}))?"
-    year = rf"(?=\b{_first_letters(lex['parts'])}|[12]){part}{YEAR_RE}"
-    relative_start = _first_letters(["earlier", "later", *lex["relative"]])
+    year = rf"(?=\b{first_letters(lex['parts'])}|[12]){part}{YEAR_RE}"
+    relative_start = first_letters(["earlier", "later", *lex["relative"]])
     relative = rf"(?=\b{relative_start})\b(?:(?:earlier|later)\s+)?(?:{rel})"
     relative += r"\s+(?:year|month|week)\b"
     deictic = r"\b(?:" + "|".join(lex["deictic_days"]) + r")\b"
     ago = r"\b(?:a few|several|a couple of|\d+|\w+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
-    weekday_start = _first_letters(["last", "this", "on", *lex["weekdays"]])
+    weekday_start = first_letters(["last", "this", "on", *lex["weekdays"]])
     weekday = rf"(?=\b{weekday_start})\b(?:(?:last|this|on)\s+)?(?:{weekdays})\b"
     past = r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+\w+(?:-\w+)?\s+(?:years|months)\b"
     pair = rf"(?:{part}{YEAR_RE}|{month_only})"
@@ -79,12 +79,6 @@ def _patterns() -> list[tuple[GatedPattern, str]]:
         (gated(re.compile(ago, flags), ["ago"]), "date"),
         (gated(re.compile(weekday, flags), lex["weekdays"]), "date"),
     ]
-
-
-def _first_letters(words: list[str]) -> str:
-    """A class of the words' first letters: as a leading lookahead it lets the regex
-    engine skip positions where no alternative can start, without changing any match."""
-    return "[" + re.escape("".join(sorted({w[0].lower() for w in words}))) + "]"
 
 
 def _capitalised_names_ok(text: str) -> bool:
