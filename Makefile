@@ -6,7 +6,7 @@ CORPUS  ?= $(wildcard ../shared/corpus)
 OXUS_DB ?= oxus.db
 export OXUS_DB
 
-.PHONY: setup demo test lint format serve clean
+.PHONY: setup demo test lint format serve screenshots clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,9 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+screenshots: setup
+	OXUS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser -q
 
 lint: setup
 	$(BIN)/ruff check src tests

@@ -1,7 +1,8 @@
 """Real-browser fixtures: the app served by uvicorn in a thread, headless Debian Chromium.
 
 Pages are driven with Playwright's Python package against ``/usr/bin/chromium`` (no
-browser download). Each test saves a screenshot of its page under docs/screenshots/.
+browser download). Each test saves a screenshot of its page: into a temporary folder,
+or into ``$OXUS_SCREENSHOTS`` when set (``make screenshots`` sets it to docs/screenshots).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS_ENV = "OXUS_SCREENSHOTS"
 
 
 def free_port() -> int:
@@ -115,8 +116,22 @@ def sample_server(tmp_path: Path) -> Iterator[Server]:
     store.close()
 
 
+_screenshots: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def screenshots_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where screenshots go: ``$OXUS_SCREENSHOTS`` for the docs, else a temporary folder."""
+    chosen = os.environ.get(SCREENSHOTS_ENV)
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    _screenshots.append(folder)
+    yield folder
+    _screenshots.remove(folder)
+
+
 def shoot(page: object, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    """Save a screenshot of ``page`` as ``<name>.png`` in the session's screenshot folder."""
+    path = _screenshots[-1] / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)  # type: ignore[attr-defined]
     return path
