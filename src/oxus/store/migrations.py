@@ -130,12 +130,29 @@ def _v5_no_redundant_indexes(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
+def _v6_incidents_and_dated_relations(conn: Connection) -> None:
+    """Tables for incidents (one occurrence from many reports) and when relations hold.
+
+    Incidents and relation dates are derived from the facts and recomputed after each
+    ingest; the analyst's split and join decisions are kept apart so they survive it.
+    """
+    for table in (
+        schema.incidents,
+        schema.incident_events,
+        schema.incident_decisions,
+        schema.derived_state,
+        schema.relation_times,
+    ):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_growth_indexes),
     (3, _v3_stored_search_vector),
     (4, _v4_newest_first),
     (5, _v5_no_redundant_indexes),
+    (6, _v6_incidents_and_dated_relations),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -192,3 +192,62 @@ audit = Table(
     Column("target", String, nullable=False),
     Column("detail", Text, nullable=False, default="{}"),
 )
+
+# -- derived from the facts: incidents and the dates relations hold ----------------------
+# Recomputed from the fact tables (``oxus.analysis.incidents``, ``oxus.analysis.dating``);
+# only the analyst's incident decisions are original data.
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String(24), nullable=False),
+    Column("date", String(10)),
+    Column("location_id", String),
+    # The date to order by: the incident's date, else when it was first reported.
+    Column("sort_date", String(10)),
+    Column("reports", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Index("ix_incidents_newest", "sort_date", "id"),
+    Index("ix_incidents_location", "location_id", "sort_date"),
+)
+
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", String, nullable=False),
+    Column("score", Float),
+    Index("ix_incident_events_incident", "incident_id", "event_id"),
+)
+
+incident_decisions = Table(
+    "incident_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("events", Text, nullable=False),
+    Column("others", Text, nullable=False, default="[]"),
+    Column("status", String(8), nullable=False, default="active"),
+    Column("actor", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+
+derived_state = Table(
+    "derived_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+relation_times = Table(
+    "relation_times",
+    metadata,
+    Column(
+        "relation_id", Integer, ForeignKey("relations.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("ends", Boolean, nullable=False),
+    Column("cue", String(48)),
+)

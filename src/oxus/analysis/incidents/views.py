@@ -1,0 +1,240 @@
+"""Incidents as surfaces show them: entities named, reports with their sources.
+
+What the linker stores is membership; these records add the best-supported values and
+the disagreements (from :mod:`oxus.analysis.incidents.consensus`), each report's
+sentence and source, and entity names, for one page of incidents at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from oxus.analysis.incidents.consensus import Consensus, Variant, consensus
+from oxus.analysis.incidents.places import PlaceTree
+from oxus.analysis.incidents.records import EventRecord, load_event_records
+from oxus.analysis.refs import EntityRef, Resolver
+from oxus.store import schema
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """The sentence a report was read from, with its document's metadata."""
+
+    document_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+
+    @property
+    def href(self) -> str:
+        return (
+            f"/documents/{self.document_id}?hl={self.start}-{self.end}#ev-{self.start}-{self.end}"
+        )
+
+    @property
+    def label(self) -> str:
+        return self.outlet or self.title or self.document_id
+
+
+@dataclass
+class IncidentReport:
+    """One event of one document, as a report of the incident."""
+
+    fact_id: int
+    key: str
+    type: str
+    date: str | None
+    location: EntityRef | None
+    agents: list[EntityRef]
+    targets: list[EntityRef]
+    counts: dict[str, int]
+    evidence: ReportSource
+    hedged: bool = False
+    polarity: str = "affirmed"
+    score: float | None = None
+
+
+@dataclass
+class Disagreement:
+    """A field on which reports differ, every value with the reports that give it."""
+
+    field: str
+    values: list[DisagreementValue]
+
+
+@dataclass
+class DisagreementValue:
+    label: str
+    documents: list[str]
+    sources: list[str]
+    """The outlets (or titles) of those documents, in the same order."""
+
+
+@dataclass
+class Incident:
+    """One occurrence and the reports that describe it."""
+
+    id: str
+    type: str
+    date: str | None
+    location: EntityRef | None
+    place_path: list[EntityRef]
+    agents: list[EntityRef]
+    targets: list[EntityRef]
+    counts: dict[str, int]
+    reports: list[IncidentReport] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    first_reported: str | None = None
+    last_reported: str | None = None
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(r.evidence.document_id for r in self.reports))
+
+    @property
+    def evidence(self) -> ReportSource | None:
+        """The first report's sentence (the earliest published)."""
+        return self.reports[0].evidence if self.reports else None
+
+    @property
+    def place_label(self) -> str:
+        """ "Crocus City Hall, Krasnogorsk, Moscow Region, Russia"."""
+        return ", ".join(ref.name for ref in self.place_path)
+
+    def disagreement(self, name: str) -> Disagreement | None:
+        return next((d for d in self.disagreements if d.field == name), None)
+
+
+def members(conn: Connection, incident_ids: list[str]) -> dict[str, list[tuple[int, Any]]]:
+    """{incident id: [(event id, link score)]} in the order they were linked."""
+    ie = schema.incident_events
+    found: dict[str, list[tuple[int, Any]]] = {i: [] for i in incident_ids}
+    for chunk in range(0, len(incident_ids), 500):
+        rows = conn.execute(
+            select(ie.c.incident_id, ie.c.event_id, ie.c.score)
+            .where(ie.c.incident_id.in_(incident_ids[chunk : chunk + 500]))
+            .order_by(ie.c.event_id)
+        )
+        for row in rows:
+            found[row.incident_id].append((row.event_id, row.score))
+    return found
+
+
+def _sources(conn: Connection, records: list[EventRecord]) -> dict[str, Any]:
+    d = schema.documents
+    ids = sorted({r.document_id for r in records})
+    rows: dict[str, Any] = {}
+    for chunk in range(0, len(ids), 500):
+        for row in conn.execute(
+            select(d.c.id, d.c.title, d.c.outlet, d.c.published).where(
+                d.c.id.in_(ids[chunk : chunk + 500])
+            )
+        ):
+            rows[row.id] = row
+    return rows
+
+
+def build_incidents(
+    conn: Connection, resolver: Resolver, tree: PlaceTree, incident_ids: list[str]
+) -> list[Incident]:
+    """The incidents with these ids, in this order, with reports and disagreements."""
+    membership = members(conn, incident_ids)
+    wanted = [event_id for pairs in membership.values() for event_id, _ in pairs]
+    records = {r.id: r for r in load_event_records(conn, resolver, wanted)}
+    sources = _sources(conn, list(records.values()))
+    resolver.load(
+        i
+        for r in records.values()
+        for i in (r.location, *r.agents, *r.targets, *tree.chain(r.location or ""))
+    )
+    built = []
+    for incident_id in incident_ids:
+        scored = [(records[e], s) for e, s in membership.get(incident_id, []) if e in records]
+        if not scored:
+            continue
+        summary = consensus([r for r, _ in scored], tree)
+        built.append(_incident(incident_id, summary, scored, sources, resolver))
+    return built
+
+
+def _refs(resolver: Resolver, ids: list[str]) -> list[EntityRef]:
+    refs = (resolver.ref(i) for i in ids)
+    return [r for r in refs if r is not None]
+
+
+def _incident(
+    incident_id: str,
+    summary: Consensus,
+    scored: list[tuple[EventRecord, Any]],
+    sources: dict[str, Any],
+    resolver: Resolver,
+) -> Incident:
+    reports = []
+    for record, score in sorted(
+        scored, key=lambda pair: (pair[0].published or "~", pair[0].document_id, pair[0].id)
+    ):
+        doc = sources.get(record.document_id)
+        reports.append(
+            IncidentReport(
+                fact_id=record.id,
+                key=record.key,
+                type=record.type,
+                date=record.date,
+                location=resolver.ref(record.location),
+                agents=_refs(resolver, list(record.agents)),
+                targets=_refs(resolver, list(record.targets)),
+                counts=record.counts,
+                evidence=ReportSource(
+                    document_id=record.document_id,
+                    title=doc.title if doc else None,
+                    outlet=doc.outlet if doc else None,
+                    published=record.published,
+                    start=record.sentence[0],
+                    end=record.sentence[1],
+                    text=record.text,
+                ),
+                hedged=record.hedged,
+                polarity=record.polarity,
+                score=score,
+            )
+        )
+    labels = {
+        d: (sources[d].outlet or sources[d].title or d) if d in sources else d
+        for d in {r.evidence.document_id for r in reports}
+    }
+    return Incident(
+        id=incident_id,
+        type=summary.type,
+        date=summary.date,
+        location=resolver.ref(summary.location),
+        place_path=_refs(resolver, summary.place_path),
+        agents=_refs(resolver, summary.agents),
+        targets=_refs(resolver, summary.targets),
+        counts=summary.counts,
+        reports=reports,
+        disagreements=[
+            Disagreement(name, [_value(v, resolver, labels, name) for v in variants])
+            for name, variants in summary.disagreements.items()
+        ],
+        first_reported=summary.first_reported,
+        last_reported=summary.last_reported,
+    )
+
+
+def _value(
+    variant: Variant, resolver: Resolver, labels: dict[str, str], name: str
+) -> DisagreementValue:
+    if name == "place":
+        ref = resolver.ref(str(variant.value))
+        label = ref.name if ref else str(variant.value)
+    elif isinstance(variant.value, int):
+        label = f"{variant.value:,}"
+    else:
+        label = str(variant.value)
+    return DisagreementValue(label, variant.documents, [labels[d] for d in variant.documents])
