@@ -54,7 +54,7 @@ def test_indexes_that_a_wider_index_covers_are_dropped_from_an_old_store(
     with store.engine.begin() as conn:
         conn.execute(text("CREATE INDEX ix_mentions_entity_id ON mentions (entity_id)"))
         conn.execute(text("CREATE INDEX ix_events_location ON events (location_id)"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 5"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 5"))
     store.close()
     store = Store(f"sqlite:///{path}")
     with store.engine.connect() as conn:
@@ -83,3 +83,25 @@ def test_statistics_refresh_gives_the_planner_figures(fresh_db: Store) -> None:
     with fresh_db.engine.connect() as conn:
         tables = set(conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars())
     assert {"mentions", "relations", "events"} <= tables
+
+
+def test_an_old_store_gets_the_incident_and_relation_date_tables(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = open_store(str(path))
+    store.save(make_facts())
+    with store.engine.begin() as conn:
+        for table in (
+            "incident_events",
+            "incidents",
+            "incident_decisions",
+            "derived_state",
+            "relation_times",
+        ):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 6"))
+    store.close()
+    store = Store(f"sqlite:///{path}")
+    from oxus.analysis.incidents.queries import list_incidents
+
+    assert [i.type for i in list_incidents(store).incidents] == ["arrest"]
+    store.close()

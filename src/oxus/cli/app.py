@@ -54,6 +54,7 @@ def _register() -> None:
         export,
         facts_cmd,
         import_cmd,
+        incidents,
         ingest,
         serve,
         stats,
