@@ -71,5 +71,5 @@ def test_dashboard(store: Store) -> None:
     assert [d.id for d in data.latest] == ["r4", "r3", "r2", "r1"]
     assert data.active_groups[0].group.id == NF.id
     assert data.active_groups[0].documents == 3
-    assert [e.type for e in data.recent_events] == ["attack", "arrest"]
+    assert [e.type for e in data.recent_incidents] == ["attack", "arrest"]
     assert data.open_review >= 2

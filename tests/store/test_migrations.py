@@ -42,7 +42,7 @@ def test_participants_get_their_event_date_when_an_old_store_is_opened(tmp_path:
         assert set(indexes) >= {"ix_relations_newest", "ix_event_participants_newest"}
     assert dates == ["2024-04"]
     profile = entity_profile(store, "group:northern-front")
-    assert [event.date for event in profile.events] == ["2024-04"]
+    assert [event.date for event in profile.incidents] == ["2024-04"]
     store.close()
 
 
@@ -73,7 +73,7 @@ def test_an_entity_lists_its_newest_events_first(fresh_db: Store) -> None:
         facts.document.content_hash = f"hash-{number}"
         facts.events[0].date = month
         fresh_db.save(facts)
-    events = entity_profile(fresh_db, "group:northern-front").events
+    events = entity_profile(fresh_db, "group:northern-front").incidents
     assert [event.date for event in events] == ["2024-06", "2023-01", "2022-03"]
 
 

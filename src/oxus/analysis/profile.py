@@ -20,9 +20,13 @@ from oxus.analysis.claims import (
     estimate_series,
     relation_claims,
 )
+from oxus.analysis.dating.derive import ensure_dated
+from oxus.analysis.dating.periods import Period, relation_periods
 from oxus.analysis.entities import resolve_entity
+from oxus.analysis.incidents.persist import ensure_incidents
+from oxus.analysis.incidents.queries import involving, place_tree
+from oxus.analysis.incidents.views import Incident, build_incidents
 from oxus.analysis.refs import EntityRef, Resolver
-from oxus.analysis.timeline import TimelineEvent, events_by_ids
 from oxus.errors import StoreError
 from oxus.model import Entity
 from oxus.store import Store, schema
@@ -53,11 +57,13 @@ SECTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("citizen_of", "in"): ("citizens", "Citizens"),
 }
 SECTION_ORDER = list(dict.fromkeys(key for key, _ in SECTIONS.values()))
+DATED_SECTIONS = ("leaders", "leads", "bases", "based_here", "member_of", "parents")
+"""Sections whose relations the profile draws on a timeline (leadership, bases)."""
 STRENGTH_MEASURES = ("fighters", "members")
 DOCUMENT_LIMIT = 50
 EVIDENCE_LIMIT = 5
 """Sentences shown per statement and polarity; the count shows how many there are."""
-EVENT_LIMIT = 100
+INCIDENT_LIMIT = 100
 ESTIMATE_LIMIT = 200
 
 
@@ -69,14 +75,22 @@ class Link:
     claim: RelationClaim
     lat: float | None = None
     lon: float | None = None
+    dates: Period | None = None
+    """When statements say it held (every statement, not only those shown)."""
 
     @property
     def period(self) -> str:
-        since = min((e.since for e in self.claim.evidence if e.since), default=None)
-        until = max((e.until for e in self.claim.evidence if e.until), default=None)
-        if since or until:
-            return f"{since or '…'} – {until or '…'}"
-        return ""
+        """ "2021-09 – 2023-11-30", or "– 2021, ended (until his death)"."""
+        if self.dates is None:
+            return ""
+        first, last = self.dates.first_seen, self.dates.last_seen
+        span = first if first == last or not last else f"{first or '…'} – {last}"
+        if self.dates.ended:
+            ended = f"ended by {self.dates.ended}" + (
+                f" ({self.dates.cue})" if self.dates.cue else ""
+            )
+            return f"{span}, {ended}" if span else ended
+        return span or ""
 
     @property
     def contested(self) -> bool:
@@ -119,13 +133,18 @@ class Profile:
     aliases: list[NameRecord]
     sections: list[Section]
     estimates: list[EstimateSeries]
-    events: list[TimelineEvent]
+    incidents: list[Incident]
     documents: list[DocumentMention]
     documents_total: int
     conflicts: list[Conflict]
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def dated(self) -> list[Section]:
+        """Leadership, bases and memberships, for the profile's timeline."""
+        return [s for s in self.sections if s.key in DATED_SECTIONS]
 
     @property
     def bases(self) -> list[Link]:
@@ -143,6 +162,8 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
     entity_id = resolve_entity(store, name_or_id)
     relations = relation_claims(store, entity_id, evidence_limit=EVIDENCE_LIMIT)
     series = estimate_series(store, entity_id, limit=ESTIMATE_LIMIT)
+    ensure_incidents(store)
+    ensure_dated(store)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         entity_id = resolver(entity_id) or entity_id
@@ -150,13 +171,14 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         if entity is None:
             raise StoreError(f"no entity {entity_id!r}")
         family = resolver.family(entity_id)
-        events = events_by_ids(conn, resolver, family, limit=EVENT_LIMIT)
+        incidents = _incidents(conn, resolver, family)
         documents, total = _documents(conn, family)
         aliases = _names(conn, family)
         merged_into = conn.execute(
             select(schema.entities.c.merged_into).where(schema.entities.c.id == entity_id)
         ).scalar_one_or_none()
         sections = _sections(conn, entity_id, relations)
+        _date_links(conn, resolver, family, sections)
     entity.aliases = sorted({a.alias for a in aliases} - {entity.name})
     return Profile(
         entity=entity,
@@ -165,7 +187,7 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         aliases=aliases,
         sections=sections,
         estimates=series,
-        events=events,
+        incidents=incidents,
         documents=documents,
         documents_total=total,
         conflicts=conflicts_for(relations, series),
@@ -184,6 +206,32 @@ def _sections(conn: Connection, entity_id: str, claims: list[RelationClaim]) -> 
     for section in grouped.values():
         section.links.sort(key=lambda link: (-len(link.claim.evidence), link.other.name))
     return [grouped[key] for key in SECTION_ORDER if key in grouped]
+
+
+def _incidents(conn: Connection, resolver: Resolver, family: list[str]) -> list[Incident]:
+    """The newest incidents with a report naming the entity (or placed there)."""
+    i = schema.incidents
+    ids = list(
+        conn.execute(
+            select(i.c.id)
+            .where(i.c.id.in_(involving(family)))
+            .order_by(i.c.sort_date.desc(), i.c.id.desc())
+            .limit(INCIDENT_LIMIT)
+        ).scalars()
+    )
+    return build_incidents(conn, resolver, place_tree(conn, resolver), ids)
+
+
+def _date_links(
+    conn: Connection, resolver: Resolver, family: list[str], sections: list[Section]
+) -> None:
+    """First and last seen, and whether it ended, for every relation on the profile."""
+    r = schema.relations
+    periods = relation_periods(conn, resolver, [r.c.subject_id.in_(family)])
+    periods.update(relation_periods(conn, resolver, [r.c.object_id.in_(family)]))
+    for section in sections:
+        for link in section.links:
+            link.dates = periods.get(link.claim.key)
 
 
 def _place_coordinates(conn: Connection, links: list[Link]) -> None:

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
-from oxus.web import api, pages, review
+from oxus.web import api, incidents, pages, review
 from oxus.web.cache import VersionedCache
 from oxus.web.render import entity_href, evidence_href, snippet_html
 from oxus.web.security import CSRF_COOKIE, Security, new_csrf_token
@@ -56,7 +56,9 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
     app.state.cache = VersionedCache()
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(incidents.api_router)
     app.include_router(api.router)
+    app.include_router(incidents.page_router)
     app.include_router(review.router)
     app.include_router(pages.router)
 
@@ -74,7 +76,8 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
-        return _error(request, 404 if "no entity" in exc.message else 400, exc.message)
+        missing = exc.message.startswith(("no entity", "no incident"))
+        return _error(request, 404 if missing else 400, exc.message)
 
     @app.exception_handler(OxusError)
     async def oxus_error(request: Request, exc: OxusError) -> Response:

@@ -38,6 +38,9 @@ class Draft:
     span: DateSpan | None = None
     places: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    by_document: dict[str, list[EventRecord]] = field(default_factory=dict)
+    agent_sets: set[frozenset[str]] = field(default_factory=set)
+    """The distinct agent lists of reports that name agents."""
 
 
 class Linker:
@@ -50,20 +53,30 @@ class Linker:
         self.apart = constraints.apart_from()
         self.drafts: list[Draft] = []
         self.index: dict[tuple[str, str], set[int]] = defaultdict(set)
-        self.twins: dict[tuple[object, ...], int] = {}
+        self.twins: dict[tuple[object, ...], tuple[int, EventRecord]] = {}
+        self._spans: dict[tuple[str | None, str | None], DateSpan] = {}
+        self._keys: dict[int, set[tuple[str, str]]] = {}
 
     def span(self, event: EventRecord) -> DateSpan:
-        return event_span(
-            event.date, event.published, tolerance_days=int(self.rules.dates["tolerance_days"])
-        )
+        key = (event.date, event.published)
+        found = self._spans.get(key)
+        if found is None:
+            tolerance = int(self.rules.dates["tolerance_days"])
+            found = self._spans[key] = event_span(
+                event.date, event.published, tolerance_days=tolerance
+            )
+        return found
 
     def link(self, events: Sequence[EventRecord]) -> list[Draft]:
         vectorizer = Vectorizer(
             (e.text for e in events), min_length=int(self.rules.text.get("min_token_length", 3))
         )
         by_key = {e.key: e for e in events}
+        vectors: dict[str, dict[str, float]] = {}
         for event in events:
-            event.vector = vectorizer.vector(event.text)
+            if event.text not in vectors:
+                vectors[event.text] = vectorizer.vector(event.text)
+            event.vector = vectors[event.text]
         self.score = Scorer(
             self.rules, self.tree, Rarity(events, self.tree, self.rules.rarity_prior)
         )
@@ -83,8 +96,9 @@ class Linker:
 
     def _place_unit(self, unit: list[EventRecord], vectorizer: Vectorizer) -> None:
         twin = self.twins.get(_signature(unit[0])) if len(unit) == 1 else None
-        if twin is not None and self._allowed(unit, self.drafts[twin]):
-            self._add(twin, unit, self._best_score(unit, self.drafts[twin]), vectorizer)
+        if twin is not None and self._allowed(unit, self.drafts[twin[0]]):
+            # A copy of a report already placed (syndication): scored against it alone.
+            self._add(twin[0], unit, self.score(unit[0], twin[1]).total, vectorizer)
             return
         best, best_score = None, self.rules.threshold
         for number in self._candidates(unit, vectorizer):
@@ -101,6 +115,11 @@ class Linker:
             self._add(best, unit, best_score, vectorizer)
 
     def _blocking_keys(self, event: EventRecord, vectorizer: Vectorizer) -> set[tuple[str, str]]:
+        if event.id not in self._keys:
+            self._keys[event.id] = self._keys_of(event, vectorizer)
+        return self._keys[event.id]
+
+    def _keys_of(self, event: EventRecord, vectorizer: Vectorizer) -> set[tuple[str, str]]:
         group = self.rules.type_group(event.type)
         keys = set()
         if event.location:
@@ -136,18 +155,23 @@ class Linker:
                 self.tree.agreement(event.location, p) is Agreement.CONFLICT for p in draft.places
             ):
                 return False
-            if any(self._distinct(event, member) for member in draft.members):
+            if self._distinct(event, draft):
                 return False
         return True
 
-    def _distinct(self, a: EventRecord, b: EventRecord) -> bool:
-        """Two events that cannot be one occurrence whatever their score."""
-        if _listed_apart(a, b):
+    def _distinct(self, event: EventRecord, draft: Draft) -> bool:
+        """Whether the event cannot be the same occurrence as some report of the draft.
+
+        Items of one sentence's list, or (for types an agent defines) an agent the
+        incident's reports do not name.
+        """
+        same_document = draft.by_document.get(event.document_id, ())
+        if any(_listed_apart(event, member) for member in same_document):
             return True
-        defined_by_agent = a.type in self.rules.agent_defined_types
-        return (
-            defined_by_agent and bool(a.agents and b.agents) and not set(a.agents) & set(b.agents)
-        )
+        if event.type in self.rules.agent_defined_types and event.agents:
+            agents = set(event.agents)
+            return any(not agents & other for other in draft.agent_sets)
+        return False
 
     def _best_score(self, unit: list[EventRecord], draft: Draft) -> float:
         compared = draft.members[: self.rules.members_compared]
@@ -162,6 +186,9 @@ class Linker:
             draft.scores.append(score if i == 0 else None)
             draft.types.add(event.type)
             draft.keys.add(event.key)
+            draft.by_document.setdefault(event.document_id, []).append(event)
+            if event.agents and event.type in self.rules.agent_defined_types:
+                draft.agent_sets.add(frozenset(event.agents))
             span = self.span(event)
             met = span if draft.span is None else draft.span.meet(span)
             # A join the analyst forced across dates keeps the widest span instead.
@@ -172,7 +199,7 @@ class Linker:
                 draft.places.append(event.location)
             for key in self._blocking_keys(event, vectorizer):
                 self.index[key].add(number)
-            self.twins.setdefault(_signature(event), number)
+            self.twins.setdefault(_signature(event), (number, event))
 
 
 def _listed_apart(a: EventRecord, b: EventRecord) -> bool:

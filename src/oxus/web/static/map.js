@@ -42,13 +42,14 @@
       p.bases.forEach(function (b) { var li = el("li"); li.appendChild(entityLink(b.group)); li.appendChild(document.createTextNode(" (" + b.claims + ")")); ul.appendChild(li); });
       box.appendChild(ul);
     }
-    if (p.event_count) {
-      box.appendChild(el("div", p.event_count + " event(s):", { "class": "small muted" }));
+    if (p.incident_count) {
+      box.appendChild(el("div", p.incident_count + " incident(s):", { "class": "small muted" }));
       var list = el("ul");
-      p.events.forEach(function (e) {
+      p.incidents.forEach(function (e) {
         var li = el("li");
         li.appendChild(el("a", (e.date || "undated") + " " + e.type.replace(/_/g, " "),
-          { href: "/documents/" + encodeURIComponent(e.document_id) + "?hl=" + e.start + "-" + e.end + "#ev-" + e.start + "-" + e.end }));
+          { href: "/incidents/" + encodeURIComponent(e.id) }));
+        if (e.documents > 1) { li.appendChild(el("span", " (" + e.documents + " reports)", { "class": "muted" })); }
         list.appendChild(li);
       });
       box.appendChild(list);
@@ -60,8 +61,8 @@
     layer.clearLayers();
     places.forEach(function (p) {
       var latlng = [p.lat, p.lon];
-      if (p.event_count) {
-        L.circleMarker(latlng, { radius: 4 + 3 * Math.sqrt(p.event_count), color: "#b3261e", weight: 1.5,
+      if (p.incident_count) {
+        L.circleMarker(latlng, { radius: 4 + 3 * Math.sqrt(p.incident_count), color: "#b3261e", weight: 1.5,
           fillColor: "#e0605a", fillOpacity: p.approximate ? 0.15 : 0.55 }).bindPopup(popup(p)).addTo(layer);
       }
       if (p.bases.length) {
@@ -79,7 +80,7 @@
     var status = document.getElementById("map-status");
     var load = function () {
       var data = new FormData(form), params = new URLSearchParams();
-      ["group", "types", "since", "until"].forEach(function (k) { var v = (data.get(k) || "").trim(); if (v) { params.set(k, v); } });
+      ["group", "types", "since", "until", "as_of"].forEach(function (k) { var v = (data.get(k) || "").trim(); if (v) { params.set(k, v); } });
       status.textContent = "loading…";
       fetch(big.getAttribute("data-source") + "?" + params.toString())
         .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
