@@ -177,7 +177,7 @@ def _sections(
 def _urls(
     store: Store,
     claims: EntityClaims,
-    incidents: list[Incident] = (),  # type: ignore[assignment]
+    incidents: Sequence[Incident] = (),
 ) -> dict[str, str | None]:
     ids = {ev.document_id for c in claims.relations for ev in c.evidence}
     ids |= {e.evidence.document_id for e in claims.events}
