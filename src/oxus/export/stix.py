@@ -3,7 +3,10 @@
 Mapping (see docs/exports.md): groups -> intrusion-set; people -> identity
 (individual); organisations -> identity (organization); states and places -> location;
 aggregated relations -> relationship (type from ``RELATIONSHIP_TYPES``); documents ->
-report; attributed claims and estimates -> note; denials -> opinion; events -> incident.
+report; attributed claims and estimates -> note; denials -> opinion; events -> incident;
+incidents (one occurrence from many reports) -> grouping of those incident objects.
+Relationships carry ``start_time`` (first seen) and ``stop_time`` (when a report ends
+them: "former", "until 2021").
 oxus-specific data travels in ``x_oxus_*`` properties so that a bundle can be imported
 back without loss. Ids are UUIDv5 of stable keys and timestamps come from publication
 dates, so exporting the same store twice gives the same bundle.
@@ -23,6 +26,8 @@ from oxus.export.stix_objects import (
     attribution_objects,
     entity_sdo,
     estimate_note,
+    event_sdo_id,
+    incident_grouping,
     incident_sdo,
     producer_objects,
     relationship_sro,
@@ -53,7 +58,7 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
     for claim in snapshot.relations:
         if claim.subject.id not in refs or claim.object.id not in refs:
             continue
-        sro = relationship_sro(claim, refs)
+        sro = relationship_sro(claim, refs, snapshot.periods.get(claim.key))
         objects[sro.id] = sro
         by_claim[id(claim)] = [sro.id]
         for obj in attribution_objects(claim, sro.id, refs):
@@ -102,6 +107,15 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
             allow_custom=True,
             extensions=EXTENSIONS,
         )
+    for incident in snapshot.incidents:
+        members = [
+            event_sdo_id(r.evidence.document_id, r.evidence.start, r.evidence.end, r.type)
+            for r in incident.reports
+        ]
+        present = [m for m in members if m in objects]
+        if present:
+            grouping = incident_grouping(incident, present, refs)
+            objects[grouping.id] = grouping
     return stix2.v21.Bundle(
         id=stix_id("bundle", *sorted(objects)),
         objects=[objects[k] for k in sorted(objects)],

@@ -15,6 +15,8 @@ import stix2
 
 from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EstimateSeries, EventClaim
 from oxus.analysis.claims import RelationClaim as Claim
+from oxus.analysis.dating.periods import Period
+from oxus.analysis.incidents.views import Incident
 from oxus.model import Entity, EntityType
 
 NAMESPACE = uuid.UUID("7c1e5a52-4f0e-5b7d-9a35-0f6b2d1c9e11")
@@ -46,6 +48,7 @@ CUSTOM_PROPERTIES = [
     "x_oxus_target_refs",
     "x_oxus_location_ref",
     "x_oxus_document",
+    "x_oxus_incident",
 ]
 RELATIONSHIP_TYPES = {
     "leader_of": "leader-of",
@@ -133,7 +136,17 @@ def _evidence(ev: ClaimEvidence, refs: dict[str, str]) -> dict[str, Any]:
     return item
 
 
-def relationship_sro(claim: Claim, refs: dict[str, str]) -> Any:
+def _times(period: Period | None) -> dict[str, datetime]:
+    """STIX start/stop times of a relation: first seen, and when it ended (if it did)."""
+    if period is None or not period.first_seen:
+        return {}
+    times = {"start_time": timestamp(period.first_seen)}
+    if period.ended and timestamp(period.ended) > times["start_time"]:
+        times["stop_time"] = timestamp(period.ended)
+    return times
+
+
+def relationship_sro(claim: Claim, refs: dict[str, str], period: Period | None = None) -> Any:
     created, modified = _span(e.published for e in claim.evidence)
     docs = claim.documents
     return stix2.v21.Relationship(
@@ -150,6 +163,7 @@ def relationship_sro(claim: Claim, refs: dict[str, str]) -> Any:
         x_oxus_evidence=[_evidence(e, refs) for e in claim.evidence],
         allow_custom=True,
         extensions=EXTENSIONS,
+        **_times(period),
     )
 
 
@@ -246,7 +260,7 @@ def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
     if event.location and event.location.id in refs:
         properties["x_oxus_location_ref"] = refs[event.location.id]
     return stix2.v21.Incident(
-        id=stix_id("incident", ev.document_id, ev.start, ev.end, event.type),
+        id=event_sdo_id(ev.document_id, ev.start, ev.end, event.type),
         created=stamp,
         modified=stamp,
         name=f"{event.type.replace('_', ' ')}{where}{when}",
@@ -254,6 +268,45 @@ def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
         allow_custom=True,
         extensions=EXTENSIONS,
         **properties,
+    )
+
+
+def event_sdo_id(document_id: str, start: int, end: int, type_: str) -> str:
+    """The id :func:`incident_sdo` gives the event read from this sentence."""
+    return stix_id("incident", document_id, start, end, type_)
+
+
+def incident_grouping(incident: Incident, members: list[str], refs: dict[str, str]) -> Any:
+    """One occurrence as a STIX grouping of the incident objects of its reports."""
+    named = [incident.location, *incident.agents, *incident.targets]
+    context_refs = [refs[e.id] for e in named if e is not None and e.id in refs]
+    where = f" at {incident.location.name}" if incident.location else ""
+    when = f" ({incident.date})" if incident.date else ""
+    return stix2.v21.Grouping(
+        id=stix_id("grouping", incident.id),
+        created=timestamp(incident.first_reported),
+        modified=timestamp(incident.last_reported),
+        name=f"{incident.type.replace('_', ' ')}{where}{when}",
+        description=f"One occurrence reported by {len(incident.documents)} document(s).",
+        context="suspicious-activity",
+        object_refs=sorted(set(members)) + sorted(set(context_refs) - set(members)),
+        x_oxus_incident={
+            "id": incident.id,
+            "type": incident.type,
+            "date": incident.date,
+            "location": incident.location.id if incident.location else None,
+            "counts": incident.counts,
+            "disagreements": [
+                {
+                    "field": d.field,
+                    "values": [{"value": v.label, "documents": v.documents} for v in d.values],
+                }
+                for d in incident.disagreements
+            ],
+            "documents": incident.documents,
+        },
+        allow_custom=True,
+        extensions=EXTENSIONS,
     )
 
 
