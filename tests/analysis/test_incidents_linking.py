@@ -201,3 +201,15 @@ def test_a_split_holds_after_the_documents_are_ingested_again(fresh_db: Store) -
     store.save(reports[1].facts())  # new event ids, same sentence
     groups = sorted(sorted(i.documents) for i in _attack(store))
     assert ["daily-2"] in groups and ["wire-1"] in groups
+
+
+def test_other_linking_rules_make_the_stored_incidents_stale(fresh_db: Store) -> None:
+    import dataclasses
+
+    from oxus.analysis.incidents.rules import default_rules
+
+    store = store_reports(fresh_db, *hall_attack_reports())
+    strict = dataclasses.replace(default_rules(), threshold=99.0)
+    assert relink(store, rules=strict).incidents == 4  # nothing linked
+    assert list_incidents(store).total == 3  # read with the default rules: linked again
+    assert ensure_incidents(store) is None

@@ -11,10 +11,11 @@ them with its relations.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, delete, func, select
 
 from oxus.analysis.dating.cues import EndingCues, ending_cues
 from oxus.store import Store, schema
@@ -36,9 +37,24 @@ def _pending_documents(conn: Connection) -> list[str]:
     )
 
 
+STATE_KEY = "relation-dates"
+
+
+def _cues_digest() -> str:
+    return hashlib.sha1(repr(ending_cues()).encode("utf-8")).hexdigest()[:12]
+
+
+def _dated_with(conn: Connection) -> str | None:
+    s = schema.derived_state
+    return conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar_one_or_none()
+
+
 def needs_dating(store: Store) -> bool:
+    """Whether some statement is not dated yet, or was dated with other cue lists."""
     r, t = schema.relations, schema.relation_times
     with store.engine.connect() as conn:
+        if _dated_with(conn) not in (None, _cues_digest()):
+            return True
         row = conn.execute(
             select(r.c.id)
             .outerjoin(t, t.c.relation_id == r.c.id)
@@ -115,8 +131,19 @@ def _rows(conn: Connection, documents: list[str], cues: EndingCues) -> list[dict
 
 
 def date_relations(store: Store) -> int:
-    """Date every relation statement not dated yet; return how many were dated."""
+    """Date every relation statement not dated yet; return how many were dated.
+
+    When the cue lists changed since the store was dated, every statement is dated again.
+    """
     cues = ending_cues()
+    digest = _cues_digest()
+    with store.engine.begin() as conn:
+        if _dated_with(conn) != digest:
+            conn.execute(delete(schema.relation_times))
+            conn.execute(
+                delete(schema.derived_state).where(schema.derived_state.c.name == STATE_KEY)
+            )
+            conn.execute(schema.derived_state.insert().values(name=STATE_KEY, value=digest))
     with store.engine.connect() as conn:
         pending = _pending_documents(conn)
     written = 0

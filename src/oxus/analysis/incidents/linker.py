@@ -5,8 +5,8 @@ above the rules' threshold) among incidents it *can* belong to: every report alr
 there must have a compatible type, an overlapping date and an agreeing place. So a
 report never bridges two incidents that contradict each other (a chain of "close
 enough" dates), while one strong resemblance is enough to link. Candidates are found
-through what reports share (their document, a day, a place below state level, a named
-participant, a rare word), so the cost grows with the reports of one occurrence, not
+through what reports share (their document, a day, a figure, a place below state level,
+a named participant, a rare word), so the cost grows with the reports of one occurrence, not
 with the store.
 """
 
@@ -131,6 +131,7 @@ class Linker:
         keys |= {(group, f"e:{i}") for i in event.participants if not self.tree.is_state(i)}
         keys |= {(group, f"w:{w}") for w in vectorizer.rare_words(event.vector, RARE_WORDS)}
         keys.add((group, f"doc:{event.document_id}"))
+        keys |= {(group, f"n:{name}:{value}") for name, value in event.counts.items()}
         if event.date and len(event.date) == 10:
             keys.add((group, f"day:{event.date}"))
         return keys

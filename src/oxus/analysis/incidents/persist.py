@@ -42,8 +42,8 @@ class LinkReport:
     seconds: float
 
 
-def fingerprint(conn: Connection) -> str:
-    """A cheap summary of everything incidents depend on."""
+def fingerprint(conn: Connection, rules: LinkRules | None = None) -> str:
+    """A cheap summary of everything incidents depend on, the linking rules included."""
     ev, au, en = schema.events, schema.audit, schema.entities
     row = conn.execute(
         select(
@@ -56,7 +56,7 @@ def fingerprint(conn: Connection) -> str:
             .scalar_subquery(),
         )
     ).one()
-    return json.dumps(list(row))
+    return json.dumps([*row, (rules or default_rules()).digest()])
 
 
 def load_decisions(conn: Connection) -> list[Decision]:
@@ -87,7 +87,7 @@ def relink(store: Store, *, rules: LinkRules | None = None) -> LinkReport:
         constraints = Constraints.from_decisions(load_decisions(conn))
         drafts = link_events(events, tree, rules, constraints)
         _write(conn, drafts, tree)
-        _set_state(conn, fingerprint(conn))
+        _set_state(conn, fingerprint(conn, rules))
     multi = sum(1 for d in drafts if len({e.document_id for e in d.members}) > 1)
     return LinkReport(len(events), len(drafts), multi, time.perf_counter() - started)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,6 +30,16 @@ class LinkRules:
     rarity_prior: float
     anchor_text: float
     same_document: float
+
+    def digest(self) -> str:
+        """A short fingerprint of the rules, the same in every process."""
+        data = {
+            **{k: v for k, v in vars(self).items() if not isinstance(v, frozenset)},
+            "compatible_types": sorted(sorted(pair) for pair in self.compatible_types),
+            "agent_defined_types": sorted(self.agent_defined_types),
+        }
+        text = json.dumps(data, sort_keys=True)
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
     def types_compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible_types
