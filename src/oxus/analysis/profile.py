@@ -21,11 +21,11 @@ from oxus.analysis.claims import (
     relation_claims,
 )
 from oxus.analysis.dating.derive import ensure_dated
-from oxus.analysis.dating.periods import Period, relation_periods
+from oxus.analysis.dating.periods import Period, entity_periods
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.incidents.persist import ensure_incidents
-from oxus.analysis.incidents.queries import involving, place_tree
-from oxus.analysis.incidents.views import Incident, build_incidents
+from oxus.analysis.incidents.queries import entity_incidents
+from oxus.analysis.incidents.views import Incident
 from oxus.analysis.refs import EntityRef, Resolver
 from oxus.errors import StoreError
 from oxus.model import Entity
@@ -80,17 +80,8 @@ class Link:
 
     @property
     def period(self) -> str:
-        """ "2021-09 – 2023-11-30", or "– 2021, ended (until his death)"."""
-        if self.dates is None:
-            return ""
-        first, last = self.dates.first_seen, self.dates.last_seen
-        span = first if first == last or not last else f"{first or '…'} – {last}"
-        if self.dates.ended:
-            ended = f"ended by {self.dates.ended}" + (
-                f" ({self.dates.cue})" if self.dates.cue else ""
-            )
-            return f"{span}, {ended}" if span else ended
-        return span or ""
+        """When reports say it held: "2021-09 – 2023-11-30, ended by 2024 (former)"."""
+        return self.dates.describe() if self.dates else ""
 
     @property
     def contested(self) -> bool:
@@ -171,14 +162,17 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         if entity is None:
             raise StoreError(f"no entity {entity_id!r}")
         family = resolver.family(entity_id)
-        incidents = _incidents(conn, resolver, family)
+        incidents = entity_incidents(conn, resolver, family, limit=INCIDENT_LIMIT)
         documents, total = _documents(conn, family)
         aliases = _names(conn, family)
         merged_into = conn.execute(
             select(schema.entities.c.merged_into).where(schema.entities.c.id == entity_id)
         ).scalar_one_or_none()
         sections = _sections(conn, entity_id, relations)
-        _date_links(conn, resolver, family, sections)
+        periods = entity_periods(conn, resolver, family)
+    for section in sections:
+        for link in section.links:
+            link.dates = periods.get(link.claim.key)
     entity.aliases = sorted({a.alias for a in aliases} - {entity.name})
     return Profile(
         entity=entity,
@@ -206,32 +200,6 @@ def _sections(conn: Connection, entity_id: str, claims: list[RelationClaim]) -> 
     for section in grouped.values():
         section.links.sort(key=lambda link: (-len(link.claim.evidence), link.other.name))
     return [grouped[key] for key in SECTION_ORDER if key in grouped]
-
-
-def _incidents(conn: Connection, resolver: Resolver, family: list[str]) -> list[Incident]:
-    """The newest incidents with a report naming the entity (or placed there)."""
-    i = schema.incidents
-    ids = list(
-        conn.execute(
-            select(i.c.id)
-            .where(i.c.id.in_(involving(family)))
-            .order_by(i.c.sort_date.desc(), i.c.id.desc())
-            .limit(INCIDENT_LIMIT)
-        ).scalars()
-    )
-    return build_incidents(conn, resolver, place_tree(conn, resolver), ids)
-
-
-def _date_links(
-    conn: Connection, resolver: Resolver, family: list[str], sections: list[Section]
-) -> None:
-    """First and last seen, and whether it ended, for every relation on the profile."""
-    r = schema.relations
-    periods = relation_periods(conn, resolver, [r.c.subject_id.in_(family)])
-    periods.update(relation_periods(conn, resolver, [r.c.object_id.in_(family)]))
-    for section in sections:
-        for link in section.links:
-            link.dates = periods.get(link.claim.key)
 
 
 def _place_coordinates(conn: Connection, links: list[Link]) -> None:

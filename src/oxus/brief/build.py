@@ -23,22 +23,15 @@ from oxus.analysis.claims import (
     conflicts_for,
     entity_claims,
 )
-from oxus.analysis.incidents.queries import list_incidents
 from oxus.analysis.incidents.views import Incident
 from oxus.analysis.refs import EntityRef
+from oxus.brief.incidents import incident_lines, incidents_since
 from oxus.brief.model import Brief, Citations, Line, Section, Table
-from oxus.brief.phrases import (
-    according_to,
-    figure,
-    incident_date,
-    incident_sentence,
-    relation_sentence,
-)
+from oxus.brief.phrases import according_to, figure, relation_sentence
 from oxus.errors import StoreError
 from oxus.store import Store, schema
 
 OVERVIEW = ("based_in", "part_of", "splinter_of", "pledged_allegiance_to", "designated_by")
-INCIDENT_LIMIT = 200
 LEADERSHIP = ("leader_of",)
 STRENGTH = ("fighters", "members")
 
@@ -97,27 +90,6 @@ def _estimates_table(series: list[EstimateSeries], cite: Citations) -> Table:
     return table
 
 
-def _incidents(
-    store: Store, since: str | None, *, entity: str | None = None, country: str | None = None
-) -> list[Incident]:
-    """Incidents oldest first, with only the reports published since ``since``."""
-    found = list_incidents(store, entity=entity, country=country, limit=INCIDENT_LIMIT).incidents
-    kept = []
-    for incident in found:
-        reports = [r for r in incident.reports if (r.evidence.published or "") >= (since or "")]
-        if reports:
-            kept.append(replace(incident, reports=reports))
-    return sorted(kept, key=lambda i: (i.date or i.first_reported or "", i.id))
-
-
-def _timeline(incidents: list[Incident], cite: Citations) -> list[Line]:
-    lines = []
-    for incident in incidents:
-        text = f"{incident_date(incident)}: {incident_sentence(incident)}."
-        lines.append(Line(text, cite.cite([r.evidence for r in incident.reports])))
-    return lines
-
-
 def _conflict_lines(claims: EntityClaims, cite: Citations) -> list[Line]:
     lines = []
     for conflict in claims.conflicts:
@@ -168,7 +140,7 @@ def _sections(
         Section("Overview", [_relation_line(c, cite) for c in overview]),
         Section("Leadership", [_relation_line(c, cite) for c in leaders]),
         Section("Strength estimates", table=_estimates_table(claims.estimates, cite)),
-        Section("Activity timeline", _timeline(incidents, cite)),
+        Section("Activity timeline", incident_lines(incidents, cite)),
         Section("Relations", [_relation_line(c, cite) for c in rest]),
         Section("Conflicting claims", _conflict_lines(claims, cite)),
     ]
@@ -198,7 +170,7 @@ def _subtitle(kind: str, since: str | None) -> str:
 def entity_brief(store: Store, entity_id: str, *, since: str | None = None) -> Brief:
     """A brief on one entity (group, person, organisation...)."""
     claims = _filter(entity_claims(store, entity_id), since)
-    incidents = _incidents(store, since, entity=claims.entity.id)
+    incidents = incidents_since(store, since, entity=claims.entity.id)
     cite = Citations(_urls(store, claims, incidents))
     me = claims.entity.id
     overview = [c for c in claims.relations if c.predicate in OVERVIEW and c.subject.id == me]
@@ -262,7 +234,7 @@ def country_brief(store: Store, country_id: str, *, since: str | None = None) ->
     leader_claims = [
         c for c in _filter(replace(merged, relations=list(leaders.values())), since).relations
     ]
-    incidents = _incidents(store, since, country=code) if code else []
+    incidents = incidents_since(store, since, country=code) if code else []
     cite = Citations(
         _urls(store, claims, incidents) | _urls(store, replace(claims, relations=leader_claims))
     )

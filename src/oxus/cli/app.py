@@ -55,6 +55,7 @@ def _register() -> None:
         facts_cmd,
         import_cmd,
         incidents,
+        incidents_edit,
         ingest,
         serve,
         stats,

@@ -20,6 +20,7 @@ from typing import Any
 import stix2
 
 from oxus.export.snapshot import Snapshot, load_snapshot
+from oxus.export.stix_incidents import incident_grouping
 from oxus.export.stix_objects import (
     EXTENSIONS,
     RELATIONSHIP_TYPES,
@@ -27,7 +28,6 @@ from oxus.export.stix_objects import (
     entity_sdo,
     estimate_note,
     event_sdo_id,
-    incident_grouping,
     incident_sdo,
     producer_objects,
     relationship_sro,

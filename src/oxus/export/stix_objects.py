@@ -16,7 +16,6 @@ import stix2
 from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EstimateSeries, EventClaim
 from oxus.analysis.claims import RelationClaim as Claim
 from oxus.analysis.dating.periods import Period
-from oxus.analysis.incidents.views import Incident
 from oxus.model import Entity, EntityType
 
 NAMESPACE = uuid.UUID("7c1e5a52-4f0e-5b7d-9a35-0f6b2d1c9e11")
@@ -238,6 +237,11 @@ def estimate_note(series: EstimateSeries, point: EstimatePoint, refs: dict[str, 
     )
 
 
+def event_sdo_id(document_id: str, start: int, end: int, type_: str) -> str:
+    """The id :func:`incident_sdo` gives the event read from this sentence."""
+    return stix_id("incident", document_id, start, end, type_)
+
+
 def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
     ev = event.evidence
     stamp = timestamp(ev.published)
@@ -268,45 +272,6 @@ def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
         allow_custom=True,
         extensions=EXTENSIONS,
         **properties,
-    )
-
-
-def event_sdo_id(document_id: str, start: int, end: int, type_: str) -> str:
-    """The id :func:`incident_sdo` gives the event read from this sentence."""
-    return stix_id("incident", document_id, start, end, type_)
-
-
-def incident_grouping(incident: Incident, members: list[str], refs: dict[str, str]) -> Any:
-    """One occurrence as a STIX grouping of the incident objects of its reports."""
-    named = [incident.location, *incident.agents, *incident.targets]
-    context_refs = [refs[e.id] for e in named if e is not None and e.id in refs]
-    where = f" at {incident.location.name}" if incident.location else ""
-    when = f" ({incident.date})" if incident.date else ""
-    return stix2.v21.Grouping(
-        id=stix_id("grouping", incident.id),
-        created=timestamp(incident.first_reported),
-        modified=timestamp(incident.last_reported),
-        name=f"{incident.type.replace('_', ' ')}{where}{when}",
-        description=f"One occurrence reported by {len(incident.documents)} document(s).",
-        context="suspicious-activity",
-        object_refs=sorted(set(members)) + sorted(set(context_refs) - set(members)),
-        x_oxus_incident={
-            "id": incident.id,
-            "type": incident.type,
-            "date": incident.date,
-            "location": incident.location.id if incident.location else None,
-            "counts": incident.counts,
-            "disagreements": [
-                {
-                    "field": d.field,
-                    "values": [{"value": v.label, "documents": v.documents} for v in d.values],
-                }
-                for d in incident.disagreements
-            ],
-            "documents": incident.documents,
-        },
-        allow_custom=True,
-        extensions=EXTENSIONS,
     )
 
 

@@ -32,6 +32,15 @@ class Period:
     last_affirmed: str | None = None
     last_ending: str | None = None
 
+    def describe(self) -> str:
+        """ "2021-09 – 2023-11-30", or "2012, ended by 2021-03 (former)"."""
+        first, last = self.first_seen, self.last_seen
+        span = first if first == last or not last else f"{first or '…'} – {last}"
+        if self.ended:
+            ended = f"ended by {self.ended}" + (f" ({self.cue})" if self.cue else "")
+            return f"{span}, {ended}" if span else ended
+        return span or ""
+
     def merge(self, other: Period) -> None:
         self.first_seen = _min(self.first_seen, other.first_seen)
         self.last_seen = _max(self.last_seen, other.last_seen)
@@ -116,4 +125,12 @@ def relation_periods(
         else:
             period._settle()
             periods[key] = period
+    return periods
+
+
+def entity_periods(conn: Connection, resolver: Resolver, family: list[str]) -> dict[Key, Period]:
+    """Periods of every relation with the entity (or an id merged into it) at either end."""
+    r = schema.relations
+    periods = relation_periods(conn, resolver, [r.c.subject_id.in_(family)])
+    periods.update(relation_periods(conn, resolver, [r.c.object_id.in_(family)]))
     return periods

@@ -125,3 +125,19 @@ def incident_count(store: Store) -> int:
     ensure_incidents(store)
     with store.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(schema.incidents)).scalar_one()
+
+
+def entity_incidents(
+    conn: Connection, resolver: Resolver, family: Sequence[str], *, limit: int
+) -> list[Incident]:
+    """The newest incidents with a report naming the entity (or placed there)."""
+    i = schema.incidents
+    ids = list(
+        conn.execute(
+            select(i.c.id)
+            .where(i.c.id.in_(involving(family)))
+            .order_by(i.c.sort_date.desc(), i.c.id.desc())
+            .limit(limit)
+        ).scalars()
+    )
+    return build_incidents(conn, resolver, place_tree(conn, resolver), ids)
