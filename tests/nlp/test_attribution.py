@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from oxus.model import Event, EventType, Polarity, Predicate, Relation
-from oxus.nlp.attribution import Attributor
+from oxus.nlp.attribution.component import Attributor
 from oxus.nlp.clauses import evidence_for
-from oxus.nlp.events import EventExtractor
-from oxus.nlp.relations import RelationExtractor
+from oxus.nlp.events.component import EventExtractor
+from oxus.nlp.relations.component import RelationExtractor
 from tests.nlp.fact_docs import eid, make_doc
 
 G, P, ORG, S, L = "group", "person", "organization", "state", "place"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oxus.nlp.relations import RelationExtractor
+from oxus.nlp.relations.component import RelationExtractor
 from tests.nlp.fact_docs import eid, make_doc
 
 
