@@ -59,6 +59,7 @@ def _register() -> None:
         ingest,
         serve,
         stats,
+        train,
     )
 
 
