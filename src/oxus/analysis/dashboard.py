@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from oxus.analysis.incidents.persist import ensure_incidents
-from oxus.analysis.incidents.queries import place_tree
 from oxus.analysis.incidents.views import Incident, build_incidents
 from oxus.analysis.refs import EntityRef, Resolver
 from oxus.store import Store, schema
@@ -91,7 +90,7 @@ def dashboard(store: Store, *, limit: int = 10) -> Dashboard:
                 .limit(limit)
             ).scalars()
         )
-        recent = build_incidents(conn, resolver, place_tree(conn, resolver), incident_ids)
+        recent = build_incidents(conn, resolver, incident_ids)
         open_review = conn.execute(
             select(func.count())
             .select_from(schema.merge_candidates)

@@ -21,12 +21,15 @@ def incidents_since(
     store: Store, since: str | None, *, entity: str | None = None, country: str | None = None
 ) -> list[Incident]:
     """Incidents oldest first, with only the reports published since ``since``."""
-    found = list_incidents(store, entity=entity, country=country, limit=INCIDENT_LIMIT).incidents
+    found = list_incidents(
+        store, entity=entity, country=country, limit=INCIDENT_LIMIT, reports=None
+    ).incidents
     kept = []
     for incident in found:
         reports = [r for r in incident.reports if (r.evidence.published or "") >= (since or "")]
         if reports:
-            kept.append(replace(incident, reports=reports))
+            documents = list(dict.fromkeys(r.evidence.document_id for r in reports))
+            kept.append(replace(incident, reports=reports, documents=documents))
     return sorted(kept, key=lambda i: (i.date or i.first_reported or "", i.id))
 
 

@@ -25,7 +25,6 @@ from oxus.analysis.claims import (
 from oxus.analysis.dating.derive import ensure_dated
 from oxus.analysis.dating.periods import Period, relation_periods
 from oxus.analysis.incidents.persist import ensure_incidents
-from oxus.analysis.incidents.queries import place_tree
 from oxus.analysis.incidents.views import Incident, build_incidents
 from oxus.analysis.refs import Resolver
 from oxus.model import Document, Entity
@@ -109,7 +108,7 @@ def load_snapshot(store: Store) -> Snapshot:
         resolver = Resolver(conn)
         i = schema.incidents
         incident_ids = list(conn.execute(select(i.c.id).order_by(i.c.sort_date, i.c.id)).scalars())
-        incidents = build_incidents(conn, resolver, place_tree(conn, resolver), incident_ids)
+        incidents = build_incidents(conn, resolver, incident_ids, reports=None)
         periods = relation_periods(conn, resolver)
         d = schema.documents
         documents = {

@@ -208,6 +208,8 @@ incidents = Table(
     Column("sort_date", String(10)),
     Column("reports", Integer, nullable=False),
     Column("documents", Integer, nullable=False),
+    # Best-supported values and disagreements, as JSON (oxus.analysis.incidents.summary).
+    Column("summary", Text, nullable=False, default="{}"),
     Index("ix_incidents_newest", "sort_date", "id"),
     Index("ix_incidents_location", "location_id", "sort_date"),
 )
@@ -218,7 +220,9 @@ incident_events = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("incident_id", String, nullable=False),
     Column("score", Float),
-    Index("ix_incident_events_incident", "incident_id", "event_id"),
+    # Order within the incident, earliest published report first: a page reads the first few.
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_incident_events_incident", "incident_id", "position"),
 )
 
 incident_decisions = Table(

@@ -45,23 +45,31 @@ def _cues_digest() -> str:
 
 
 def _dated_with(conn: Connection) -> str | None:
+    """The cue lists' digest the store was dated with (before any "|")."""
     s = schema.derived_state
-    return conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar_one_or_none()
+    value = conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar_one_or_none()
+    return value.split("|")[0] if value else None
+
+
+def _relations_now(conn: Connection) -> str:
+    """How many relation statements there are and the newest id: changes with any save."""
+    r = schema.relations
+    count, newest = conn.execute(select(func.count(), func.max(r.c.id))).one()
+    return f"{count}:{newest}"
+
+
+def _set_state(conn: Connection, value: str) -> None:
+    s = schema.derived_state
+    conn.execute(delete(s).where(s.c.name == STATE_KEY))
+    conn.execute(s.insert().values(name=STATE_KEY, value=value))
 
 
 def needs_dating(store: Store) -> bool:
-    """Whether some statement is not dated yet, or was dated with other cue lists."""
-    r, t = schema.relations, schema.relation_times
+    """Whether statements were stored since the last dating, or other cue lists apply."""
+    s = schema.derived_state
     with store.engine.connect() as conn:
-        if _dated_with(conn) not in (None, _cues_digest()):
-            return True
-        row = conn.execute(
-            select(r.c.id)
-            .outerjoin(t, t.c.relation_id == r.c.id)
-            .where(t.c.relation_id.is_(None))
-            .limit(1)
-        ).first()
-    return row is not None
+        stored = conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar()
+        return stored != f"{_cues_digest()}|{_relations_now(conn)}"
 
 
 def _rows(conn: Connection, documents: list[str], cues: EndingCues) -> list[dict[str, Any]]:
@@ -153,6 +161,8 @@ def date_relations(store: Store) -> int:
             if rows:
                 conn.execute(schema.relation_times.insert(), rows)
             written += len(rows)
+    with store.engine.begin() as conn:
+        _set_state(conn, f"{digest}|{_relations_now(conn)}")
     return written
 
 

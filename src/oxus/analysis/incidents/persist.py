@@ -23,6 +23,7 @@ from oxus.analysis.incidents.linker import Draft, link_events
 from oxus.analysis.incidents.places import PlaceTree
 from oxus.analysis.incidents.records import load_event_records
 from oxus.analysis.incidents.rules import LinkRules, default_rules
+from oxus.analysis.incidents.summary import dump_summary
 from oxus.analysis.refs import Resolver
 from oxus.store import Store, schema
 
@@ -99,6 +100,8 @@ def _write(conn: Connection, drafts: list[Draft], tree: PlaceTree) -> None:
     for draft in drafts:
         number = incident_id(draft)
         summary = consensus(draft.members, tree)
+        ordered = sorted(draft.members, key=lambda e: (e.published or "~", e.document_id, e.id))
+        documents = list(dict.fromkeys(e.document_id for e in ordered))
         incident_rows.append(
             {
                 "id": number,
@@ -107,12 +110,14 @@ def _write(conn: Connection, drafts: list[Draft], tree: PlaceTree) -> None:
                 "location_id": summary.location,
                 "sort_date": summary.date or summary.first_reported,
                 "reports": len(draft.members),
-                "documents": len({e.document_id for e in draft.members}),
+                "documents": len(documents),
+                "summary": dump_summary(summary, documents),
             }
         )
+        scores = {event.id: score for event, score in zip(draft.members, draft.scores, strict=True)}
         member_rows += [
-            {"event_id": event.id, "incident_id": number, "score": score}
-            for event, score in zip(draft.members, draft.scores, strict=True)
+            {"event_id": event.id, "incident_id": number, "score": scores[event.id], "position": n}
+            for n, event in enumerate(ordered)
         ]
     for table, rows in ((schema.incidents, incident_rows), (schema.incident_events, member_rows)):
         for chunk in range(0, len(rows), INSERT_CHUNK):

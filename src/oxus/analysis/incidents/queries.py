@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, func, or_, select
 
 from oxus.analysis.incidents.persist import ensure_incidents
-from oxus.analysis.incidents.places import PlaceTree
-from oxus.analysis.incidents.rules import default_rules
-from oxus.analysis.incidents.views import Incident, build_incidents
+from oxus.analysis.incidents.views import REPORTS_SHOWN, Incident, build_incidents
 from oxus.analysis.refs import Resolver, until_bound
 from oxus.errors import StoreError
 from oxus.store import Store, schema
@@ -27,10 +25,6 @@ class IncidentPage:
     incidents: list[Incident]
     total: int
     types: list[str]
-
-
-def place_tree(conn: Connection, resolver: Resolver) -> PlaceTree:
-    return PlaceTree.load(conn, resolver, near_km=default_rules().places["near_km"])
 
 
 def involving(family: Sequence[str]) -> Select:
@@ -77,6 +71,7 @@ def list_incidents(
     multi_report: bool = False,
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
+    reports: int | None = REPORTS_SHOWN,
 ) -> IncidentPage:
     """Incidents newest first; ``entity`` is an id (any report naming it or placed there)."""
     ensure_incidents(store)
@@ -96,7 +91,7 @@ def list_incidents(
                 query.order_by(i.c.sort_date.desc(), i.c.id.desc()).limit(limit).offset(offset)
             ).scalars()
         )
-        found = build_incidents(conn, resolver, place_tree(conn, resolver), ids)
+        found = build_incidents(conn, resolver, ids, reports=reports)
     return IncidentPage(found, total, sorted({x.type for x in found}))
 
 
@@ -105,7 +100,7 @@ def get_incident(store: Store, incident_id: str) -> Incident:
     ensure_incidents(store)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
-        found = build_incidents(conn, resolver, place_tree(conn, resolver), [incident_id])
+        found = build_incidents(conn, resolver, [incident_id], reports=None)
     if not found:
         raise StoreError(f"no incident {incident_id!r}")
     return found[0]
@@ -140,4 +135,4 @@ def entity_incidents(
             .limit(limit)
         ).scalars()
     )
-    return build_incidents(conn, resolver, place_tree(conn, resolver), ids)
+    return build_incidents(conn, resolver, ids)

@@ -49,12 +49,17 @@ def event_key(document_id: str, start: int, end: int, type_: str, number: int) -
 
 
 def load_event_records(
-    conn: Connection, resolver: Resolver, ids: Sequence[int] | None = None
+    conn: Connection,
+    resolver: Resolver,
+    ids: Sequence[int] | None = None,
+    *,
+    keyed: bool = True,
 ) -> list[EventRecord]:
     """Events not rejected in review (all, or these ids), with participants and evidence.
 
     In id order. Keys number events that share a sentence and type in the order they
-    were stored, so they are read for whole documents.
+    were stored, so with ``keyed`` the events of whole documents are read; without it
+    (for display) only these, and their keys are left empty.
     """
     ev, d, v = schema.events, schema.documents, schema.evidence
     query = (
@@ -79,6 +84,12 @@ def load_event_records(
     )
     if ids is None:
         rows = conn.execute(query).all()
+    elif not keyed:
+        unique = sorted(set(ids))
+        rows = []
+        for chunk in range(0, len(unique), CHUNK):
+            rows += conn.execute(query.where(ev.c.id.in_(unique[chunk : chunk + CHUNK]))).all()
+        rows.sort(key=lambda row: row.id)
     else:
         documents = _documents_of(conn, ids)
         rows = []
@@ -104,10 +115,11 @@ def load_event_records(
         base = f"{row.document_id}:{row.start}-{row.end}:{row.type}"
         number = seen[base]
         seen[base] += 1
+        key = event_key(row.document_id, row.start, row.end, row.type, number) if keyed else ""
         records.append(
             EventRecord(
                 id=row.id,
-                key=event_key(row.document_id, row.start, row.end, row.type, number),
+                key=key,
                 document_id=row.document_id,
                 published=row.published,
                 type=row.type,

@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 
 from oxus.analysis.incidents.decisions import DecisionRecord, decisions
 from oxus.analysis.incidents.persist import ensure_incidents
-from oxus.analysis.incidents.queries import place_tree
 from oxus.analysis.incidents.views import Incident, build_incidents
 from oxus.analysis.refs import Resolver
 from oxus.store import Store, schema
@@ -44,7 +43,7 @@ def incident_review(store: Store, *, limit: int = CHECK_LIMIT) -> IncidentReview
             .limit(limit)
         ).all()
         resolver = Resolver(conn)
-        found = build_incidents(conn, resolver, place_tree(conn, resolver), [r.id for r in rows])
+        found = build_incidents(conn, resolver, [r.id for r in rows])
     found.sort(key=lambda incident: not incident.disagreements)
     return IncidentReview(
         to_check=found,

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from oxus.analysis.incidents.consensus import Consensus, Variant, consensus
-from oxus.analysis.incidents.places import PlaceTree
+from oxus.analysis.incidents.consensus import Consensus, Variant
 from oxus.analysis.incidents.records import EventRecord, load_event_records
+from oxus.analysis.incidents.summary import load_summary
 from oxus.analysis.refs import EntityRef, Resolver
 from oxus.store import schema
 
@@ -47,7 +47,6 @@ class IncidentReport:
     """One event of one document, as a report of the incident."""
 
     fact_id: int
-    key: str
     type: str
     date: str | None
     location: EntityRef | None
@@ -89,13 +88,14 @@ class Incident:
     targets: list[EntityRef]
     counts: dict[str, int]
     reports: list[IncidentReport] = field(default_factory=list)
+    """Its reports, earliest published first (in lists, only the first few)."""
+    documents: list[str] = field(default_factory=list)
+    """Every document that reports it, earliest published first."""
+    report_count: int = 0
+    """How many reports (events) it has in all."""
     disagreements: list[Disagreement] = field(default_factory=list)
     first_reported: str | None = None
     last_reported: str | None = None
-
-    @property
-    def documents(self) -> list[str]:
-        return list(dict.fromkeys(r.evidence.document_id for r in self.reports))
 
     @property
     def evidence(self) -> ReportSource | None:
@@ -111,29 +111,39 @@ class Incident:
         return next((d for d in self.disagreements if d.field == name), None)
 
 
-def members(conn: Connection, incident_ids: list[str]) -> dict[str, list[tuple[int, Any]]]:
-    """{incident id: [(event id, link score)]} in the order they were linked."""
+REPORTS_SHOWN = 8
+"""Reports read per incident in a list (a detail page reads them all)."""
+
+
+def members(
+    conn: Connection, incident_ids: list[str], *, limit: int | None = None
+) -> dict[str, list[tuple[int, Any]]]:
+    """{incident id: [(event id, link score)]}, earliest published first (``limit`` each).
+
+    Reports are stored in that order (``position``), so the first few of an incident
+    are an index range however many documents repeat the story.
+    """
     ie = schema.incident_events
     found: dict[str, list[tuple[int, Any]]] = {i: [] for i in incident_ids}
     for chunk in range(0, len(incident_ids), 500):
-        rows = conn.execute(
-            select(ie.c.incident_id, ie.c.event_id, ie.c.score)
-            .where(ie.c.incident_id.in_(incident_ids[chunk : chunk + 500]))
-            .order_by(ie.c.event_id)
+        query = select(ie.c.incident_id, ie.c.event_id, ie.c.score).where(
+            ie.c.incident_id.in_(incident_ids[chunk : chunk + 500])
         )
-        for row in rows:
+        if limit is not None:
+            query = query.where(ie.c.position < limit)
+        for row in conn.execute(query.order_by(ie.c.incident_id, ie.c.position)):
             found[row.incident_id].append((row.event_id, row.score))
     return found
 
 
-def _sources(conn: Connection, records: list[EventRecord]) -> dict[str, Any]:
+def _documents(conn: Connection, ids: set[str]) -> dict[str, Any]:
     d = schema.documents
-    ids = sorted({r.document_id for r in records})
+    wanted = sorted(ids)
     rows: dict[str, Any] = {}
-    for chunk in range(0, len(ids), 500):
+    for chunk in range(0, len(wanted), 500):
         for row in conn.execute(
             select(d.c.id, d.c.title, d.c.outlet, d.c.published).where(
-                d.c.id.in_(ids[chunk : chunk + 500])
+                d.c.id.in_(wanted[chunk : chunk + 500])
             )
         ):
             rows[row.id] = row
@@ -141,25 +151,52 @@ def _sources(conn: Connection, records: list[EventRecord]) -> dict[str, Any]:
 
 
 def build_incidents(
-    conn: Connection, resolver: Resolver, tree: PlaceTree, incident_ids: list[str]
+    conn: Connection,
+    resolver: Resolver,
+    incident_ids: list[str],
+    *,
+    reports: int | None = REPORTS_SHOWN,
 ) -> list[Incident]:
-    """The incidents with these ids, in this order, with reports and disagreements."""
-    membership = members(conn, incident_ids)
+    """The incidents with these ids, in this order: stored consensus, and their reports
+    (the earliest ``reports`` of each; all with None)."""
+    i = schema.incidents
+    stored: dict[str, tuple[Consensus, list[str]]] = {}
+    counted: dict[str, int] = {}
+    for chunk in range(0, len(incident_ids), 500):
+        for row in conn.execute(
+            select(i.c.id, i.c.summary, i.c.reports).where(
+                i.c.id.in_(incident_ids[chunk : chunk + 500])
+            )
+        ):
+            stored[row.id] = load_summary(row.summary)
+            counted[row.id] = row.reports
+    membership = members(conn, incident_ids, limit=reports)
     wanted = [event_id for pairs in membership.values() for event_id, _ in pairs]
-    records = {r.id: r for r in load_event_records(conn, resolver, wanted)}
-    sources = _sources(conn, list(records.values()))
+    records = {r.id: r for r in load_event_records(conn, resolver, wanted, keyed=False)}
+    cited = {r.document_id for r in records.values()}
+    cited |= {
+        doc
+        for summary, _ in stored.values()
+        for values in summary.disagreements.values()
+        for value in values
+        for doc in value.documents
+    }
+    sources = _documents(conn, cited)
     resolver.load(
-        i
-        for r in records.values()
-        for i in (r.location, *r.agents, *r.targets, *tree.chain(r.location or ""))
+        entity
+        for summary, _ in stored.values()
+        for entity in (*summary.place_path, *summary.agents, *summary.targets)
     )
+    resolver.load(i for r in records.values() for i in (r.location, *r.agents, *r.targets))
     built = []
     for incident_id in incident_ids:
-        scored = [(records[e], s) for e, s in membership.get(incident_id, []) if e in records]
-        if not scored:
+        if incident_id not in stored:
             continue
-        summary = consensus([r for r, _ in scored], tree)
-        built.append(_incident(incident_id, summary, scored, sources, resolver))
+        summary, documents = stored[incident_id]
+        scored = [(records[e], s) for e, s in membership.get(incident_id, []) if e in records]
+        incident = _incident(incident_id, summary, documents, scored, sources, resolver)
+        incident.report_count = counted[incident_id]
+        built.append(incident)
     return built
 
 
@@ -171,6 +208,7 @@ def _refs(resolver: Resolver, ids: list[str]) -> list[EntityRef]:
 def _incident(
     incident_id: str,
     summary: Consensus,
+    documents: list[str],
     scored: list[tuple[EventRecord, Any]],
     sources: dict[str, Any],
     resolver: Resolver,
@@ -183,7 +221,6 @@ def _incident(
         reports.append(
             IncidentReport(
                 fact_id=record.id,
-                key=record.key,
                 type=record.type,
                 date=record.date,
                 location=resolver.ref(record.location),
@@ -205,8 +242,7 @@ def _incident(
             )
         )
     labels = {
-        d: (sources[d].outlet or sources[d].title or d) if d in sources else d
-        for d in {r.evidence.document_id for r in reports}
+        d: (sources[d].outlet or sources[d].title or d) if d in sources else d for d in documents
     }
     return Incident(
         id=incident_id,
@@ -218,6 +254,7 @@ def _incident(
         targets=_refs(resolver, summary.targets),
         counts=summary.counts,
         reports=reports,
+        documents=documents,
         disagreements=[
             Disagreement(name, [_value(v, resolver, labels, name) for v in variants])
             for name, variants in summary.disagreements.items()
@@ -225,6 +262,10 @@ def _incident(
         first_reported=summary.first_reported,
         last_reported=summary.last_reported,
     )
+
+
+def _label(document: Any, document_id: str) -> str:
+    return (document.outlet or document.title or document_id) if document else document_id
 
 
 def _value(
@@ -237,4 +278,6 @@ def _value(
         label = f"{variant.value:,}"
     else:
         label = str(variant.value)
-    return DisagreementValue(label, variant.documents, [labels[d] for d in variant.documents])
+    return DisagreementValue(
+        label, variant.documents, [labels.get(d, d) for d in variant.documents]
+    )
