@@ -213,3 +213,15 @@ def test_other_linking_rules_make_the_stored_incidents_stale(fresh_db: Store) ->
     assert relink(store, rules=strict).incidents == 4  # nothing linked
     assert list_incidents(store).total == 3  # read with the default rules: linked again
     assert ensure_incidents(store) is None
+
+
+def test_the_map_draws_an_incident_once_at_its_place_with_its_sources(fresh_db: Store) -> None:
+    from oxus.analysis.geo import map_places
+
+    store = store_reports(fresh_db, *hall_attack_reports())
+    places = {p.place.id: p for p in map_places(store)}
+    assert places[HALL.id].incident_count == 1
+    (hall,) = places[HALL.id].incidents
+    assert (hall.date, hall.documents) == ("2024-03-22", 2)
+    assert hall.sources == ["First Wire", "Second Daily"]
+    assert RIVERTON.id not in places  # the second report's place holds no incident of its own

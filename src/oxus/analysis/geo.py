@@ -17,6 +17,7 @@ from oxus.analysis.dating.asof import relations_as_of
 from oxus.analysis.dating.derive import ensure_dated
 from oxus.analysis.incidents.persist import ensure_incidents
 from oxus.analysis.incidents.queries import involving
+from oxus.analysis.incidents.summary import load_summary
 from oxus.analysis.refs import EntityRef, Resolver, until_bound
 from oxus.store import Store, schema
 
@@ -38,6 +39,8 @@ class PlaceIncident:
     date: str | None
     reports: int
     documents: int
+    sources: list[str] = field(default_factory=list)
+    """The outlets of its first reports (up to three), for the popup."""
 
 
 @dataclass
@@ -177,7 +180,7 @@ def _incidents(
 ) -> None:
     i = schema.incidents
     query = (
-        select(i.c.id, i.c.type, i.c.date, i.c.location_id, i.c.reports, i.c.documents)
+        select(i.c.id, i.c.type, i.c.date, i.c.location_id, i.c.reports, i.c.documents, i.c.summary)
         .where(i.c.location_id.is_not(None))
         .order_by(i.c.sort_date.desc(), i.c.id.desc())
     )
@@ -191,12 +194,31 @@ def _incidents(
         query = query.where(i.c.date <= until_bound(until))
     rows = conn.execute(query).all()
     resolver.load(row.location_id for row in rows)
+    shown: list[tuple[PlaceIncident, list[str]]] = []
     for row in rows:
         place = _place(conn, resolver, places, resolver(row.location_id) or row.location_id)
         if place is None:
             continue
         place.incident_count += 1
         if len(place.incidents) < INCIDENTS_PER_PLACE:
-            place.incidents.append(
-                PlaceIncident(row.id, row.type, row.date, row.reports, row.documents)
-            )
+            item = PlaceIncident(row.id, row.type, row.date, row.reports, row.documents)
+            place.incidents.append(item)
+            shown.append((item, load_summary(row.summary)[1][:SOURCES_SHOWN]))
+    _name_sources(conn, shown)
+
+
+SOURCES_SHOWN = 3
+
+
+def _name_sources(conn: Connection, shown: list[tuple[PlaceIncident, list[str]]]) -> None:
+    """Each shown incident's first outlets (else document titles), in one query."""
+    d = schema.documents
+    wanted = sorted({doc for _, documents in shown for doc in documents})
+    names: dict[str, str] = {}
+    for chunk in range(0, len(wanted), 500):
+        for row in conn.execute(
+            select(d.c.id, d.c.outlet, d.c.title).where(d.c.id.in_(wanted[chunk : chunk + 500]))
+        ):
+            names[row.id] = row.outlet or row.title or row.id
+    for item, documents in shown:
+        item.sources = list(dict.fromkeys(names.get(doc, doc) for doc in documents))

@@ -49,7 +49,8 @@
         var li = el("li");
         li.appendChild(el("a", (e.date || "undated") + " " + e.type.replace(/_/g, " "),
           { href: "/incidents/" + encodeURIComponent(e.id) }));
-        if (e.documents > 1) { li.appendChild(el("span", " (" + e.documents + " reports)", { "class": "muted" })); }
+        var by = e.sources.join(", ") + (e.documents > e.sources.length ? " +" + (e.documents - e.sources.length) : "");
+        if (by) { li.appendChild(el("span", " — " + by, { "class": "muted" })); }
         list.appendChild(li);
       });
       box.appendChild(list);
