@@ -111,7 +111,7 @@ class Incident:
         return next((d for d in self.disagreements if d.field == name), None)
 
 
-REPORTS_SHOWN = 8
+REPORTS_SHOWN = 4
 """Reports read per incident in a list (a detail page reads them all)."""
 
 
