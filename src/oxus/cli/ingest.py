@@ -79,7 +79,9 @@ def ingest(
     finally:
         store.close()
     for failure in report.failures:
-        errors.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
+        errors.print(
+            f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True
+        )
     console.print(_summary(report))
     if report.failed:
         raise typer.Exit(1)
