@@ -92,8 +92,11 @@ def _capitalised_names_ok(text: str) -> bool:
 
 
 def _is_count(span: Span) -> bool:
-    """A bare 4-digit "year" that is really a count or an identifier ("2000 fighters")."""
+    """A bare 4-digit "year" that is really a count or an identifier ("2000 fighters",
+    "resolutions 1267/1989/2253")."""
     lex = load_lexicon("timex")
+    if re.fullmatch(r"\d+(?:/\d+)+", span[-1].text):
+        return True
     if not re.fullmatch(r"\d{4}", span[-1].text) or re.search(r"[A-Za-z]", span[-1].text):
         return False
     doc = span.doc
@@ -102,6 +105,17 @@ def _is_count(span: Span) -> bool:
     if after is not None and (after.tag_ == "NNS" or after.text in ("%", "percent")):
         return True
     return before is not None and before.lower_ in lex["not_year_before"]
+
+
+def _is_birth(span: Span) -> bool:
+    """A date of birth ("born in 1986", "(born 3 May 1986)", "b. 1986"): it dates a
+    person, never an event or a figure."""
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
+    words = set(load_lexicon("timex").get("birth_words", []))
+    if before and before[-1] in words:
+        return True
+    return len(before) == 2 and before[0] in words and before[1] in ("in", "on")
 
 
 def _opened(span: Span, label: str) -> tuple[Span, str]:
@@ -186,6 +200,8 @@ def find_dates(doc: Doc) -> list[Span]:
             found.append(Span(doc, ent.start, ent.end, label="date"))
     kept: list[Span] = []
     for span in filter_spans(found):
+        if _is_birth(span):
+            continue
         span, label = _opened(span, span.label_)
         value = _value(span, label, published)
         if value is None:
