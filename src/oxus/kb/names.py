@@ -29,7 +29,10 @@ _CYRILLIC = {
 }  # fmt: skip
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 
-_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем")
+_RU_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
+    "у", "ю",
+)  # fmt: skip
 """Russian case endings (beyond a final vowel) stripped from Cyrillic words so that
 inflected forms meet; a final vowel is dropped from every word's skeleton."""
 
