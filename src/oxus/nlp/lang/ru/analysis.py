@@ -55,9 +55,10 @@ class NatashaAnalysis:
         groups = sentence_groups(doc.text, words, starts)
         analysed: dict[int, _Token] = {}
         sentences = [[words[i] for i in group] for group in groups]
-        morph = self.models.morph.map(sentences)
-        syntax = self.models.syntax.map(sentences)
-        ner = _ner_tags(self.models.ner, sentences)
+        with self.models.single_thread():
+            morph = list(self.models.morph.map(sentences))
+            syntax = list(self.models.syntax.map(sentences))
+            ner = _ner_tags(self.models.ner, sentences)
         for group, morph_markup, syntax_markup, tags in zip(
             groups, morph, syntax, ner, strict=True
         ):
