@@ -8,7 +8,8 @@ and Cyrillic script with Russian case endings. Three keys, from strict to loose:
 - :func:`fold` — case-folded, accent-stripped, punctuation-free (the facts-format rule);
 - :func:`compact` — ``fold`` without spaces (``IS-KP`` = ``ISKP``, ``Hizbut`` = ``Hizb ut``);
 - :func:`skeleton` — ``compact`` of the Latin transliteration with spelling variants
-  collapsed (``kh``/``h``, ``dzh``/``j``, ``o``/``a``, ``y``/``i``, doubled letters...).
+  collapsed (``kh``/``h``, ``dzh``/``j``, ``o``/``a``, ``y``/``i``, doubled letters,
+  Russian "ё" written as "е"...).
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def compact(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def skeleton_word(word: str) -> str:
     """The spelling-variant-free key of one word (already folded, any script)."""
-    latin = transliterate(stem_russian(word))
+    latin = transliterate(stem_russian(word).replace("ё", "е"))
     for old, new in _SKELETON_RULES:
         latin = latin.replace(old, new)
     latin = re.sub(r"ev(a?)$", r"av\1", latin)

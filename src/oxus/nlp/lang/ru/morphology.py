@@ -38,21 +38,42 @@ def forms_of(lemma: str) -> frozenset[str]:
     if not any("\u0400" <= c <= "\u04ff" for c in word):
         return frozenset(out)
     for parse in russian_models().vocab.parse(word):
-        if plain(parse.normal_form) != word:
-            continue
+        if not parse.is_known or plain(parse.normal_form) != word:
+            continue  # a guess (an abbreviation, a foreign name) has no forms to add
         out.update(plain(form.word) for form in parse.lexeme)
+    if len(out) == 1 and "-" in word:  # "телеграм-канал": the last part inflects
+        head, _, tail = word.rpartition("-")
+        out.update(f"{head}-{form}" for form in forms_of(tail))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=2_000)
+def singular_forms(lemma: str) -> frozenset[str]:
+    """Every singular form of a noun ("тысяча" -> "тысячи", "тысячу", ...)."""
+    out = {plain(lemma)}
+    for parse in russian_models().vocab.parse(plain(lemma)):
+        if parse.is_known and plain(parse.normal_form) == plain(lemma):
+            out.update(plain(f.word) for f in parse.lexeme if "sing" in f.tag)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=2_000)
+def plural_forms(word: str) -> frozenset[str]:
+    """Every plural form of a plural noun ("тысячи" -> "тысяч", "тысячами", ...)."""
+    out = {plain(word)}
+    for parse in russian_models().vocab.parse(plain(word)):
+        if parse.is_known and "plur" in parse.tag:
+            out.update(plain(f.word) for f in parse.lexeme if "plur" in f.tag)
     return frozenset(out)
 
 
 def all_forms(phrases: Iterable[str]) -> frozenset[str]:
-    """Each phrase in every form of its last word ("полевой командир" -> "полевой
-    командира", ...); one-word phrases in every form."""
+    """Each phrase with each of its words in any of its forms ("полевой командир" ->
+    "полевого командира", ...; forms of different words are not made to agree)."""
     out: set[str] = set()
     for phrase in phrases:
-        words = plain(phrase).split()
-        if not words:
-            continue
-        head = " ".join(words[:-1])
-        for form in forms_of(words[-1]):
-            out.add(f"{head} {form}" if head else form)
+        combos = [""]
+        for word in plain(phrase).split():
+            combos = [f"{c} {f}".strip() for c in combos for f in sorted(forms_of(word))]
+        out.update(c for c in combos if c)
     return frozenset(out)
