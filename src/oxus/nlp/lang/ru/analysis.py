@@ -82,7 +82,9 @@ class NatashaAnalysis:
 
     def _lemma(self, word: str, pos: str, feats: dict[str, str]) -> str:
         """pymorphy2's normal form for the tagged features (ё as е); proper names keep
-        their capital ("Москве" -> "Москва")."""
+        their capital ("Москве" -> "Москва"), acronyms their letters ("ИГ", not "иго")."""
+        if len(word) > 1 and (word.isupper() or any(c.isdigit() for c in word)):
+            return word  # "ИГ", "ФСБ", "17-й": an acronym or a number is its own lemma
         lemma = self.models.vocab.lemmatize(word, pos, feats)
         return recover_shape(lemma, word) if pos == "PROPN" else lemma
 
