@@ -137,3 +137,15 @@ def to_cyrillic(text: str) -> str:
     """Latin letters written in Russian Cyrillic, case kept (Mahdi Arsalon -> Махди
     Арсалон); other characters unchanged."""
     return _WORD.sub(lambda m: _word_to_cyrillic(m.group()), text)
+
+
+def other_script(text: str) -> tuple[str, ...]:
+    """The spellings of a name in the other script: Latin ones for a Cyrillic name,
+    the Cyrillic one for a Latin name; none for a name in both scripts or neither."""
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in text)
+    latin = any("a" <= c.lower() <= "z" for c in text)
+    if cyrillic and not latin:
+        return latin_variants(text)
+    if latin and not cyrillic:
+        return (to_cyrillic(text),)
+    return ()
