@@ -38,6 +38,8 @@ class RussianTimeWords:
     """Form -> meaning maps and the regex alternations built from them."""
 
     months: dict[str, int]
+    """Every form of every month name, and each abbreviation."""
+    abbreviations: frozenset[str]
     weekdays: dict[str, int]
     relative: dict[str, int]
     units: dict[str, str]
@@ -53,11 +55,13 @@ class RussianTimeWords:
     @property
     def month_re(self) -> str:
         """A month in any case, or its abbreviation with an optional full stop."""
-        return rf"(?:{alternation(self.months)})\b\.?"
+        names = alternation(set(self.months) - self.abbreviations)
+        return rf"(?:(?:{names})\b|(?:{alternation(self.abbreviations)})\b\.?)"
 
     @property
     def year_word_re(self) -> str:
-        return rf"(?:{alternation(self.year_words)})\b\.?"
+        """ "года", "году", ... or "г." / "гг." (only an abbreviation takes the stop)."""
+        return rf"(?:гг?\b\.?|(?:{alternation(self.year_words)})\b)"
 
     @property
     def relative_re(self) -> str:
@@ -88,15 +92,19 @@ def time_words() -> RussianTimeWords:
         for word in words:
             for form in forms_of(word):
                 months.setdefault(form, int(number))
+    abbreviations = {
+        str(w): int(n) for n, words in lex["month_abbreviations"].items() for w in words
+    }
     return RussianTimeWords(
-        months=months,
+        months={**months, **abbreviations},
+        abbreviations=frozenset(abbreviations),
         weekdays={
             form: index for index, word in enumerate(lex["weekdays"]) for form in forms_of(word)
         },
         relative={k: int(str(v)) for k, v in _by_form(lex["relative"]).items()},
         units={k: str(v) for k, v in _by_form(lex["units"]).items()},
         deictic={str(k): int(v) for k, v in lex["deictic_days"].items()},
-        year_words=frozenset(f for w in lex["year_words"] for f in forms_of(w)),
+        year_words=frozenset(f for w in lex["year_words"] for f in forms_of(w)) - {"г", "гг"},
         parts=all_forms(lex["parts"]),
         since_words=frozenset(lex["since_words"]),
         until_words=frozenset(lex["until_words"]),
