@@ -81,3 +81,17 @@ def test_a_percentage_of_change(analyse: Analyse) -> None:
     assert span._.quantity.percent
     assert span._.quantity.qualifier is Qualifier.CHANGE
     assert span._.quantity.low == 15
+
+
+def test_a_figure_reached_is_no_upper_bound_and_a_day_no_count(analyse: Analyse) -> None:
+    doc = analyse("В среду, 11 июля, число погибших возросло до 20.", published=None)
+    found = {s.text: s._.quantity for s in doc.spans[QUANTITIES]}
+    assert set(found) == {"до 20"}
+    assert (found["до 20"].low, found["до 20"].high) == (20, 20)
+    assert found["до 20"].qualifier is EXACT
+
+
+def test_a_participle_standing_alone_is_what_is_counted(analyse: Analyse) -> None:
+    doc = analyse("Речь идет о десятках погибших.")
+    (span,) = doc.spans[QUANTITIES]
+    assert span._.quantity.unit == "погибнуть"

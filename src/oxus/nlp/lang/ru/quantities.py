@@ -20,8 +20,10 @@ from oxus.nlp import extensions
 from oxus.nlp.lang.ru.morphology import all_forms
 from oxus.nlp.lang.ru.quantity_text import match_quantities
 from oxus.nlp.lang.ru.timex import find_dates
+from oxus.nlp.lang.ru.timex_words import time_words
 from oxus.nlp.lexicon import load_lexicon
 from oxus.nlp.numbers.parse import as_int
+from oxus.nlp.numbers.quantity_text import Quantity
 
 NOUN_GAP = 4
 """The most adjectives or participles between a number and the noun it counts."""
@@ -39,16 +41,19 @@ def _forms(key: str) -> frozenset[str]:
 
 def counted_noun(span: Span) -> Token | None:
     """The noun right after a number, adjectives and participles skipped ("300 хорошо
-    вооруженных боевиков" -> боевиков)."""
+    вооруженных боевиков" -> боевиков); a participle or adjective standing alone is the
+    noun ("десятки погибших" -> погибших)."""
     doc = span.doc
+    standing: Token | None = None
     for token in doc[span.end : min(len(doc), span.end + NOUN_GAP + 1)]:
         if token.pos_ in ("NOUN", "PROPN"):
             return token
-        if token.pos_ not in ("ADJ", "ADV", "DET") and not (
-            token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])
-        ):
-            return None
-    return None
+        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])
+        if token.pos_ == "ADJ" or participle:
+            standing = standing or token
+        elif token.pos_ not in ("ADV", "DET"):
+            break
+    return standing
 
 
 def _is_noise(span: Span, text: str) -> bool:
@@ -63,10 +68,24 @@ def _is_noise(span: Span, text: str) -> bool:
         return True
     if after is not None and after.lemma_ in _lemmas("time_units"):
         return True  # "25 лет", "три года": an age or a duration
+    if after is not None and after.lower_.replace("ё", "е") in time_words().months:
+        return True  # "11 июля" with no year and no publication date to place it
     first = doc[span.start]
     if first.lemma_ == "один" and len(span) == 1:
         return after is None or after.lower_ in ("из", "и", "за") or after.pos_ != "NOUN"
     return False
+
+
+def _reached(span: Span, quantity: Quantity) -> Quantity:
+    """ "возросло до 20": after a verb of change, "до" says what was reached, not a bound."""
+    doc = span.doc
+    if quantity.qualifier is not Qualifier.AT_MOST or doc[span.start].lower_ != "до":
+        return quantity
+    before = doc[span.start - 1] if span.start > 0 else None
+    changes = _lemmas("change_up") | _lemmas("change_down") | _lemmas("reach_verbs")
+    if before is None or before.lemma_ not in changes:
+        return quantity
+    return replace(quantity, low=quantity.high, qualifier=Qualifier.EXACT)
 
 
 def _change_sign(span: Span) -> int:
@@ -93,7 +112,7 @@ def find_quantities(doc: Doc) -> list[Span]:
             continue
         if any(i in taken for i in range(span.start, span.end)) or _is_noise(span, text):
             continue
-        quantity = found.quantity
+        quantity = _reached(span, found.quantity)
         unit: str | None
         if quantity.percent:
             sign = _change_sign(span)
