@@ -7,12 +7,15 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from oxus.analysis.search import search
 from oxus.cli import app
+from oxus.errors import PipelineError
 from oxus.model import Document
 from oxus.nlp.extract import extract
+from oxus.nlp.pipeline import build_pipeline
 from oxus.store import Store
 
 ENGLISH = """---
@@ -81,3 +84,14 @@ def test_a_mixed_folder_lands_on_one_entity(tmp_path: Path) -> None:
         assert hit.entity.id == "group:jamaat-ansarullah"
     finally:
         store.close()
+
+
+def test_a_language_without_a_pipeline_is_a_clear_error() -> None:
+
+    with pytest.raises(PipelineError, match="no pipeline for language 'fr'"):
+        build_pipeline(lang="fr")
+
+
+def test_a_document_in_another_language_is_read_as_english() -> None:
+    (facts,) = extract([_document("x", "The Taliban took Kabul.", "fr")])
+    assert "place:kabul" in facts.entities
