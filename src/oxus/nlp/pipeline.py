@@ -33,6 +33,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("oxus_events", "oxus.nlp.events.component"),
     ("oxus_estimates", "oxus.nlp.estimates.component"),
     ("oxus_attribution", "oxus.nlp.attribution.component"),
+    ("oxus_decoder", "oxus.nlp.decoder"),
 )
 """(factory name, module registering it), in pipeline order."""
 

@@ -32,6 +32,7 @@ from oxus.nlp.attribution.scope import (
     reaches,
     verb_speaker,
 )
+from oxus.nlp.candidates import doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
@@ -88,9 +89,15 @@ class Attributor:
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
         claims = self._segment_claims(view)
-        for fact in [*doc_list(doc, "relations"), *doc_list(doc, "estimates")]:
+        candidates = doc_candidates(doc)
+        for fact in [
+            *doc_list(doc, "relations"),
+            *(c.fact for c in candidates.relations),
+            *doc_list(doc, "estimates"),
+            *(c.fact for c in candidates.estimates),
+        ]:
             self._stamp(fact, view, claims)
-        for event in doc_list(doc, "events"):
+        for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
             claim = self._stamp(event, view, claims)
             if event.type != EventType.STATEMENT:
                 continue
