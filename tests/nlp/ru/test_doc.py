@@ -83,3 +83,9 @@ def test_models_are_read_from_the_installed_packages() -> None:
     assert (data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar").is_file()
     for model in ("morph", "syntax", "ner"):
         assert (data / "model" / f"slovnet_{model}_news_v1.tar").is_file()
+
+
+def test_a_line_break_ends_a_sentence_unless_the_next_line_carries_on(ru_bare: Language) -> None:
+    doc = ru_bare("ДУШАНБЕ, 5 марта\nСотрудники ГКНБ задержали\nдвух вербовщиков.")
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert starts == ["ДУШАНБЕ", "Сотрудники"]

@@ -1,9 +1,10 @@
 """Russian sentence boundaries: razdel's, a blank line, and a length cap.
 
-razdel places boundaries from punctuation; a blank line also ends a sentence (as in
-the English pipeline, so a headline never joins the first sentence under it), and an
-over-long run of tokens without one (a table, a list) is cut, since the parser's cost
-grows with the square of a sentence's length.
+razdel places boundaries from punctuation. As in the English pipeline a blank line also
+ends a sentence, and so does a line break unless the next line carries on in lower case
+(a headline, dateline or caption never joins the text under it; a hard-wrapped sentence
+stays whole). An over-long run of tokens without a boundary (a table, a list) is cut,
+since the parser's cost grows with the square of a sentence's length.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def sentence_groups(text: str, words: list[str], starts: list[int]) -> list[list
     paragraph = False
     for i, word in enumerate(words):
         if word.isspace():
-            paragraph = paragraph or word.count("\n") >= 2
+            breaks = word.count("\n")
+            paragraph = paragraph or breaks >= 2 or (breaks == 1 and not _lower_next(words, i))
             continue
         sentence = bisect_right(bounds, starts[i]) - 1
         if current and (sentence != last_sentence or paragraph or len(current) >= MAX_TOKENS):
@@ -40,3 +42,9 @@ def sentence_groups(text: str, words: list[str], starts: list[int]) -> list[list
     if current:
         groups.append(current)
     return groups
+
+
+def _lower_next(words: list[str], i: int) -> bool:
+    """Whether the first word after position ``i`` starts in lower case."""
+    following = next((w for w in words[i + 1 :] if not w.isspace()), "")
+    return following[:1].islower()
