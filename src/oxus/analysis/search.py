@@ -3,17 +3,22 @@
 Documents use the store's full-text index (SQLite FTS5 ``documents_fts``, PostgreSQL
 stored ``search_vector``), ranking the newest ``RANK_WINDOW`` matches; entities match on
 the folded alias index by prefix, so both stay indexed
-lookups on a large store.
+lookups on a large store. A query is also looked up as it is spelled in the other script
+("Ансаруллах" also finds English reports of Ansarullah, "Ansarullah" Russian ones), its
+own spelling's hits first.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Connection, func, select, text
 
 from oxus.analysis.refs import EntityRef, Resolver
+from oxus.kb.translit import other_script
 from oxus.store import Store, schema
 from oxus.textnorm import fold
 
@@ -43,6 +48,9 @@ class EntityHit:
     mentions: int
 
 
+Hit = TypeVar("Hit", DocumentHit, EntityHit)
+
+
 @dataclass
 class SearchResults:
     query: str
@@ -54,10 +62,30 @@ def search(store: Store, query: str, *, limit: int = 25) -> SearchResults:
     query = query.strip()
     if not query:
         return SearchResults(query, [], [])
+    spellings = [query, *other_script(query)]
     with store.engine.connect() as conn:
-        documents = _documents(conn, query, limit)
-        entities = _entities(conn, query, limit)
+        documents = _first_of_each(
+            (hit for spelling in spellings for hit in _documents(conn, spelling, limit)),
+            key=lambda hit: hit.id,
+            limit=limit,
+        )
+        entities = _first_of_each(
+            (hit for spelling in spellings for hit in _entities(conn, spelling, limit)),
+            key=lambda hit: hit.entity.id,
+            limit=limit,
+        )
     return SearchResults(query, documents, entities)
+
+
+def _first_of_each(hits: Iterable[Hit], *, key: Callable[[Hit], str], limit: int) -> list[Hit]:
+    """Hits in order, each key once, at most ``limit``."""
+    seen: set[str] = set()
+    out: list[Hit] = []
+    for hit in hits:
+        if key(hit) not in seen and len(out) < limit:
+            seen.add(key(hit))
+            out.append(hit)
+    return out
 
 
 def _fts_query(query: str) -> str:

@@ -5,6 +5,7 @@ from our own patterns (built from ``patterns/timex.yaml``) plus spaCy's DATE ent
 a candidate is kept only when it resolves. Each span's ``label_`` says what it is:
 ``date`` (a point at some precision), ``since``, ``until`` or ``period``; the latter
 three also resolve to a :class:`~oxus.nlp.time.dates.Period` through :func:`span_period`.
+A Russian Doc (``doc.lang_ == "ru"``) is read by :mod:`oxus.nlp.lang.ru.timex` instead.
 """
 
 from __future__ import annotations
@@ -185,6 +186,10 @@ def _anchored(doc: Doc, kept: list[Span], published: str | None) -> None:
 
 def find_dates(doc: Doc) -> list[Span]:
     """Resolved date spans of a Doc, non-overlapping, in text order."""
+    if doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.timex import find_dates as find_russian_dates
+
+        return find_russian_dates(doc)
     published = doc._.published
     found: list[Span] = []
     text = extensions.doc_text(doc)
@@ -216,6 +221,10 @@ def span_period(span: Span) -> Period | None:
     """The period a ``since``/``until``/``period`` span names (None for plain dates)."""
     if span.label_ == "date":
         return None
+    if span.doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.timex import span_period as russian_period
+
+        return russian_period(span)
     return resolve_period(span.text, span.doc._.published)
 
 
