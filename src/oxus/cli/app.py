@@ -57,6 +57,7 @@ def _register() -> None:
         ingest,
         serve,
         stats,
+        train,
     )
 
 
