@@ -189,6 +189,12 @@ def test_wrong_header_tokens_share_the_lockout(
     assert client.get("/api/stats", headers={"x-oxus-token": "s3cret"}).status_code == 200
 
 
+def test_a_missing_token_is_no_guess(remote: tuple[Client, FakeClock]) -> None:
+    client, _ = remote
+    assert {client.get("/api/stats").status_code for _ in range(10)} == {401}
+    assert client.get("/api/stats", headers={"x-oxus-token": "s3cret"}).status_code == 200
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -91,16 +91,19 @@ class Security:
         return hmac.compare_digest(self.token.encode(), candidate.encode())
 
     def check(self, client: str, candidate: str | None) -> None:
-        """Accept the right token; count a wrong one; refuse a client that must wait."""
+        """Accept the right token; count a wrong one; refuse a client that must wait.
+
+        A missing token is refused without counting: it is no guess.
+        """
         wait = self.throttle.wait(client)
         if wait:
             raise TokenRefused(429, f"too many wrong tokens: try again in {wait} s", wait)
+        if not candidate:
+            raise TokenRefused(401, "this server requires a token")
         if self.token_ok(candidate):
             self.throttle.succeeded(client)
             return
-        lockout = self.throttle.failed(client)
-        detail = "invalid token" if candidate else "this server requires a token"
-        raise TokenRefused(401, detail, lockout)
+        raise TokenRefused(401, "invalid token", self.throttle.failed(client))
 
 
 def client_of(request: Request) -> str:
