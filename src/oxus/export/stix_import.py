@@ -24,7 +24,7 @@ from typing import Any
 from oxus.export.stix import RELATIONSHIP_TYPES
 from oxus.export.stix_check import check_bundle
 from oxus.export.stix_documents import DocumentBuilder, ScanBudget
-from oxus.export.stix_names import without_known_names
+from oxus.export.stix_names import stored_ids, without_known_names
 from oxus.export.stix_read import check_values, parse_json
 from oxus.model import (
     Document,
@@ -132,8 +132,9 @@ def import_stix(store: Store, data: str | bytes | dict[str, Any]) -> ImportResul
         if entity is not None:
             entities.setdefault(entity.id, entity)
             ids[obj["id"]] = entity.id
-    entities = without_known_names(store, entities)
-    result = ImportResult()
+    stored = stored_ids(store, sorted(entities))
+    entities = without_known_names(store, entities, stored)
+    result = ImportResult(entities=len(entities) - len(stored))
     builders: dict[str, DocumentBuilder] = {}
     listed_in: dict[str, list[str]] = defaultdict(list)
     for obj in objects:
@@ -182,9 +183,7 @@ def _store(
             result.kept.append(item.document.id)
         elif item.sentences or item.extra:
             documents.append(item.facts(entities, budget))
-    before = store.stats()["entities"]
     store.save_together(list(entities.values()), documents)
-    result.entities = store.stats()["entities"] - before
     result.documents = len(documents)
     result.relations = sum(len(f.relations) for f in documents)
 

@@ -26,15 +26,25 @@ _STORED = select(schema.entities.c.id).where(
 )
 
 
-def without_known_names(store: Store, entities: dict[str, Entity]) -> dict[str, Entity]:
-    """``entities`` with the aliases the store already resolves to the same entity dropped."""
-    ids = sorted(entities)
+def stored_ids(store: Store, ids: list[str]) -> set[str]:
+    """Which of ``ids`` the store already has an entity row for."""
+    found: set[str] = set()
     with store.engine.connect() as conn:
-        stored: set[str] = set()
         for i in range(0, len(ids), CHUNK):
-            stored.update(conn.execute(_STORED, {"ids": ids[i : i + CHUNK]}).scalars())
-        if not stored:
-            return entities
+            found.update(conn.execute(_STORED, {"ids": ids[i : i + CHUNK]}).scalars())
+    return found
+
+
+def without_known_names(
+    store: Store, entities: dict[str, Entity], stored: set[str]
+) -> dict[str, Entity]:
+    """``entities`` with the aliases the store already resolves to the same entity dropped.
+
+    ``stored``: the ids among them the store already holds (``stored_ids``).
+    """
+    if not stored:
+        return entities
+    with store.engine.connect() as conn:
         merges = merge_map(conn)
         norms = sorted({fold(a) for i in stored for a in entities[i].aliases} - {""})
         held: set[tuple[str, str]] = set()
