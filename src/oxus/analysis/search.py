@@ -26,6 +26,9 @@ RANK_WINDOW = 500
 """Only this many matching documents are ranked, the newest (PostgreSQL: by publication
 date; SQLite: the last ingested, the order its full-text index keeps): a word found in
 most of a large store would otherwise have every match scored on each keystroke."""
+MAX_WORDS = 16
+"""Distinct words of a query that are searched: a query repeating one word a hundred
+times took seconds in the full-text index; the rest of a long query adds nothing."""
 SNIPPET_MARK = "\x02", "\x03"
 """Control characters around matched words in snippets: safe to escape, then mark up."""
 
@@ -88,9 +91,15 @@ def _first_of_each(hits: Iterable[Hit], *, key: Callable[[Hit], str], limit: int
     return out
 
 
+def _words(query: str) -> list[str]:
+    """The query's words, each once (case-folded), at most ``MAX_WORDS`` of them."""
+    unique = {w.casefold(): w for w in re.findall(r"\w+", query)}
+    return list(unique.values())[:MAX_WORDS]
+
+
 def _fts_query(query: str) -> str:
     """A safe FTS5 query: every word quoted (no operators), the last one as a prefix."""
-    words = re.findall(r"\w+", query)
+    words = _words(query)
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
@@ -100,7 +109,7 @@ def _fts_query(query: str) -> str:
 
 def _tsquery(query: str) -> str:
     """The same query for PostgreSQL: all words required, the last one as a prefix."""
-    words = re.findall(r"\w+", query)
+    words = _words(query)
     if not words:
         return ""
     return " & ".join([*words[:-1], f"{words[-1]}:*"])

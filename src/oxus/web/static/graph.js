@@ -1,6 +1,8 @@
 // The network page: load /api/network with the form's filters and draw it with Cytoscape.
+// Labels are drawn as text on the canvas (never parsed as HTML) and cut to NAME_CHARS.
 (function () {
   "use strict";
+  var NAME_CHARS = 80;
   var COLORS = { group: "#b3261e", person: "#1f5f99", organization: "#6b4fa3", state: "#2b7a4b", place: "#a36a00" };
   var EDGE_COLORS = { allied_with: "#2b7a4b", rival_of: "#b3261e", leader_of: "#1f5f99", member_of: "#5b8fc7",
     part_of: "#6b4fa3", splinter_of: "#d9822b", pledged_allegiance_to: "#8c5a2b", based_in: "#a36a00",
@@ -19,10 +21,15 @@
     return params.toString();
   }
 
+  function short(name) {
+    name = String(name == null ? "" : name);
+    return name.length > NAME_CHARS ? name.slice(0, NAME_CHARS) + "…" : name;
+  }
+
   function draw(graph) {
     var maxDegree = graph.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
     var elements = graph.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.name, type: n.type, size: 14 + 36 * Math.sqrt(n.degree / maxDegree) } };
+      return { data: { id: n.id, label: short(n.name), type: n.type, size: 14 + 36 * Math.sqrt(n.degree / maxDegree) } };
     }).concat(graph.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: e.source, target: e.target, predicate: e.predicate,
         width: Math.min(1 + Math.log2(e.weight + 1) * 1.5, 9), denied: e.denied > 0, symmetric: !!SYMMETRIC[e.predicate] } };

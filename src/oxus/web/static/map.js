@@ -1,6 +1,9 @@
 // Maps without tiles: vendored country outlines (world-atlas TopoJSON) and place markers.
+// Names come from data: they reach the page only as text nodes (textContent), never as
+// HTML strings, which Leaflet's bindTooltip/bindPopup would parse.
 (function () {
   "use strict";
+  var NAME_CHARS = 200;
   var OUTLINES = "/static/vendor/world-atlas/countries-50m.json";
   var outlines = null;
 
@@ -19,6 +22,11 @@
     return map;
   }
 
+  function short(name) {
+    name = String(name == null ? "" : name);
+    return name.length > NAME_CHARS ? name.slice(0, NAME_CHARS) + "… [cut]" : name;
+  }
+
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
     if (text) { node.textContent = text; }
@@ -27,7 +35,7 @@
   }
 
   function entityLink(ref) {
-    return el("a", ref.name, { href: "/entities/" + encodeURIComponent(ref.id).replace("%3A", ":") });
+    return el("a", short(ref.name), { href: "/entities/" + encodeURIComponent(ref.id).replace("%3A", ":") });
   }
 
   function popup(p) {
@@ -66,7 +74,7 @@
       }
       if (p.bases.length) {
         L.marker(latlng, { icon: L.divIcon({ className: "base-icon" + (p.approximate ? " approx" : ""), iconSize: [12, 12] }),
-          title: p.place.name }).bindPopup(popup(p)).addTo(layer);
+          title: short(p.place.name) }).bindPopup(popup(p)).addTo(layer);
       }
     });
   }
@@ -104,8 +112,8 @@
     var small = baseMap(mini, 4);
     var bounds = [];
     places.forEach(function (p) {
-      L.marker([p.lat, p.lon], { icon: L.divIcon({ className: "base-icon", iconSize: [12, 12] }), title: p.name })
-        .bindTooltip(p.name, { permanent: places.length <= 3, direction: "right", className: "base-label" })
+      L.marker([p.lat, p.lon], { icon: L.divIcon({ className: "base-icon", iconSize: [12, 12] }), title: short(p.name) })
+        .bindTooltip(el("span", short(p.name)), { permanent: places.length <= 3, direction: "right", className: "base-label" })
         .addTo(small);
       bounds.push([p.lat, p.lon]);
     });
