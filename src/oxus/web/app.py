@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from oxus.analysis.sources import GRADES
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
 from oxus.web import api, pages, review
@@ -34,7 +35,10 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.globals.update(
-        entity_href=entity_href, evidence_href=evidence_href, snippet_html=snippet_html
+        entity_href=entity_href,
+        evidence_href=evidence_href,
+        snippet_html=snippet_html,
+        grade_labels=GRADES,
     )
     env.filters["label"] = lambda value: str(value or "").replace("_", " ")
     env.filters["num"] = lambda v: "?" if v is None else f"{v:,.0f}"
