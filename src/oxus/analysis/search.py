@@ -1,19 +1,30 @@
-"""Full-text search over documents, and name search over entities and their aliases.
+"""Search over documents, and name search over entities and their aliases.
 
-Documents use the store's full-text index (SQLite FTS5 ``documents_fts``, PostgreSQL
-stored ``search_vector``), ranking the newest ``RANK_WINDOW`` matches; entities match on
-the folded alias index by prefix, so both stay indexed
-lookups on a large store.
+A query that names an entity ("ISKP", "ИГ-Хорасан") finds the documents about it under
+any of its names, ranked by how often they mention it (``oxus.analysis.search_names``);
+other words in the query must also appear in them. A query naming no entity is plain
+full text: the store's index (SQLite FTS5 ``documents_fts``, PostgreSQL stored
+``search_vector``), ranking the newest ``RANK_WINDOW`` matches. Entities match on the
+folded alias index by prefix. All of these stay indexed lookups on a large store.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from oxus.analysis.refs import EntityRef, Resolver
+from oxus.analysis.search_names import (
+    NamedEntity,
+    QueryReading,
+    name_pattern,
+    read_query,
+    term_documents,
+)
+from oxus.analysis.snippets import SNIPPET_MARK, snippet_around
 from oxus.store import Store, schema
 from oxus.textnorm import fold
 
@@ -21,8 +32,8 @@ RANK_WINDOW = 500
 """Only this many matching documents are ranked, the newest (PostgreSQL: by publication
 date; SQLite: the last ingested, the order its full-text index keeps): a word found in
 most of a large store would otherwise have every match scored on each keystroke."""
-SNIPPET_MARK = "\x02", "\x03"
-"""Control characters around matched words in snippets: safe to escape, then mark up."""
+CHUNK = 500
+"""Document ids per query when filtering or describing many documents."""
 
 
 @dataclass
@@ -33,6 +44,8 @@ class DocumentHit:
     outlet: str | None
     snippet: str
     """Text around the match, with matched words between ``SNIPPET_MARK`` characters."""
+    mentions: int = 0
+    """Mentions of the entities the query names (0 for a plain word search)."""
 
 
 @dataclass
@@ -48,6 +61,10 @@ class SearchResults:
     query: str
     documents: list[DocumentHit]
     entities: list[EntityHit]
+    named: list[NamedEntity] = field(default_factory=list)
+    """The entities the query names: documents are those mentioning them (all of them)."""
+    total: int = 0
+    """How many documents match in all (``documents`` holds the best ``limit``)."""
 
 
 def search(store: Store, query: str, *, limit: int = 25) -> SearchResults:
@@ -55,9 +72,116 @@ def search(store: Store, query: str, *, limit: int = 25) -> SearchResults:
     if not query:
         return SearchResults(query, [], [])
     with store.engine.connect() as conn:
-        documents = _documents(conn, query, limit)
+        resolver = Resolver(conn)
+        reading = read_query(conn, resolver, query)
+        if reading.terms:
+            documents, total = _named_documents(conn, reading, limit)
+        else:
+            documents = _documents(conn, query, limit)
+            total = len(documents)
         entities = _entities(conn, query, limit)
-    return SearchResults(query, documents, entities)
+    named = [n for term in reading.terms for n in term]
+    return SearchResults(query, documents, entities, named, total)
+
+
+def _named_documents(
+    conn: Connection, reading: QueryReading, limit: int
+) -> tuple[list[DocumentHit], int]:
+    """Documents naming every entity of the query (and its other words), most mentions first."""
+    scores: dict[str, int] | None = None
+    for term in reading.terms:
+        found = term_documents(conn, term)
+        scores = (
+            found if scores is None else {d: scores[d] + n for d, n in found.items() if d in scores}
+        )
+    scores = scores or {}
+    word_rank: dict[str, float] = {}
+    if re.search(r"\w", reading.words):
+        word_rank = _word_ranks(conn, reading.words, list(scores))
+        scores = {d: n for d, n in scores.items() if d in word_rank}
+    meta = _metadata(conn, list(scores))
+    ranked = sorted(
+        scores,
+        key=lambda d: (-scores[d], word_rank.get(d, 0.0), _newest_first(meta[d].published), d),
+    )
+    top = ranked[:limit]
+    family = [i for term in reading.terms for named in term for i in named.family]
+    names = [n for term in reading.terms for named in term for n in named.names]
+    words = re.findall(r"\w+", reading.words)
+    snippets = _snippets(conn, top, family, names, words)
+    hits = [
+        DocumentHit(d, meta[d].title, meta[d].published, meta[d].outlet, snippets[d], scores[d])
+        for d in top
+    ]
+    return hits, len(ranked)
+
+
+def _newest_first(published: str | None) -> str:
+    """A sort key that puts later dates first (and undated last)."""
+    return "".join(chr(0x7F - ord(c)) for c in published) if published else "\x7f"
+
+
+def _metadata(conn: Connection, doc_ids: list[str]) -> dict[str, Any]:
+    d = schema.documents
+    rows: dict[str, Any] = {}
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[start : start + CHUNK]
+        for row in conn.execute(
+            select(d.c.id, d.c.title, d.c.published, d.c.outlet).where(d.c.id.in_(chunk))
+        ):
+            rows[row.id] = row
+    return rows
+
+
+def _word_ranks(conn: Connection, words: str, doc_ids: list[str]) -> dict[str, float]:
+    """{document id: rank, lower is better} for those of ``doc_ids`` that have ``words``."""
+    sqlite = conn.dialect.name == "sqlite"
+    match = _fts_query(words) if sqlite else _tsquery(words)
+    if not match:
+        return {}
+    if sqlite:
+        query = text(
+            "SELECT id, bm25(documents_fts, 0, 5.0, 1.0) AS rank FROM documents_fts "
+            "WHERE documents_fts MATCH :q AND id IN :ids"
+        )
+    else:
+        query = text(
+            "SELECT id, -ts_rank(search_vector, to_tsquery('simple', :q)) AS rank "
+            "FROM documents WHERE search_vector @@ to_tsquery('simple', :q) AND id IN :ids"
+        )
+    query = query.bindparams(bindparam("ids", expanding=True))
+    ranks: dict[str, float] = {}
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[start : start + CHUNK]
+        ranks.update(
+            (row.id, float(row.rank)) for row in conn.execute(query, {"q": match, "ids": chunk})
+        )
+    return ranks
+
+
+def _snippets(
+    conn: Connection, doc_ids: list[str], family: list[str], names: list[str], words: list[str]
+) -> dict[str, str]:
+    """Text around each document's first mention of a named entity (or first name in it)."""
+    if not doc_ids:
+        return {}
+    m, d = schema.mentions, schema.documents
+    first: dict[str, tuple[int, int]] = {}
+    for row in conn.execute(
+        select(m.c.document_id, m.c.start, m.c.end)
+        .where(m.c.document_id.in_(doc_ids), m.c.entity_id.in_(family), m.c.end > m.c.start)
+        .order_by(m.c.document_id, m.c.start)
+    ):
+        first.setdefault(row.document_id, (row.start, row.end))
+    pattern = name_pattern(names, ignore_case=True)
+    out: dict[str, str] = {}
+    for row in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(doc_ids))):
+        span = first.get(row.id)
+        if span is None and pattern is not None and (found := pattern.search(row.text)):
+            span = found.span()
+        start, end = span or (0, 0)
+        out[row.id] = snippet_around(row.text, start, end, words)
+    return out
 
 
 def _fts_query(query: str) -> str:

@@ -171,5 +171,6 @@ def reset_source(store: Store, name: str, *, actor: str = "cli") -> Source | Non
         raise StoreError(f"no source named {name!r}")
     if source.origin != "analyst":
         raise StoreError(f"{source.name!r} has no analyst's edits to undo")
-    forget_source(store, source.id, actor=actor, before=source.as_row())
+    before = {"grade": source.grade, "kind": source.kind, "reason": source.reason}
+    forget_source(store, source.id, actor=actor, before=before)
     return next((s for s in seed_sources() if s.id == source.id), None)

@@ -56,6 +56,7 @@ def _register() -> None:
         import_cmd,
         ingest,
         serve,
+        sources,
         stats,
     )
 
