@@ -175,12 +175,12 @@ def _snippets(
         first.setdefault(row.document_id, (row.start, row.end))
     pattern = name_pattern(names, ignore_case=True)
     out: dict[str, str] = {}
-    for row in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(doc_ids))):
-        span = first.get(row.id)
-        if span is None and pattern is not None and (found := pattern.search(row.text)):
+    for doc in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(doc_ids))):
+        span = first.get(doc.id)
+        if span is None and pattern is not None and (found := pattern.search(doc.text)):
             span = found.span()
         start, end = span or (0, 0)
-        out[row.id] = snippet_around(row.text, start, end, words)
+        out[doc.id] = snippet_around(doc.text, start, end, words)
     return out
 
 

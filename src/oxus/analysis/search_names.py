@@ -99,8 +99,8 @@ def read_query(conn: Connection, resolver: Resolver, query: str) -> QueryReading
             terms.append((i, named))
     words = " ".join(query[s:e] for k, (s, e) in enumerate(spans) if k not in taken)
     for _, term in terms:
-        for named in term:
-            named.names = _names(conn, named.family)
+        for entity in term:
+            entity.names = _names(conn, entity.family)
     return QueryReading([term for _, term in sorted(terms, key=lambda t: t[0])], words)
 
 
@@ -160,7 +160,7 @@ def term_documents(conn: Connection, term: list[NamedEntity]) -> dict[str, int]:
     family = sorted({i for named in term for i in named.family})
     m = schema.mentions
     counts: dict[str, int] = dict(
-        conn.execute(  # type: ignore[arg-type]
+        conn.execute(
             select(m.c.document_id, func.count())
             .where(m.c.entity_id.in_(family))
             .group_by(m.c.document_id)
