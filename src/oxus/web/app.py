@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from oxus.analysis.sources import GRADES
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
-from oxus.web import api, pages, review, search_box, sources
+from oxus.web import api, pages, review, search_box, sources, watch
 from oxus.web.cache import VersionedCache
 from oxus.web.render import entity_href, evidence_href, snippet_html
 from oxus.web.security import CSRF_COOKIE, Security, new_csrf_token
@@ -62,9 +62,11 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(sources.api_router)
+    app.include_router(watch.api_router)
     app.include_router(review.router)
     app.include_router(sources.router)
     app.include_router(search_box.router)
+    app.include_router(watch.router)
     app.include_router(pages.router)
 
     @app.middleware("http")
