@@ -59,6 +59,7 @@ def _register() -> None:
         sources,
         stats,
         watch,
+        watch_feeds,
     )
 
 
