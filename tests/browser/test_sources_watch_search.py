@@ -98,8 +98,9 @@ def test_graph_legend_and_labels_that_do_not_overlap(page, corpus_server: Server
     assert set(keys.evaluate_all("els => els.map(e => e.dataset.predicate)")) == drawn
     overlaps = page.evaluate(
         """(() => {
+        const labelOnly = {includeNodes: false, includeEdges: false, includeLabels: true};
         const boxes = window.oxusGraph.nodes().filter(n => !n.hasClass('quiet')).map(
-          n => n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true}));
+          n => n.renderedBoundingBox(labelOnly));
         let count = 0;
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i], b = boxes[j];
