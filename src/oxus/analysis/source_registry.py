@@ -97,6 +97,7 @@ def grade_source(
         grade=grade,
         reason=(reason or "").strip() or source.reason,
         kind=_check_kind(kind) if kind else source.kind,
+        origin="analyst",
     )
     before = source.as_row() if book.get(source.id) else None
     save_source(store, updated.as_row(), actor=actor, action="source-grade", before=before)
@@ -161,7 +162,7 @@ def add_source(
         entities=tuple(ids),
     )
     save_source(store, source.as_row(), actor=actor, action="source-add")
-    return source
+    return replace(source, origin="analyst")
 
 
 def reset_source(store: Store, name: str, *, actor: str = "cli") -> Source | None:

@@ -57,8 +57,23 @@ def _country(store: Store, name: str) -> WatchTarget | None:
     return WatchTarget("country", row.country, row.name) if row is not None else None
 
 
+def _ensure_pack(store: Store) -> None:
+    """A store nothing was ingested into yet lacks the pack's entities: add them first."""
+    e = schema.entities
+    with store.engine.connect() as conn:
+        known = conn.execute(select(e.c.id).where(e.c.status == "pack").limit(1)).first()
+    if known is None:
+        from oxus.kb.pack import shared_pack
+
+        store.sync_pack(shared_pack(None).entities())
+
+
 def resolve_target(store: Store, name: str) -> WatchTarget:
-    """What an analyst means by ``name`` on a watch list; a one-line error when nothing fits."""
+    """What an analyst means by ``name`` on a watch list; a one-line error when nothing fits.
+
+    An empty store learns the knowledge pack first, so that one can watch before ingesting.
+    """
+    _ensure_pack(store)
     raw = name.strip()
     prefix, _, rest = raw.partition(":")
     kind = PREFIXES.get(prefix.lower()) if rest else None
