@@ -7,6 +7,7 @@ import re
 
 import pytest
 from sqlalchemy import select
+from stix2validator import ValidationOptions, validate_string
 
 from oxus.analysis.claims import entity_claims
 from oxus.analysis.grading import WEIGHTS, Grading, credence, grade_sentence
@@ -165,7 +166,10 @@ def test_profiles_carry_grades_and_a_regrade_shows_at_once(store: Store) -> None
 def test_a_regrade_reaches_the_brief_and_stix(store: Store) -> None:
     add_source(store, "Other Daily", kind="independent press", grade="B", reason="Invented.")
     assert "B" in render_markdown(entity_brief(store, NF.id)).split("## Sources")[1]
-    bundle = json.loads(bundle_json(export_stix(store)))
+    text = bundle_json(export_stix(store))
+    result = validate_string(text, ValidationOptions(version="2.1"))
+    assert result.is_valid, [str(e) for r in result.object_results for e in r.errors]
+    bundle = json.loads(text)
     authors = [o for o in bundle["objects"] if o.get("x_oxus_source")]
     assert [(a["name"], a["x_opencti_reliability"]) for a in authors] == [
         ("Other Daily", "B - Usually reliable")
