@@ -76,11 +76,15 @@
       });
     });
     var nodes = cy.nodes().sort(function (a, b) { return b.data("size") - a.data("size") || (a.id() < b.id() ? -1 : 1); });
+    var bodies = [];  // the bigger nodes already placed: a label under one is unreadable
+    function hits(box, others) {
+      return others.some(function (o) { return box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2; });
+    }
     cy.batch(function () {
       nodes.forEach(function (n) {
         var box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-        var overlaps = shown.some(function (o) { return box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2; });
-        if (overlaps) { n.addClass("quiet"); } else { n.removeClass("quiet"); shown.push(box); }
+        if (hits(box, shown) || hits(box, bodies)) { n.addClass("quiet"); } else { n.removeClass("quiet"); shown.push(box); }
+        bodies.push(n.boundingBox({ includeLabels: false, includeOverlays: false }));
       });
     });
     document.getElementById("cy").setAttribute("data-labels", String(shown.length));
