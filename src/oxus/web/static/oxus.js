@@ -9,8 +9,16 @@
   document.addEventListener("DOMContentLoaded", function () {
     var box = document.getElementById("quick-q"), list = document.getElementById("quick-results");
     if (!box || !list) { return; }
+    var closedAt = null;  // the text the list was closed at: answers for it stay closed
     function items() { return Array.prototype.slice.call(list.querySelectorAll("a.suggest-item")); }
-    function close() { list.innerHTML = ""; }
+    function close() { list.innerHTML = ""; closedAt = box.value; }
+    box.addEventListener("input", function () { closedAt = null; });
+    box.addEventListener("mousedown", function () { closedAt = null; });
+    document.addEventListener("htmx:beforeSwap", function (event) {
+      if (event.detail.target === list && closedAt !== null && closedAt === box.value) {
+        event.detail.shouldSwap = false;
+      }
+    });
     box.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { close(); return; }
       if (event.key === "ArrowDown" && items().length) { event.preventDefault(); items()[0].focus(); }
