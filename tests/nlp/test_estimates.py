@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from oxus.model import Measure, Qualifier
 from oxus.nlp import extensions
-from oxus.nlp.estimates import EstimatesComponent
+from oxus.nlp.estimates.component import EstimatesComponent
 
 ENTITIES = {
     "Islamic Movement of Uzbekistan": ("group", "group:imu"),

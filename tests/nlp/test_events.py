@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from oxus.model import EventType
-from oxus.nlp.events import EventExtractor
+from oxus.nlp.events.component import EventExtractor
 from tests.nlp.fact_docs import eid, make_doc
 
 G, P, ORG, S, L = "group", "person", "organization", "state", "place"

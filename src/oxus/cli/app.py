@@ -58,6 +58,7 @@ def _register() -> None:
         serve,
         sources,
         stats,
+        train,
         watch,
         watch_feeds,
     )

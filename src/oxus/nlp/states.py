@@ -40,13 +40,15 @@ def state_entity_id(doc: Doc, name: str) -> str:
     return ent.id
 
 
-def state_of_place(doc: Doc, place_id: str) -> str | None:
-    """The id of the state a pack place lies in ("born in Osh": Kyrgyzstan), else None."""
+def state_of_place(doc: Doc, place_id: str, *, register: bool = True) -> str | None:
+    """The id of the state a pack place lies in ("born in Osh": Kyrgyzstan), else None;
+    ``register`` adds the state to the document's entities."""
     from oxus.kb.pack import default_pack
 
     place = default_pack().entity(place_id)
     state = _states_by_country().get(place.country or "") if place is not None else None
     if state is None:
         return None
-    doc_entities(doc).setdefault(state.id, state)
+    if register:
+        doc_entities(doc).setdefault(state.id, state)
     return state.id
