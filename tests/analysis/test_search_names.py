@@ -51,16 +51,22 @@ def test_other_words_narrow_the_documents(store: Store) -> None:
 
 
 def test_a_surname_names_the_one_person_it_belongs_to(store: Store) -> None:
-    results = search(store, "Arsalan")
-    assert [n.entity.id for n in results.named] == [ARSALON.id]
-    assert {d.id for d in results.documents} == {"k8"}
+    for query in ("Arsalan", "arsalan"):
+        results = search(store, query)
+        assert [n.entity.id for n in results.named] == [ARSALON.id], query
+        assert {d.id for d in results.documents} == {"k8"}
 
 
-def test_a_provisional_name_counts_only_as_the_whole_query(store: Store) -> None:
-    assert [n.entity.id for n in search(store, "Jamaat").named] == ["group:jamaat"]
+def test_a_word_of_a_group_name_counts_when_capitalised(store: Store) -> None:
+    assert [n.entity.id for n in search(store, "Khorasan").named] == [KP.id]
+    assert search(store, "khorasan").named == []  # a lowercase word is a word
+
+
+def test_provisional_names_are_plain_words(store: Store) -> None:
+    assert search(store, "Jamaat").named == []
+    assert {d.id for d in search(store, "Jamaat").documents} == {"k8"}
     partial = search(store, "Jamaat fighters")
-    assert partial.named == []  # plain full text, as a word inside a longer query
-    assert {d.id for d in partial.documents} == {"k8"}
+    assert partial.named == [] and {d.id for d in partial.documents} == {"k8"}
 
 
 def test_plain_words_are_still_full_text(store: Store) -> None:

@@ -27,6 +27,8 @@ TEXT_WINDOW = 500
 CHECKED = 100
 """Documents checked for a short name with its capitals (the index ignores case)."""
 WORD = re.compile(r"\w+")
+CURATED = ("pack", "curated")
+"""Entity statuses a query is read as naming."""
 
 
 @dataclass
@@ -64,9 +66,11 @@ def _plausible(surface: str, norm: str) -> bool:
 def read_query(conn: Connection, resolver: Resolver, query: str) -> QueryReading:
     """Split ``query`` into the entities it names (longest names first) and other words.
 
-    A provisional entity (a name only the pipeline has seen) counts only when it is
-    the whole query. A single word that is no name of its own, such as a surname
-    ("Arsalan"), names the one curated entity with a name containing that word.
+    Only curated entities (the pack's, or accepted by an analyst) are read from a query:
+    a provisional one is often a common word the pipeline took for a name ("Fighters").
+    A single word that is no name of its own names the one curated entity with a name
+    containing it: a surname in any case ("arsalan"), any word when typed capitalised
+    ("Ansarullah").
     """
     spans = [(m.start(), m.end()) for m in WORD.finditer(query)]
     runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -80,8 +84,11 @@ def read_query(conn: Connection, resolver: Resolver, query: str) -> QueryReading
         return QueryReading([], query.strip())
     holders = _holders(conn, list(runs))
     for norm, places in runs.items():
-        single = norm not in holders and len(norm) >= 4 and any(j - i == 1 for i, j in places)
-        if single and (only := _sole_holder_of_word(conn, resolver, norm)) is not None:
+        typed = [query[spans[i][0] : spans[i][1]] for i, j in places if j - i == 1]
+        if norm in holders or len(norm) < 4 or not typed:
+            continue
+        anywhere = any(w[:1].isupper() for w in typed)
+        if (only := _sole_holder_of_word(conn, resolver, norm, anywhere=anywhere)) is not None:
             holders[norm] = {only}
     found = sorted(
         ((i, j, norm) for norm in holders for i, j in runs[norm]), key=lambda x: (x[0] - x[1], x[0])
@@ -91,9 +98,8 @@ def read_query(conn: Connection, resolver: Resolver, query: str) -> QueryReading
     for i, j, norm in found:
         if taken & set(range(i, j)):
             continue
-        whole = (i, j) == (0, len(spans))
         surface = query[spans[i][0] : spans[j - 1][1]]
-        named = _entities(resolver, holders[norm], surface, whole=whole)
+        named = _entities(resolver, holders[norm], surface)
         if named:
             taken |= set(range(i, j))
             terms.append((i, named))
@@ -113,30 +119,35 @@ def _holders(conn: Connection, norms: list[str]) -> dict[str, set[str]]:
     return holders
 
 
-def _sole_holder_of_word(conn: Connection, resolver: Resolver, word: str) -> str | None:
-    """The one curated entity that has a name containing ``word`` as a word, if only one."""
+def _sole_holder_of_word(
+    conn: Connection, resolver: Resolver, word: str, *, anywhere: bool
+) -> str | None:
+    """The one curated entity with a name containing ``word``, if only one.
+
+    ``anywhere``: the word may stand anywhere in the name; else it must end a person's.
+    """
     a, e = schema.aliases, schema.entities
+    at_end = a.c.norm.like(f"% {word}")
+    if anywhere:
+        name = at_end | a.c.norm.like(f"{word} %") | a.c.norm.like(f"% {word} %")
+    else:
+        name = at_end & (e.c.type == "person")
     rows = conn.execute(
         select(a.c.entity_id)
         .join(e, e.c.id == a.c.entity_id)
-        .where(
-            e.c.status.in_(("pack", "curated")),
-            a.c.norm.like(f"% {word}") | a.c.norm.like(f"{word} %") | a.c.norm.like(f"% {word} %"),
-        )
+        .where(e.c.status.in_(CURATED), name)
         .distinct()
     ).scalars()
     canonical = {resolver(i) for i in rows}
     return canonical.pop() if len(canonical) == 1 else None
 
 
-def _entities(resolver: Resolver, ids: set[str], matched: str, *, whole: bool) -> list[NamedEntity]:
+def _entities(resolver: Resolver, ids: set[str], matched: str) -> list[NamedEntity]:
     resolver.load(ids)
     named: dict[str, NamedEntity] = {}
     for entity_id in sorted(ids):
         ref = resolver.ref(entity_id)
-        if ref is None or ref.status == "rejected" or ref.id in named:
-            continue
-        if ref.status == "provisional" and not whole:
+        if ref is None or ref.status not in CURATED or ref.id in named:
             continue
         named[ref.id] = NamedEntity(ref, matched, resolver.family(ref.id))
     return list(named.values())
