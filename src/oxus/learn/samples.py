@@ -42,7 +42,13 @@ class Sample:
             entity = self.candidates.entities.get(entity_id) or pack_entity(entity_id)
             if entity is not None:
                 entities[entity_id] = entity
-        return replace(self.facts, entities=entities, relations=list(decoded.relations))
+        return replace(
+            self.facts,
+            entities=entities,
+            relations=list(decoded.relations),
+            events=list(decoded.events),
+            estimates=list(decoded.estimates),
+        )
 
     def all_entities(self) -> dict[str, Entity]:
         """Every entity the document or its candidates refer to (for labelling)."""
@@ -50,6 +56,12 @@ class Sample:
         ids: set[str] = set(self.candidates.entities)
         for cand in self.candidates.relations:
             ids.update((cand.fact.subject, cand.fact.object))
+        for event in self.candidates.events:
+            ids.update(event.fact.agents)
+            ids.update(event.fact.targets)
+            if event.fact.location:
+                ids.add(event.fact.location)
+        ids.update(c.fact.subject for c in self.candidates.estimates)
         for entity_id in ids - found.keys():
             entity = self.candidates.entities.get(entity_id) or pack_entity(entity_id)
             if entity is not None:
@@ -76,6 +88,8 @@ def collect_samples(
         spacy_doc = nlp(spacy_doc)
         facts = doc_to_facts(spacy_doc, document)
         facts.relations = []
+        facts.events = []
+        facts.estimates = []
         samples.append(
             Sample(
                 doc_id=document.id,

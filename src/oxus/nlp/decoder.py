@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from oxus.model import Entity, Relation
+from oxus.model import Entity, Estimate, Event, Relation
 from oxus.nlp.candidates import CandidateSet, doc_candidates
+from oxus.nlp.estimates.decode import decode_estimates
+from oxus.nlp.events.decode import decode_events
 from oxus.nlp.extensions import doc_entities, doc_list
 from oxus.nlp.relations.decode import decode_relations
 from oxus.nlp.scoring.bundle import ExtractionModel, load_model
@@ -24,11 +26,17 @@ class Decoded:
     """The facts a candidate set yields under a model."""
 
     relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
 
 
 def decode(candidates: CandidateSet, model: ExtractionModel) -> Decoded:
     """Score and select every family's candidates with ``model``."""
-    return Decoded(relations=decode_relations(candidates.relations, model.scorer("relations")))
+    return Decoded(
+        relations=decode_relations(candidates.relations, model.scorer("relations")),
+        events=decode_events(candidates.events, model.scorer("events")),
+        estimates=decode_estimates(candidates.estimates, model.scorer("estimates")),
+    )
 
 
 def referenced_entities(decoded: Decoded) -> set[str]:
@@ -38,6 +46,12 @@ def referenced_entities(decoded: Decoded) -> set[str]:
         ids.update((relation.subject, relation.object))
         if relation.asserted_by:
             ids.add(relation.asserted_by)
+    for event in decoded.events:
+        ids.update(event.agents)
+        ids.update(event.targets)
+        ids.update(i for i in (event.location, event.asserted_by) if i)
+    for estimate in decoded.estimates:
+        ids.update(i for i in (estimate.subject, estimate.asserted_by) if i)
     return ids
 
 
@@ -64,6 +78,8 @@ class Decoder:
     def __call__(self, doc: Doc) -> Doc:
         decoded = decode(doc_candidates(doc), self.model)
         doc_list(doc, "relations").extend(decoded.relations)
+        doc_list(doc, "events").extend(decoded.events)
+        doc_list(doc, "estimates").extend(decoded.estimates)
         entities = doc_entities(doc)
         for entity_id in referenced_entities(decoded) - entities.keys():
             entity = pack_entity(entity_id)
@@ -74,7 +90,7 @@ class Decoder:
 
 @Language.factory(
     "oxus_decoder",
-    assigns=["doc._.relations"],
+    assigns=["doc._.relations", "doc._.events", "doc._.estimates"],
     requires=["doc.spans"],
     default_config={"model_path": ""},
 )

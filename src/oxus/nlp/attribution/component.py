@@ -94,9 +94,10 @@ class Attributor:
             *doc_list(doc, "relations"),
             *(c.fact for c in candidates.relations),
             *doc_list(doc, "estimates"),
+            *(c.fact for c in candidates.estimates),
         ]:
             self._stamp(fact, view, claims)
-        for event in doc_list(doc, "events"):
+        for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
             claim = self._stamp(event, view, claims)
             if event.type != EventType.STATEMENT:
                 continue

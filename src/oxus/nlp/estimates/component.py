@@ -1,10 +1,12 @@
-"""The ``oxus_estimates`` component: numbers that size a group, a force or a caseload.
+"""The ``oxus_estimates`` component: numbers that may size a group, a force or a caseload.
 
 For each quantity it decides what is counted (the measure, from the counted noun or the
-verb the count depends on, ``patterns/measures.yaml``), whom it sizes
-(:mod:`oxus.nlp.estimates.subjects`), and when (a date in the sentence, else publication).
-Casualties are left to events; attribution and hedging are filled in later by
-``oxus_attribution``.
+verb the count depends on, ``patterns/measures.yaml``) and when (a date in the sentence,
+else publication), and proposes every entity the count may size: the subject the rules
+choose (:mod:`oxus.nlp.estimates.subjects`) and the other groups, organisations, states
+and places of the sentence or just before it, each with how the parse ties it to the
+count. The decoder's scorer picks. Casualties are left to events; attribution and
+hedging are filled in by ``oxus_attribution``.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import SCORED_MEASURES, Estimate, Measure, Qualifier
 from oxus.nlp import extensions
+from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import evidence_for
+from oxus.nlp.estimates.features import estimate_features
+from oxus.nlp.estimates.options import document_state, measure_options, subject_options
+from oxus.nlp.estimates.options import rule_subjects as allowed_subjects
 from oxus.nlp.estimates.subjects import Subject, find_subjects
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.numbers.quantities import casualty_key, find_quantities, unit_token
 
-__all__ = ["EstimatesComponent", "find_estimates", "measure_of"]
+__all__ = ["EstimatesComponent", "estimate_candidates", "measure_of"]
 
 
 @cache
@@ -132,60 +138,84 @@ def _as_of(span: Span) -> str | None:
     return best[1] if best else doc._.published
 
 
-def find_estimates(doc: Doc) -> list[Estimate]:
-    """Every estimate a Doc states, one per (subject, quantity)."""
+def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
+    """Every (quantity, measure, subject) the Doc may state, with features; estimates of
+    unscored measures (trade volumes, distances) come from the rules alone."""
     if extensions.QUANTITIES in doc.spans:
         quantities = list(doc.spans[extensions.QUANTITIES])
     else:
         quantities = find_quantities(doc)
     index_of = {s.start: i for i, s in enumerate(doc.sents)}
-    estimates: list[Estimate] = []
-    seen: set[tuple] = set()
+    strings = extensions.token_strings(doc)
+    home = document_state(doc)
+    out: list[Candidate[Estimate]] = []
+    previous: Estimate | None = None
     for span in quantities:
         quantity = span._.quantity
         if quantity is None:
             continue
-        measure, noun = measure_of(span)
+        rule_measure, noun = measure_of(span)
         sentence_index = index_of[span.sent.start]
-        subjects: list[Subject] = []
-        if quantity.qualifier == Qualifier.CHANGE and noun is None and estimates:
+        chosen: list[Subject] = []
+        if (
+            quantity.qualifier == Qualifier.CHANGE
+            and noun is None
+            and previous is not None
+            and previous.evidence.sentence_index == sentence_index - 1
+        ):
             # "This marked a 20% increase": the change of the figure just given.
-            last = estimates[-1]
-            if last.evidence.sentence_index == sentence_index - 1:
-                measure, subjects = last.measure, [Subject(last.subject, 0.4)]
-        if measure is None or _too_small(measure, quantity.low, quantity.qualifier):
-            continue
-        subjects = subjects or find_subjects(span, measure, noun)
-        sentence = span.sent
-        evidence = evidence_for(sentence, sentence_index)
-        for subject in subjects:
-            key = (subject.entity_id, measure, quantity.low, quantity.high, evidence.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            estimates.append(
-                Estimate(
-                    subject=subject.entity_id,
+            rule_measure, chosen = previous.measure, [Subject(previous.subject, 0.4)]
+        people = _counts_people(noun) and not quantity.money and not quantity.percent
+        people = people and casualty_key(span) not in {"killed", "wounded", "participants"}
+        evidence = evidence_for(span.sent, sentence_index)
+        as_of = _as_of(span)
+        for measure, from_rules in measure_options(rule_measure, noun, people):
+            small = _too_small(measure, quantity.low, quantity.qualifier)
+            found = (chosen or find_subjects(span, measure, noun)) if from_rules else []
+            rule_subjects = allowed_subjects(doc, measure, found)
+            rule_ids = {s.entity_id for s in rule_subjects}
+            if measure in SCORED_MEASURES:
+                options = subject_options(span, measure, noun, rule_subjects, home)
+            else:
+                options = [(s.entity_id, "", "rule") for s in rule_subjects]
+            for entity_id, type_, tie in options:
+                estimate = Estimate(
+                    subject=entity_id,
                     measure=measure,
                     qualifier=quantity.qualifier,
                     evidence=evidence,
                     low=quantity.low,
                     high=quantity.high,
-                    as_of=_as_of(span),
-                    confidence=subject.confidence if measure in SCORED_MEASURES else 0.3,
+                    as_of=as_of,
                 )
-            )
-    return estimates
+                rule_choice = entity_id in rule_ids and not small
+                features = estimate_features(
+                    span,
+                    estimate,
+                    strings,
+                    noun=noun,
+                    subject_type=type_,
+                    tie=tie,
+                    rule_choice=rule_choice,
+                    rule_measure=from_rules,
+                    too_small=small,
+                    headline=sentence_index == 0,
+                )
+                key = (str(span.start), measure.value, entity_id)
+                out.append(Candidate(estimate, features, key))
+                if rule_choice:
+                    previous = estimate
+    return out
 
 
 class EstimatesComponent:
-    """Appends :class:`~oxus.model.Estimate` objects to ``doc._.estimates``."""
+    """Leaves estimate candidates on the Doc for the decoder."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        extensions.doc_list(doc, "estimates").extend(find_estimates(doc))
+        doc_candidates(doc).estimates.extend(estimate_candidates(doc))
         return doc
 
 

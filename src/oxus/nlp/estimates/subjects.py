@@ -120,6 +120,11 @@ def _anaphoric(span: Span, tokens: set[int], linked_types: dict) -> list[Span]:
     return []
 
 
+def subject_ties(span: Span, noun: Token | None) -> tuple[set[int], set[int]]:
+    """The tokens of the counted phrase and of the governing verb's subject chain."""
+    return _phrase(span, noun), _chain(span)
+
+
 def find_subjects(span: Span, measure: Measure, noun: Token | None) -> list[Subject]:
     """Entities a count sizes (several when coordinated: "IMU and HuT activists")."""
     spec = load_lexicon("measures")["subjects"][measure.value]

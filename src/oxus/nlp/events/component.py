@@ -25,14 +25,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
-from oxus.nlp.clauses import Ment, evidence_for, governing_verb, sentences_with_mentions
+from oxus.nlp.candidates import Candidate, doc_candidates
+from oxus.nlp.clauses import (
+    Ment,
+    doc_mentions,
+    evidence_for,
+    governing_verb,
+    sentences_with_mentions,
+)
 from oxus.nlp.events.arguments import ArgumentFinder, mention_ids
 from oxus.nlp.events.counts import counts_getter
-from oxus.nlp.events.merge import anaphoric, merge_into, merge_key, same_event, split_by_date
+from oxus.nlp.events.features import event_features
+from oxus.nlp.events.merge import anaphoric, split_by_date
 from oxus.nlp.events.place_time import clause_mentions, event_date, event_location
 from oxus.nlp.events.realis import RealisFilter
 from oxus.nlp.events.triggers import TriggerFinder
-from oxus.nlp.extensions import doc_list
+from oxus.nlp.extensions import TokenStrings, token_strings
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.relations.links import Cue
 
@@ -56,47 +64,84 @@ class EventExtractor:
         self.counts = counts_getter()
 
     def __call__(self, doc: Doc) -> Doc:
-        events = doc_list(doc, "events")
+        found = doc_candidates(doc)
+        strings = token_strings(doc)
+        types = {m.id: m.type for m in doc_mentions(doc)}
         for index, sent, mentions in sentences_with_mentions(doc):
             if not mentions:
                 continue
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             cues = self.triggers.find(sent)
             kinds = {c.predicate for c in cues}
-            merged: dict[str, Event] = {}
             for cue in cues:
+                if cue.start in by_token:
+                    continue
                 tok = sent.doc[cue.start]
-                kind = self._opened_kind(tok, cue, kinds, events, by_token)
-                if kind is None:
-                    continue
-                event = self._event(sent, index, tok, kind, mentions, by_token)
-                if event is None:
-                    continue
-                for part in split_by_date(event, tok, mentions):
-                    key = event.type.value if part is event else merge_key(part)
-                    if key in merged:
-                        merge_into(merged[key], part)
-                    else:
-                        merged[key] = part
-            for event in merged.values():
-                if not any(same_event(event, seen) for seen in events):
-                    events.append(event)
+                seen = {c.fact.type.value for c in found.events}
+                found.events.extend(
+                    self._candidates(
+                        sent, index, tok, cue, kinds, mentions, by_token, strings, types, seen
+                    )
+                )
         return doc
+
+    def _candidates(
+        self,
+        sent: Span,
+        index: int,
+        tok: Token,
+        cue: Cue,
+        kinds: set[str],
+        mentions: list[Ment],
+        by_token: dict[int, Ment],
+        strings: TokenStrings,
+        types: dict[str, str],
+        seen: set[str],
+    ) -> list[Candidate[Event]]:
+        """The events a trigger may open: of the type the rules give it (or its lexicon
+        type when the rules reject it), each with the features of that reading. ``seen``
+        holds the types proposed earlier in the document ("the attack" may point back)."""
+        rule_kind = self._opened_kind(tok, cue, kinds, by_token)
+        kind = rule_kind or cue.predicate
+        event = self._event(sent, index, tok, kind, mentions, by_token)
+        if event is None:
+            return []
+        out = []
+        parts = split_by_date(event, tok, mentions)
+        for part in parts:
+            features = event_features(
+                sent,
+                tok,
+                part,
+                strings,
+                lexicon_kind=cue.predicate,
+                rule_kind=part.type.value if rule_kind is not None else None,
+                irrealis=self.realis.context(tok),
+                anaphoric=anaphoric(tok) and part.type.value in seen,
+                accepted=self.triggers.accept(tok, cue),
+                headline=index == 0,
+                date_source="none" if part.date is None else "clause",
+                types=types,
+            )
+            if len(parts) > 1:
+                features[f"{part.type.value}|split"] = 1.0
+            key = (part.type.value, str(index), str(tok.i), part.location or "", part.date or "")
+            out.append(Candidate(part, features, key))
+        return out
 
     def _opened_kind(
         self,
         tok: Token,
         cue: Cue,
         kinds: set[str],
-        events: list[Event],
         by_token: dict[int, Ment],
     ) -> str | None:
-        """The type of event a cue opens, or None: not a trigger here, unreal, a bare
-        reference to an event already reported, or a capture of things, not people."""
-        if cue.start in by_token or not self.triggers.accept(tok, cue):
+        """The type of event the rules say a cue opens, or None: not a trigger here,
+        unreal, or a capture of things, not people."""
+        if not self.triggers.accept(tok, cue):
             return None
         kind = self.realis.kind(tok, cue.predicate, kinds)
-        if kind is None or (anaphoric(tok) and any(e.type == kind for e in events)):
+        if kind is None:
             return None
         if kind == "arrest" and not self.triggers.takes_people(tok, by_token):
             return None

@@ -59,6 +59,10 @@ class RealisFilter:
             return "plot_foiled" if "arrest" in kinds else None
         return None
 
+    def context(self, tok: Token) -> str | None:
+        """The word that would make the trigger unreal, whatever its type (a feature)."""
+        return self._irrealis(tok)
+
     def _combatant_deaths(self, tok: Token) -> bool:
         """ "Dozens of militants were killed": a toll of fighting, not an attack of its own
         (a named victim, "X was killed in 2009", still is one)."""

@@ -24,6 +24,14 @@ NAME, ANAPHOR, DEMONYM, IMPLIED = "name", "anaphor", "demonym", "implied"
 
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+PLURAL_NOUNS = frozenset(
+    {"man", "suspect", "detainee", "defendant", "accused", "militant", "member", "brother"}
+    | {"woman", "people", "individual", "national", "citizen", "convict", "fighter"}
+)
+"""Plural nouns that, made definite ("the suspects", "these men"), stand for people named
+just before."""
+PLURAL_DETERMINERS = frozenset({"the", "these", "those", "all", "both"})
 PERSON_REACH = 60
 GROUP_REACH = 80
 """How many tokens back an anaphor may find what it stands for."""
@@ -65,24 +73,58 @@ def sentence_args(
     for i in range(sent.start, sent.end):
         if i in taken:
             continue
-        extra = _anaphor(doc, i, strings, doc_ments) or _demonym(doc, i, strings, demonyms)
-        if extra is not None:
-            args.append(extra)
+        extra = _anaphors(doc, i, strings, doc_ments)
+        demonym = None if extra else _demonym(doc, i, strings, demonyms)
+        args.extend(extra if demonym is None else [demonym])
     args.sort(key=lambda a: a.start)
     return args
 
 
-def _anaphor(doc: Doc, i: int, strings: TokenStrings, doc_ments: list[Ment]) -> Arg | None:
+def _anaphors(doc: Doc, i: int, strings: TokenStrings, doc_ments: list[Ment]) -> list[Arg]:
+    """What the word at ``i`` stands for: a person ("he"), a group ("the group", "its"),
+    or the people named just before ("they", "the suspects")."""
     word = strings.lower[i]
     tok = doc[i]
+    if _plural_people(tok, word, strings):
+        people = _people_before(doc_ments, i)
+        if len(people) >= 2:
+            return [Arg(m.id, m.type, i, i + 1, tok, ANAPHOR) for m in people]
     found: Ment | None = None
     if word in PERSON_PRONOUNS:
         found = antecedent(doc_ments, i, ("person",), reach=PERSON_REACH)
     elif word in GROUP_POSSESSIVES or is_group_anaphor(tok):
         found = antecedent(doc_ments, i, ("group",), reach=GROUP_REACH)
     if found is None:
-        return None
-    return Arg(found.id, found.type, i, i + 1, tok, ANAPHOR)
+        return []
+    return [Arg(found.id, found.type, i, i + 1, tok, ANAPHOR)]
+
+
+def _plural_people(tok: Token, word: str, strings: TokenStrings) -> bool:
+    if word in PLURAL_PRONOUNS:
+        return True
+    if tok.tag_ != "NNS" or strings.lemma[tok.i] not in PLURAL_NOUNS:
+        return False
+    return any(
+        c.lower_ in PLURAL_DETERMINERS or c.pos_ == "NUM" for c in tok.children if c.i < tok.i
+    )
+
+
+def _people_before(doc_ments: list[Ment], before: int) -> list[Ment]:
+    """The people of the last sentence before ``before`` that names two or more."""
+    found: list[Ment] = []
+    sentence = None
+    for ment in reversed(doc_ments):
+        if ment.end > before or before - ment.end > PERSON_REACH * 2:
+            continue
+        if ment.type != "person":
+            continue
+        start = ment.span.sent.start
+        if sentence is not None and start != sentence:
+            break
+        sentence = start
+        if all(m.id != ment.id for m in found):
+            found.append(ment)
+    return found[::-1]
 
 
 def _demonym(doc: Doc, i: int, strings: TokenStrings, demonyms: dict[str, str]) -> Arg | None:

@@ -11,6 +11,7 @@ curated links; the learned scorer in ``oxus_decoder`` decides.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -121,6 +122,7 @@ class RelationExtractor:
         doc_ments = doc_mentions(doc)
         types = {m.id: m.type for m in doc_ments}
         strings = token_strings(doc)
+        proposed: list[FactCandidate[Relation]] = []
         for index, sent, mentions in sentences_with_mentions(doc):
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             hits = self._rule_hits(doc, sent, mentions, by_token, doc_ments, types)
@@ -128,7 +130,9 @@ class RelationExtractor:
             args += _implied_args(args, hits)
             if len({a.id for a in args}) < 2:
                 continue
-            found.relations.extend(self._sentence_candidates(sent, index, args, hits, strings))
+            proposed.extend(self._sentence_candidates(sent, index, args, hits, strings))
+        add_document_features(proposed, doc_ments)
+        found.relations.extend(proposed)
         return doc
 
     def _sentence_candidates(
@@ -322,6 +326,35 @@ class RelationExtractor:
         if not self._ends_fit(cand.predicate, subject[1], obj[1]):
             return None
         return subject, obj
+
+
+def add_document_features(candidates: list[FactCandidate[Relation]], doc_ments: list[Ment]) -> None:
+    """What the whole document says about each candidate's triple: in how many sentences
+    the pair is proposed, whether a rule found it elsewhere, and whether its ends are
+    the entities the document is most about (the most named of their type)."""
+    counts = Counter(m.id for m in doc_ments)
+    top: dict[str, str] = {}
+    for ment in doc_ments:
+        best = top.get(ment.type)
+        if best is None or counts[ment.id] > counts[best]:
+            top[ment.type] = ment.id
+    sentences: dict[tuple[str, ...], set[int]] = {}
+    ruled: set[tuple[str, ...]] = set()
+    for cand in candidates:
+        sentences.setdefault(cand.key, set()).add(cand.fact.evidence.sentence_index)
+        if any(name.startswith("*|rule|") for name in cand.features):
+            ruled.add(cand.key)
+    for cand in candidates:
+        p = cand.key[1]
+        f = cand.features
+        f[f"{p}|cooc|{min(len(sentences[cand.key]), 3)}"] = 1.0
+        if cand.key in ruled and not any(name.startswith("*|rule|") for name in f):
+            f[f"{p}|rule_elsewhere"] = 1.0
+        relation = cand.fact
+        if top.get(relation.subject.split(":", 1)[0]) == relation.subject:
+            f[f"{p}|subject_main"] = 1.0
+        if top.get(relation.object.split(":", 1)[0]) == relation.object:
+            f[f"{p}|object_main"] = 1.0
 
 
 def _key(subject: str, predicate: str, obj: str, *, symmetric: bool) -> tuple[str, str, str]:

@@ -20,20 +20,29 @@ def rules_only_probability(features: dict[str, float]) -> float:
     return RULES_ONLY if any(name.startswith(RULE_PREFIX) for name in features) else 0.0
 
 
-def decode_relations(
-    candidates: list[Candidate[Relation]], scorer: LinearScorer | None
-) -> list[Relation]:
-    """The relations to keep, each the best-scored candidate of its triple."""
-    best: dict[tuple[str, ...], Candidate[Relation]] = {}
+def score_relations(candidates: list[Candidate[Relation]], scorer: LinearScorer | None) -> None:
     for cand in candidates:
         if scorer is not None:
             cand.probability = scorer.probability(cand.features)
         else:
             cand.probability = rules_only_probability(cand.features)
+
+
+def decode_relations(
+    candidates: list[Candidate[Relation]], scorer: LinearScorer | None
+) -> list[Relation]:
+    """The relations to keep, each the best-scored candidate of its triple."""
+    score_relations(candidates, scorer)
+    return select_relations(candidates, scorer.threshold if scorer is not None else 0.5)
+
+
+def select_relations(candidates: list[Candidate[Relation]], threshold: float) -> list[Relation]:
+    """The relations of candidates already scored: per triple, the best, if above threshold."""
+    best: dict[tuple[str, ...], Candidate[Relation]] = {}
+    for cand in candidates:
         kept = best.get(cand.key)
         if kept is None or cand.probability > kept.probability:
             best[cand.key] = cand
-    threshold = scorer.threshold if scorer is not None else 0.5
     out = []
     for cand in best.values():
         if cand.probability < threshold:

@@ -54,7 +54,7 @@ class LinearScorer:
             "scale": self.scale,
             "shift": self.shift,
             "threshold": self.threshold,
-            "weights": dict(sorted(self.weights.items())),
+            "weights": {k: round(v, 5) for k, v in sorted(self.weights.items())},
         }
 
     @classmethod
