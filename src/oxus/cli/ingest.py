@@ -77,7 +77,9 @@ def ingest(
     finally:
         store.close()
     for failure in report.failures:
-        errors.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
+        errors.print(
+            f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True
+        )
     console.print(_summary(report))
     if alerted:
         console.print(f"{alerted} new fact(s) about what you watch: oxus alerts")

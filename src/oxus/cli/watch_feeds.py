@@ -57,9 +57,11 @@ def watch_feeds(
         mark = latest_alert_id(store)
         report = poll_once(urls, store, states=states, pack_dir=pack)
         for feed in report.failed:
-            errors.print(f"[red]failed[/red] {feed.url}: {feed.reason}", highlight=False)
+            errors.print(
+                f"[red]failed[/red] {feed.url}: {feed.reason}", highlight=False, soft_wrap=True
+            )
         failures = len(report.failed)
-        console.print(_line(report, new_alerts(store, mark)), highlight=False)
+        console.print(_line(report, new_alerts(store, mark)), highlight=False, soft_wrap=True)
 
     try:
         if not once:
