@@ -34,7 +34,7 @@ DbOption = Annotated[
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and return the exit to raise."""
-    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -56,8 +56,11 @@ def _register() -> None:
         import_cmd,
         ingest,
         serve,
+        sources,
         stats,
         train,
+        watch,
+        watch_feeds,
     )
 
 

@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
 from oxus.errors import OxusError
 from oxus.ingestion import IngestReport, count_files, ingest_paths
@@ -48,6 +49,7 @@ def ingest(
         total = count_files(paths)
         if total == 0:
             raise fail(f"no files found under {' '.join(paths)}")
+        mark = latest_alert_id(store)
         with Progress(
             TextColumn("[bold]ingesting"),
             BarColumn(),
@@ -69,12 +71,17 @@ def ingest(
             )
         if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
             store.refresh_statistics()
+        alerted = new_alerts(store, mark)
     except OxusError as e:
         raise fail(str(e)) from e
     finally:
         store.close()
     for failure in report.failures:
-        errors.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False)
+        errors.print(
+            f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True
+        )
     console.print(_summary(report))
+    if alerted:
+        console.print(f"{alerted} new fact(s) about what you watch: oxus alerts")
     if report.failed:
         raise typer.Exit(1)

@@ -70,7 +70,7 @@ def _entity(obj: dict[str, Any], source: str) -> Entity | None:
         type_ = EntityType.GROUP
     elif kind == "identity":
         cls = obj.get("identity_class")
-        if cls == "system":
+        if cls == "system" or "x_oxus_source" in obj:
             return None
         type_ = EntityType.PERSON if cls == "individual" else EntityType.ORGANIZATION
     elif kind == "location":

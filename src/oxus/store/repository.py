@@ -19,6 +19,7 @@ from oxus.store.candidates import record_shared_names
 from oxus.store.engine import make_engine
 from oxus.store.migrations import migrate
 from oxus.store.reader import read_document_facts
+from oxus.store.watch import alert_times, record_alerts
 from oxus.store.writer import delete_document, write_entities, write_facts
 from oxus.textnorm import fold
 
@@ -153,7 +154,9 @@ class Store:
                 twin = row.id
         if existing == doc.content_hash:
             return SaveResult.UNCHANGED
+        previous = None
         if existing is not None:
+            previous = alert_times(conn, doc.id)
             delete_document(conn, doc.id)
         self._insert_document(conn, doc, duplicate_of=twin)
         if twin is not None:
@@ -162,6 +165,7 @@ class Store:
         names = write_entities(conn, facts, at, recorded=self._pack_names)
         record_shared_names(conn, facts, names.holders, at)
         write_facts(conn, facts)
+        record_alerts(conn, doc.id, at, previous)
         return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
 
     def _insert_document(

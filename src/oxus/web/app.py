@@ -14,9 +14,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from oxus.analysis.sources import GRADES
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
-from oxus.web import api, pages, review
+from oxus.web import api, pages, review, search_box, sources, watch
 from oxus.web.cache import VersionedCache
 from oxus.web.door import Door
 from oxus.web.limits import clip
@@ -45,7 +46,10 @@ def make_templates() -> Jinja2Templates:
     )
     templates = Jinja2Templates(env=env)
     env.globals.update(
-        entity_href=entity_href, evidence_href=evidence_href, snippet_html=snippet_html
+        entity_href=entity_href,
+        evidence_href=evidence_href,
+        snippet_html=snippet_html,
+        grade_labels=GRADES,
     )
     env.filters["label"] = lambda value: str(value or "").replace("_", " ")
     env.filters["num"] = lambda v: "?" if v is None else f"{v:,.0f}"
@@ -77,7 +81,12 @@ def create_app(
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(sources.api_router)
+    app.include_router(watch.api_router)
     app.include_router(review.router)
+    app.include_router(sources.router)
+    app.include_router(search_box.router)
+    app.include_router(watch.router)
     app.include_router(pages.router)
 
     @app.middleware("http")

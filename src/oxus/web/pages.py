@@ -41,7 +41,7 @@ def dashboard_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
-    return render(request, "search.html", nav="search", q=q, results=search(store, q))
+    return render(request, "search.html", nav="search", q=q, results=search(store, q, limit=50))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)

@@ -47,7 +47,14 @@
     if (p.bases.length) {
       box.appendChild(el("div", "Based here:", { "class": "small muted" }));
       var ul = el("ul");
-      p.bases.forEach(function (b) { var li = el("li"); li.appendChild(entityLink(b.group)); li.appendChild(document.createTextNode(" (" + b.claims + ")")); ul.appendChild(li); });
+      p.bases.forEach(function (b) {
+        var li = el("li");
+        li.appendChild(entityLink(b.group));
+        li.appendChild(el("span", " " + b.claims + " report" + (b.claims === 1 ? "" : "s") +
+          (b.latest ? ", latest " + b.latest : "") + (b.sources.length ? " (" + b.sources.slice(0, 3).join(", ") + ")" : ""),
+          { "class": "small muted pop-source" }));
+        ul.appendChild(li);
+      });
       box.appendChild(ul);
     }
     if (p.event_count) {
@@ -56,7 +63,10 @@
       p.events.forEach(function (e) {
         var li = el("li");
         li.appendChild(el("a", (e.date || "undated") + " " + e.type.replace(/_/g, " "),
-          { href: "/documents/" + encodeURIComponent(e.document_id) + "?hl=" + e.start + "-" + e.end + "#ev-" + e.start + "-" + e.end }));
+          { href: "/documents/" + encodeURIComponent(e.document_id) + "?hl=" + e.start + "-" + e.end + "#ev-" + e.start + "-" + e.end,
+            title: e.title || e.document_id }));
+        li.appendChild(el("span", " — " + (e.outlet || e.document_id) + ", " + (e.published || "undated"),
+          { "class": "small muted pop-source" }));
         list.appendChild(li);
       });
       box.appendChild(list);
