@@ -10,7 +10,8 @@ Exception tree::
      ├── GoldError          a gold or facts file is not in the facts format (E4xx)
      │    └── ModelError    an extraction model file is missing or malformed (E410)
      ├── ExportError        an export or import failed (E5xx)
-     └── ServeError         the web server cannot start with these settings (E6xx)
+     ├── ServeError         the web server cannot start with these settings (E6xx)
+     └── PipelineError      no NLP pipeline can be built as asked (E7xx)
 
 The library raises; the CLI catches ``OxusError`` and prints one line per problem.
 """
@@ -83,6 +84,12 @@ class ServeError(OxusError):
     """The web server cannot start with these settings."""
 
     code = "E600"
+
+
+class PipelineError(OxusError):
+    """No NLP pipeline can be built as asked (e.g. for a language oxus does not read)."""
+
+    code = "E700"
 
 
 # Reasons a reader gives, one code each, so that a report of failures is stable.

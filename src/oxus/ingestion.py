@@ -95,12 +95,51 @@ def ingest_paths(
     report = IngestReport()
     tally = _Tally(report, progress)
     files = discover(paths)
+    _store_documents(
+        read_documents(files, tally),
+        store,
+        tally,
+        pack_dir=pack_dir,
+        workers=workers,
+        dask=dask,
+        batch_size=batch_size,
+    )
+    return report
+
+
+def ingest_documents(
+    documents: Iterable[Document],
+    store: Store,
+    *,
+    pack_dir: str | None = None,
+    batch_size: int = 16,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Extract and store documents already read (from a feed, an upload), as ``ingest_paths``."""
+    report = IngestReport()
+    _store_documents(
+        iter(documents), store, _Tally(report, progress), pack_dir=pack_dir, batch_size=batch_size
+    )
+    return report
+
+
+def _store_documents(
+    documents: Iterator[Document],
+    store: Store,
+    tally: _Tally,
+    *,
+    pack_dir: str | None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = 16,
+) -> None:
+    """Skip documents stored with the same content, extract the others, save each."""
     pack = shared_pack(pack_dir)
     store.sync_pack(pack.entities())
     stored = store.content_hashes()
 
     def fresh_documents() -> Iterator[Document]:
-        for document in read_documents(files, tally):
+        for document in documents:
             if stored.get(document.id) == document.content_hash:
                 tally.outcome(document.id, SaveResult.UNCHANGED, None)
             else:
@@ -109,15 +148,14 @@ def ingest_paths(
     pending = fresh_documents()
     first = next(pending, None)
     if first is None:
-        return report
+        return
     stream = itertools.chain([first], pending)
     extracted = extract_documents(
         stream, pack_dir=pack_dir, workers=workers, dask=dask, batch_size=batch_size
     )
     for facts in extracted:
         tally.outcome(facts.document.id, store.save(facts), facts)
-    derive(store, report)
-    return report
+    derive(store, tally.report)
 
 
 def derive(store: Store, report: IngestReport) -> None:

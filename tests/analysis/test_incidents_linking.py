@@ -64,6 +64,22 @@ def test_an_undated_report_soon_after_joins_but_not_one_a_year_later(fresh_db: S
     assert by_doc["late-5"] != by_doc["wire-1"]
 
 
+def test_a_report_dated_by_its_year_alone_soon_after_joins_like_an_undated_one(
+    fresh_db: Store,
+) -> None:
+    """Extraction dates an undated opening by the publication year: "2024" says no more."""
+    reports = [
+        *hall_attack_reports()[:1],
+        Report("brief-4", "2024-03-25", ["Mourning was declared after the attack."]).event(
+            0, "attack", date="2024", location=HALL.id
+        ),
+    ]
+    store = store_reports(fresh_db, *reports)
+    by_doc = {d: i.id for i in _attack(store) for d in i.documents}
+    assert by_doc["brief-4"] == by_doc["wire-1"]
+    assert get_incident(store, by_doc["wire-1"]).date == "2024-03-22"
+
+
 def test_a_report_cannot_bridge_two_different_days(fresh_db: Store) -> None:
     """A month-precise report fits either day, but the two days are two attacks."""
     reports = [

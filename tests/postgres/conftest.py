@@ -23,9 +23,9 @@ def pg_store(postgres_url: str) -> Iterator[Store]:
         conn.execute(
             text(
                 "TRUNCATE documents, evidence, entities, aliases, mentions, relations, events, "
-                "event_participants, estimates, merge_candidates, audit, incidents, "
-                "incident_events, incident_decisions, derived_state, relation_times "
-                "RESTART IDENTITY CASCADE"
+                "event_participants, estimates, merge_candidates, audit, sources, watch_lists, "
+                "watch_items, alerts, incidents, incident_events, incident_decisions, "
+                "derived_state, relation_times RESTART IDENTITY CASCADE"
             )
         )
     yield store

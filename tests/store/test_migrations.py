@@ -98,7 +98,7 @@ def test_an_old_store_gets_the_incident_and_relation_date_tables(tmp_path: Path)
             "relation_times",
         ):
             conn.execute(text(f"DROP TABLE {table}"))
-        conn.execute(text("DELETE FROM schema_version WHERE version >= 6"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 8"))
     store.close()
     store = Store(f"sqlite:///{path}")
     from oxus.analysis.incidents.queries import list_incidents

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from oxus.analysis.dating.asof import relations_as_of
 from oxus.analysis.dating.derive import ensure_dated
@@ -28,6 +28,10 @@ INCIDENTS_PER_PLACE = 20
 class PlaceBase:
     group: EntityRef
     claims: int
+    latest: str | None = None
+    """When the newest report saying so was published."""
+    sources: list[str] = field(default_factory=list)
+    """The outlets saying so, newest first."""
 
 
 @dataclass
@@ -41,6 +45,8 @@ class PlaceIncident:
     documents: int
     sources: list[str] = field(default_factory=list)
     """The outlets of its first reports (up to three), for the popup."""
+    first_reported: str | None = None
+    """When its earliest report was published."""
 
 
 @dataclass
@@ -121,31 +127,32 @@ def _bases(
     since: str | None,
     until: str | None,
 ) -> None:
-    r = schema.relations
+    r, d = schema.relations, schema.documents
     query = (
-        select(r.c.subject_id, r.c.object_id, func.count().label("n"))
-        .join(schema.documents, schema.documents.c.id == r.c.document_id)
+        select(r.c.subject_id, r.c.object_id, d.c.outlet, d.c.published)
+        .join(d, d.c.id == r.c.document_id)
         .where(r.c.predicate == "based_in", r.c.review != "rejected", r.c.polarity == "affirmed")
-        .group_by(r.c.subject_id, r.c.object_id)
     )
     if family:
         query = query.where(r.c.subject_id.in_(family))
     if since:
-        query = query.where(schema.documents.c.published >= since)
+        query = query.where(d.c.published >= since)
     if until:
-        query = query.where(schema.documents.c.published <= until_bound(until))
-    rows = conn.execute(query).all()
+        query = query.where(d.c.published <= until_bound(until))
+    rows = sorted(conn.execute(query).all(), key=lambda row: row.published or "", reverse=True)
     resolver.load(i for row in rows for i in (row.subject_id, row.object_id))
     for row in rows:
         place = _place(conn, resolver, places, resolver(row.object_id) or row.object_id)
         group = resolver.ref(row.subject_id)
         if place is None or group is None:
             continue
-        existing = next((b for b in place.bases if b.group.id == group.id), None)
-        if existing:
-            existing.claims += row.n
-        else:
-            place.bases.append(PlaceBase(group, row.n))
+        base = next((b for b in place.bases if b.group.id == group.id), None)
+        if base is None:
+            base = PlaceBase(group, 0, row.published)
+            place.bases.append(base)
+        base.claims += 1
+        if row.outlet and row.outlet not in base.sources:
+            base.sources.append(row.outlet)
 
 
 def _bases_as_of(
@@ -201,9 +208,17 @@ def _incidents(
             continue
         place.incident_count += 1
         if len(place.incidents) < INCIDENTS_PER_PLACE:
-            item = PlaceIncident(row.id, row.type, row.date, row.reports, row.documents)
+            summary, documents = load_summary(row.summary)
+            item = PlaceIncident(
+                row.id,
+                row.type,
+                row.date,
+                row.reports,
+                row.documents,
+                first_reported=summary.first_reported,
+            )
             place.incidents.append(item)
-            shown.append((item, load_summary(row.summary)[1][:SOURCES_SHOWN]))
+            shown.append((item, documents[:SOURCES_SHOWN]))
     _name_sources(conn, shown)
 
 

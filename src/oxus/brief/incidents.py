@@ -1,7 +1,8 @@
 """The brief's activity timeline: one line per incident, every report cited.
 
 Figures reports disagree on are written side by side ("killed 146 per Asia-Plus, 143
-per TASS"), each number as some report states it.
+per TASS"), each number as some report states it; each line ends with the incident's
+Admiralty code and best sources across its reports ("(B1, RFE/RL; C1, TASS)").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import replace
 from oxus.analysis.incidents.queries import list_incidents
 from oxus.analysis.incidents.views import Incident
 from oxus.brief.model import Citations, Line
-from oxus.brief.phrases import incident_date, incident_sentence
+from oxus.brief.phrases import graded, incident_date, incident_sentence
 from oxus.store import Store
 
 INCIDENT_LIMIT = 200
@@ -36,6 +37,9 @@ def incidents_since(
 def incident_lines(incidents: list[Incident], cite: Citations) -> list[Line]:
     lines = []
     for incident in incidents:
-        text = f"{incident_date(incident)}: {incident_sentence(incident)}."
+        text = graded(
+            f"{incident_date(incident)}: {incident_sentence(incident)}", incident.credence
+        )
+        text += "."
         lines.append(Line(text, cite.cite([r.evidence for r in incident.reports])))
     return lines

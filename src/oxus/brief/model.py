@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from oxus.analysis.grading import Grading
+
 
 class Cited(Protocol):
     """What a footnote needs of the sentence it points to (claim evidence, a report)."""
@@ -22,6 +24,8 @@ class Cited(Protocol):
     def outlet(self) -> str | None: ...
     @property
     def published(self) -> str | None: ...
+    @property
+    def grading(self) -> Grading | None: ...
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,10 @@ class Source:
     outlet: str | None
     published: str | None
     url: str | None
+    source: str | None = None
+    """The registry name of its outlet."""
+    grade: str | None = None
+    """Its outlet's reliability grade (A-F)."""
 
 
 @dataclass
@@ -88,6 +96,8 @@ class Citations:
                     ev.outlet,
                     ev.published,
                     self._urls.get(ev.document_id),
+                    ev.grading.source if ev.grading else None,
+                    ev.grading.grade if ev.grading else None,
                 )
             numbers.append(source.number)
         return sorted(set(numbers))

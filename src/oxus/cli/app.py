@@ -34,7 +34,7 @@ DbOption = Annotated[
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and return the exit to raise."""
-    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -58,8 +58,11 @@ def _register() -> None:
         incidents_edit,
         ingest,
         serve,
+        sources,
         stats,
         train,
+        watch,
+        watch_feeds,
     )
 
 

@@ -54,12 +54,14 @@ def _as_json(incident: Incident) -> dict[str, Any]:
     data = asdict(incident)
     data["documents"] = incident.documents
     data["place"] = incident.place_label or None
+    credence = incident.credence
+    data["credence"] = {**asdict(credence), "code": credence.code}
     return data
 
 
 def _table(incidents: list[Incident], total: int) -> Table:
     table = Table(title=f"Incidents ({len(incidents)} of {total})", show_lines=True)
-    for column in ("id", "date", "type", "place", "agents → targets", "counts", "reports"):
+    for column in ("id", "date", "type", "place", "agents → targets", "counts", "reports", "grade"):
         table.add_column(column, overflow="fold")
     for incident in incidents:
         who = ", ".join(a.name for a in incident.agents)
@@ -79,6 +81,7 @@ def _table(incidents: list[Incident], total: int) -> Table:
             who,
             counts_text(incident),
             ", ".join(incident.documents),
+            incident.credence.code,
         )
     return table
 
@@ -160,9 +163,10 @@ def show(
         reports.add_column(column, overflow="fold")
     for report in incident.reports:
         source = report.evidence
+        grade = f" · {source.grading.grade}" if source.grading else ""
         reports.add_row(
             str(report.fact_id),
-            f"{source.label} ({source.document_id}, {source.published or '?'})",
+            f"{source.label}{grade} ({source.document_id}, {source.published or '?'})",
             report.date or "",
             report.location.name if report.location else "",
             ", ".join(f"{k} {v:,}" for k, v in report.counts.items()),

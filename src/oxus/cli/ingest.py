@@ -8,6 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
 from oxus.errors import OxusError
 from oxus.ingestion import IngestReport, count_files, ingest_paths
@@ -53,6 +54,7 @@ def ingest(
         total = count_files(paths)
         if total == 0:
             raise fail(f"no files found under {' '.join(paths)}")
+        mark = latest_alert_id(store)
         with Progress(
             TextColumn("[bold]ingesting"),
             BarColumn(),
@@ -74,6 +76,7 @@ def ingest(
             )
         if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
             store.refresh_statistics()
+        alerted = new_alerts(store, mark)
     except OxusError as e:
         raise fail(str(e)) from e
     finally:
@@ -83,5 +86,7 @@ def ingest(
             f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True
         )
     console.print(_summary(report))
+    if alerted:
+        console.print(f"{alerted} new fact(s) about what you watch: oxus alerts")
     if report.failed:
         raise typer.Exit(1)

@@ -27,6 +27,7 @@ from oxus.analysis.dating.periods import Period, relation_periods
 from oxus.analysis.incidents.persist import ensure_incidents
 from oxus.analysis.incidents.views import Incident, build_incidents
 from oxus.analysis.refs import Resolver
+from oxus.analysis.sources import SourceBook
 from oxus.model import Document, Entity
 from oxus.store import Store, schema
 from oxus.store.reader import load_entities, merge_map
@@ -51,6 +52,9 @@ class Snapshot:
     def incident_of(self) -> dict[int, str]:
         """{event id: the id of the incident it reports}."""
         return {r.fact_id: i.id for i in self.incidents for r in i.reports}
+
+    sources: SourceBook = field(default_factory=lambda: SourceBook([]))
+    """The source registry in force: who published each document, speakers' grades."""
 
     def support(self) -> dict[str, Support]:
         """{document id: what it supports}, built in one pass over the claims."""
@@ -155,6 +159,7 @@ def load_snapshot(store: Store) -> Snapshot:
             ids.add(series.subject.id)
             ids.update(p.evidence.asserted_by.id for p in series.points if p.evidence.asserted_by)
         entities = load_entities(conn, ids, merges)
+        sources = SourceBook.load(conn, merges)
     return Snapshot(
         entities=dict(sorted(entities.items())),
         documents=documents,
@@ -165,4 +170,5 @@ def load_snapshot(store: Store) -> Snapshot:
         merges=merges,
         incidents=incidents,
         periods=periods,
+        sources=sources,
     )

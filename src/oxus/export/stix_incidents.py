@@ -2,7 +2,8 @@
 
 Each report of an occurrence is exported as an ``incident`` (``stix_objects``); the
 grouping ties them together with the place and participants, and carries the
-best-supported values and the disagreements between reports in ``x_oxus_incident``.
+best-supported values and the disagreements between reports in ``x_oxus_incident``, and
+what the occurrence is worth across its graded sources (``confidence``, ``x_oxus_grading``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import stix2
 
 from oxus.analysis.incidents.views import Incident
-from oxus.export.stix_objects import EXTENSIONS, stix_id, timestamp
+from oxus.export.stix_objects import EXTENSIONS, grading_json, stix_id, timestamp
 
 
 def incident_grouping(incident: Incident, members: list[str], refs: dict[str, str]) -> Any:
@@ -21,14 +22,18 @@ def incident_grouping(incident: Incident, members: list[str], refs: dict[str, st
     context_refs = [refs[e.id] for e in named if e is not None and e.id in refs]
     where = f" at {incident.location.name}" if incident.location else ""
     when = f" ({incident.date})" if incident.date else ""
+    credence = incident.credence
     return stix2.v21.Grouping(
         id=stix_id("grouping", incident.id),
         created=timestamp(incident.first_reported),
         modified=timestamp(incident.last_reported),
         name=f"{incident.type.replace('_', ' ')}{where}{when}",
-        description=f"One occurrence reported by {len(incident.documents)} document(s).",
+        description=f"One occurrence reported by {len(incident.documents)} document(s)"
+        f" ({credence.code}).",
         context="suspicious-activity",
         object_refs=sorted(set(members)) + sorted(set(context_refs) - set(members)),
+        confidence=round(credence.confidence * 100),
+        x_oxus_grading=grading_json(credence),
         x_oxus_incident={
             "id": incident.id,
             "type": incident.type,

@@ -11,11 +11,12 @@ what runs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc
 
 from oxus.model import Entity, Estimate, Event, Relation
+from oxus.nlp.attribution.sources import SourceOption
 from oxus.nlp.scoring.linear import Features
 
 FactT = TypeVar("FactT", Relation, Event, Estimate)
@@ -37,6 +38,8 @@ class Candidate(Generic[FactT]):
     features: Features
     key: tuple[str, ...]
     probability: float = 0.0
+    sources: list[SourceOption] = field(default_factory=list)
+    """Who may assert the fact (set by ``oxus_attribution``); the decoder picks one."""
 
 
 @dataclass
@@ -48,6 +51,10 @@ class CandidateSet:
     events: list[Candidate[Event]] = field(default_factory=list)
     estimates: list[Candidate[Estimate]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+
+    def everything(self) -> list[Candidate[Any]]:
+        """Every candidate of every family."""
+        return [*self.relations, *self.events, *self.estimates]
 
 
 def doc_candidates(doc: Doc) -> CandidateSet:

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from oxus.model import Entity, Estimate, Event, Relation
+from oxus.nlp.attribution.decode import choose_sources
 from oxus.nlp.candidates import CandidateSet, doc_candidates
 from oxus.nlp.estimates.decode import decode_estimates
 from oxus.nlp.events.decode import decode_events
@@ -31,7 +32,10 @@ class Decoded:
 
 
 def decode(candidates: CandidateSet, model: ExtractionModel) -> Decoded:
-    """Score and select every family's candidates with ``model``."""
+    """Choose each candidate's source, then score and select every family's candidates."""
+    sources = model.scorer("sources")
+    for family in (candidates.relations, candidates.events, candidates.estimates):
+        choose_sources(family, sources)
     return Decoded(
         relations=decode_relations(candidates.relations, model.scorer("relations")),
         events=decode_events(candidates.events, model.scorer("events")),

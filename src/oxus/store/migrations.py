@@ -130,7 +130,18 @@ def _v5_no_redundant_indexes(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
-def _v6_incidents_and_dated_relations(conn: Connection) -> None:
+def _v6_source_registry(conn: Connection) -> None:
+    """The analyst's entries of the source registry (grades, kinds, outlet names)."""
+    schema.sources.create(conn, checkfirst=True)
+
+
+def _v7_watch_lists(conn: Connection) -> None:
+    """Watch lists, what each watches, and the alerts recorded as documents are stored."""
+    for table in (schema.watch_lists, schema.watch_items, schema.alerts):
+        table.create(conn, checkfirst=True)
+
+
+def _v8_incidents_and_dated_relations(conn: Connection) -> None:
     """Tables for incidents (one occurrence from many reports) and when relations hold.
 
     Incidents and relation dates are derived from the facts and recomputed after each
@@ -152,7 +163,9 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (3, _v3_stored_search_vector),
     (4, _v4_newest_first),
     (5, _v5_no_redundant_indexes),
-    (6, _v6_incidents_and_dated_relations),
+    (6, _v6_source_registry),
+    (7, _v7_watch_lists),
+    (8, _v8_incidents_and_dated_relations),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.incidents.decisions import join_incidents, split_incident, undo_decision
@@ -21,6 +21,7 @@ from oxus.errors import OxusError
 from oxus.model import EventType
 from oxus.web.api import Csv, Period, StoreDep, split
 from oxus.web.jsonio import json_response
+from oxus.web.limits import MAX_ID, MAX_OFFSET, MAX_PAGE
 from oxus.web.pages import render
 from oxus.web.review import _back
 from oxus.web.security import require_write
@@ -29,6 +30,7 @@ api_router = APIRouter(prefix="/api/incidents", tags=["api"])
 page_router = APIRouter(include_in_schema=False)
 Writer = Annotated[str, Depends(require_write)]
 OptionalPeriod = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+EventId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 @api_router.get("")
@@ -41,7 +43,7 @@ def api_incidents(
     until: Period = None,
     multi: bool = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Any:
     """Incidents newest first, each with its reports, best-supported values and disagreements."""
     page = list_incidents(
@@ -69,7 +71,7 @@ class JoinBody(BaseModel):
 
 
 class SplitBody(BaseModel):
-    reports: list[int]
+    reports: list[EventId]
 
 
 @api_router.post("/join")
@@ -85,7 +87,9 @@ def api_split(store: StoreDep, actor: Writer, incident_id: str, body: SplitBody)
 
 
 @api_router.post("/decisions/{decision_id}/undo")
-def api_undo(store: StoreDep, actor: Writer, decision_id: int) -> dict[str, Any]:
+def api_undo(
+    store: StoreDep, actor: Writer, decision_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> dict[str, Any]:
     """Withdraw a join or split decision."""
     undo_decision(store, decision_id, actor=actor)
     return {"decision": decision_id, "status": "undone"}
@@ -101,7 +105,7 @@ def incidents_page(
     since: OptionalPeriod = None,
     until: OptionalPeriod = None,
     multi: bool = False,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
     error, entity_id = None, None
     if entity:
@@ -163,7 +167,7 @@ def split_action(
     store: StoreDep,
     actor: Writer,
     incident_id: str,
-    report: Annotated[list[int], Form()],
+    report: Annotated[list[EventId], Form()],
 ) -> RedirectResponse:
     try:
         new_id = split_incident(store, incident_id, report, actor=actor)
@@ -190,7 +194,7 @@ def join_action(
 def undo_action(
     store: StoreDep,
     actor: Writer,
-    decision: Annotated[int, Form()],
+    decision: Annotated[int, Form(ge=1, le=MAX_ID)],
     next_url: Annotated[str, Form(alias="next")] = "/review",
 ) -> RedirectResponse:
     try:

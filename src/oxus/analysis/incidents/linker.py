@@ -1,13 +1,14 @@
 """Linking events into incidents: one occurrence, however many reports describe it.
 
-Events are taken in date order; each joins the incident it scores best with (at or
-above the rules' threshold) among incidents it *can* belong to: every report already
-there must have a compatible type, an overlapping date and an agreeing place. So a
-report never bridges two incidents that contradict each other (a chain of "close
-enough" dates), while one strong resemblance is enough to link. Candidates are found
-through what reports share (their document, a day, a figure, a place below state level,
-a named participant, a rare word), so the cost grows with the reports of one occurrence, not
-with the store.
+Events are taken in date order (those dated to the day or month first; a year alone, as
+extraction gives an undated report's opening, or no date at all come after); each joins
+the incident it scores best with (at or above the rules' threshold) among incidents it
+*can* belong to: every report already there must have a compatible type, an overlapping
+date and an agreeing place. So a report never bridges two incidents that contradict each
+other (a chain of "close enough" dates), while one strong resemblance is enough to link.
+Candidates are found through what reports share (their document, a day, a figure, a
+place below state level, a named participant, a rare word), so the cost grows with the
+reports of one occurrence, not with the store.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from oxus.analysis.incidents.constraints import Constraints
-from oxus.analysis.incidents.dates import DateSpan, event_span
+from oxus.analysis.incidents.dates import DateSpan, event_span, precision
 from oxus.analysis.incidents.places import Agreement, PlaceTree
 from oxus.analysis.incidents.records import EventRecord
 from oxus.analysis.incidents.rules import LinkRules
@@ -90,7 +91,7 @@ class Linker:
         return self.drafts
 
     def _order(self, unit: list[EventRecord]) -> tuple[object, ...]:
-        dated = [e for e in unit if e.date]
+        dated = [e for e in unit if precision(e.date) >= 2]
         first = min(self.span(e).first for e in (dated or unit))
         return (not dated, first, min(e.published or "" for e in unit), unit[0].id)
 

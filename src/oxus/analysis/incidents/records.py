@@ -36,6 +36,9 @@ class EventRecord:
     """The evidence sentence's span in its document."""
     hedged: bool = False
     polarity: str = "affirmed"
+    asserted_by: str | None = None
+    """Whom the report quotes for it ("according to the FSB"), for its grading."""
+    confidence: float = 0.5
     vector: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
@@ -71,6 +74,8 @@ def load_event_records(
             ev.c.counts,
             ev.c.hedged,
             ev.c.polarity,
+            ev.c.asserted_by,
+            ev.c.confidence,
             v.c.document_id,
             v.c.start,
             v.c.end,
@@ -132,6 +137,8 @@ def load_event_records(
                 sentence=(row.start, row.end),
                 hedged=bool(row.hedged),
                 polarity=row.polarity,
+                asserted_by=resolver(row.asserted_by),
+                confidence=float(row.confidence),
             )
         )
     if ids is not None:

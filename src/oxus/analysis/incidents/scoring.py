@@ -76,15 +76,19 @@ class Scorer:
         self.rarity = rarity
 
     def date(self, a: EventRecord, b: EventRecord) -> float:
+        """Agreement at the coarser of the two precisions; or, when one report dates it by
+        the year alone (as extraction does for an undated opening) or not at all and was
+        published soon after the day or month the other gives, ``recent``."""
         dates = self.rules.dates
         pa, pb = precision(a.date), precision(b.date)
-        if pa and pb:
-            return dates[{3: "same_day", 2: "same_month", 1: "same_year"}[min(pa, pb)]]
-        dated, undated = (a, b) if pa else (b, a)
-        if not precision(dated.date):
-            return 0.0
-        gap = days_between(dated.date, undated.published)
-        return dates["recent"] if gap is not None and 0 <= gap <= dates["recent_days"] else 0.0
+        levels = {3: "same_day", 2: "same_month", 1: "same_year"}
+        agreed = dates[levels[min(pa, pb)]] if pa and pb else 0.0
+        fine, coarse = (a, b) if pa > pb else (b, a)
+        if precision(fine.date) < 2 or precision(coarse.date) > 1:
+            return agreed
+        gap = days_between(fine.date, coarse.published)
+        recent = gap is not None and 0 <= gap <= dates["recent_days"]
+        return max(agreed, dates["recent"]) if recent else agreed
 
     def place(self, a: EventRecord, b: EventRecord) -> float:
         if a.location is None or b.location is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from oxus.analysis.grading import Credence, Grading, credence, grade_sentence
 from oxus.analysis.incidents.consensus import Consensus, Variant
 from oxus.analysis.incidents.records import EventRecord, load_event_records
 from oxus.analysis.incidents.summary import load_summary
@@ -30,6 +31,8 @@ class ReportSource:
     start: int
     end: int
     text: str
+    grading: Grading | None = None
+    """Its outlet's and speaker's grades and what the sentence is worth."""
 
     @property
     def href(self) -> str:
@@ -39,6 +42,9 @@ class ReportSource:
 
     @property
     def label(self) -> str:
+        """The outlet's name in the source registry, else as the report prints it."""
+        if self.grading is not None and self.grading.source_id is not None:
+            return self.grading.source
         return self.outlet or self.title or self.document_id
 
 
@@ -57,6 +63,16 @@ class IncidentReport:
     hedged: bool = False
     polarity: str = "affirmed"
     score: float | None = None
+    asserted_by: EntityRef | None = None
+    """Whom the report quotes for it."""
+
+    @property
+    def grading(self) -> Grading | None:
+        return self.evidence.grading
+
+    @property
+    def credence(self) -> Credence:
+        return credence([self])
 
 
 @dataclass
@@ -107,6 +123,11 @@ class Incident:
         """ "Crocus City Hall, Krasnogorsk, Moscow Region, Russia"."""
         return ", ".join(ref.name for ref in self.place_path)
 
+    @property
+    def credence(self) -> Credence:
+        """What the incident is worth across the reports read (in lists, the first few)."""
+        return credence(self.reports)
+
     def disagreement(self, name: str) -> Disagreement | None:
         return next((d for d in self.disagreements if d.field == name), None)
 
@@ -142,7 +163,7 @@ def _documents(conn: Connection, ids: set[str]) -> dict[str, Any]:
     rows: dict[str, Any] = {}
     for chunk in range(0, len(wanted), 500):
         for row in conn.execute(
-            select(d.c.id, d.c.title, d.c.outlet, d.c.published).where(
+            select(d.c.id, d.c.title, d.c.outlet, d.c.url, d.c.published).where(
                 d.c.id.in_(wanted[chunk : chunk + 500])
             )
         ):
@@ -187,7 +208,9 @@ def build_incidents(
         for summary, _ in stored.values()
         for entity in (*summary.place_path, *summary.agents, *summary.targets)
     )
-    resolver.load(i for r in records.values() for i in (r.location, *r.agents, *r.targets))
+    resolver.load(
+        i for r in records.values() for i in (r.location, r.asserted_by, *r.agents, *r.targets)
+    )
     built = []
     for incident_id in incident_ids:
         if incident_id not in stored:
@@ -235,10 +258,19 @@ def _incident(
                     start=record.sentence[0],
                     end=record.sentence[1],
                     text=record.text,
+                    grading=grade_sentence(
+                        resolver.sources,
+                        outlet=doc.outlet if doc else None,
+                        url=doc.url if doc else None,
+                        speaker_id=record.asserted_by,
+                        confidence=record.confidence,
+                        hedged=record.hedged,
+                    ),
                 ),
                 hedged=record.hedged,
                 polarity=record.polarity,
                 score=score,
+                asserted_by=resolver.ref(record.asserted_by),
             )
         )
     labels = {
