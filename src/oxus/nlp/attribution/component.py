@@ -33,7 +33,7 @@ from oxus.nlp.attribution.scope import (
     reaches,
     verb_speaker,
 )
-from oxus.nlp.attribution.sources import SourceOption, Speaker, segment_context, source_options
+from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segment
 from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
@@ -110,8 +110,10 @@ class Attributor:
             self._stamp(estimate.fact, view, claims)
         for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
             self._stamp_event(event, view, claims)
+        prepared: dict[tuple[int, int], SegmentSources] = {}
         for cand in everything:
-            cand.sources = self._options(cand.fact, view, claims)
+            cand.source_context = self._sources(cand.fact, view, claims, prepared)
+            cand.rule_source = cand.fact.asserted_by
         return doc
 
     def _stamp_event(self, event: Event, view: DocView, claims: list[list[SentenceClaim]]) -> None:
@@ -125,24 +127,31 @@ class Attributor:
         elif event.asserted_by is not None and not event.agents:
             event.agents.append(event.asserted_by)
 
-    def _options(
-        self, fact: object, view: DocView, claims: list[list[SentenceClaim]]
-    ) -> list[SourceOption]:
+    def _sources(
+        self,
+        fact: object,
+        view: DocView,
+        claims: list[list[SentenceClaim]],
+        prepared: dict[tuple[int, int], SegmentSources],
+    ) -> SegmentSources | None:
+        """The possible sources of the fact's segment, prepared once per segment."""
         index = fact.evidence.sentence_index  # type: ignore[attr-defined]
         if not 0 <= index < len(claims):
-            return []
+            return None
         segs = view.segments[index]
         at = fact_segment(fact, segs)
-        claim = claims[index][at]
-        return source_options(
-            view,
-            segs[at],
-            fact,
-            speakers=claim.speakers,
-            previous=claim.previous,
-            asserters=self.asserter_types,
-            context=segment_context(view, segs[at], claim.reporting),
-        )
+        ready = prepared.get((index, at))
+        if ready is None:
+            claim = claims[index][at]
+            ready = prepared[(index, at)] = prepare_segment(
+                view,
+                segs[at],
+                speakers=claim.speakers,
+                previous=claim.previous,
+                asserters=self.asserter_types,
+                reporting=claim.reporting,
+            )
+        return ready
 
     def _stamp(
         self, fact: object, view: DocView, claims: list[list[SentenceClaim]]

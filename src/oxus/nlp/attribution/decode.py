@@ -15,11 +15,10 @@ from oxus.nlp.scoring.linear import LinearScorer
 def choose_sources(candidates: Iterable[Candidate[Any]], scorer: LinearScorer | None) -> None:
     """Set ``asserted_by`` on every candidate fact that has source options."""
     for cand in candidates:
-        if not cand.sources:
+        if cand.source_context is None:
             continue
         if scorer is None:
-            ruled = [o for o in cand.sources if "rule" in o.features]
-            cand.fact.asserted_by = ruled[0].entity_id if ruled else None
+            cand.fact.asserted_by = cand.rule_source
             continue
         best = max(cand.sources, key=lambda o: scorer.margin(o.features))
         cand.fact.asserted_by = best.entity_id
