@@ -70,8 +70,11 @@ class Occurrence:
             and _entities(event) == _entities(other)
         ):
             return True
+        if _refers_back(cand) and other.location is None:
+            return True
         told_again = "headline" in {_section(event), _section(other)} or _refers_back(cand)
-        return told_again and _same_place(event.location, other.location)
+        same_place = _same_place(event.location, other.location)
+        return same_place and (told_again or _specific(event.location, other.location))
 
 
 def _section(event: Event) -> str:
@@ -88,6 +91,13 @@ def _same_place(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return False
     return first == second or place_within(first, second) or place_within(second, first)
+
+
+def _specific(first: str | None, second: str | None) -> bool:
+    """Both places below the level of a state (a town, a venue, a district)."""
+    return bool(first and second) and not (
+        str(first).startswith("state:") or str(second).startswith("state:")
+    )
 
 
 def score_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None) -> None:
