@@ -157,6 +157,11 @@ def _v8_incidents_and_dated_relations(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _v9_review_examples(conn: Connection) -> None:
+    """Analysts' accept and reject decisions on facts, kept as training examples."""
+    schema.review_examples.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_growth_indexes),
@@ -166,6 +171,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (6, _v6_source_registry),
     (7, _v7_watch_lists),
     (8, _v8_incidents_and_dated_relations),
+    (9, _v9_review_examples),
 ]
 LATEST = MIGRATIONS[-1][0]
 

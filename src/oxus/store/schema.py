@@ -193,6 +193,23 @@ audit = Table(
     Column("detail", Text, nullable=False, default="{}"),
 )
 
+review_examples = Table(
+    "review_examples",
+    metadata,
+    # An analyst's accept or reject of an extracted fact, kept as a training example
+    # apart from the fact row (which re-ingesting the document replaces).
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("fact", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("label", Integer, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("decided_at", String, nullable=False),
+    UniqueConstraint("document_id", "kind", "fact", "start", name="uq_review_example"),
+)
+
 sources = Table(
     "sources",
     metadata,
