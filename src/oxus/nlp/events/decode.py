@@ -136,6 +136,10 @@ def select_events(
     told_in: list[tuple[Event, list[int]]] = []
     for occurrence in occurrences:
         event = _copy(occurrence.event)
+        body = [m for m in occurrence.members if m.fact.evidence.sentence_index > 0]
+        if occurrence.event.evidence.sentence_index == 0 and body:
+            # The body's sentence is the evidence of what the headline also says.
+            event.evidence = max(body, key=lambda m: m.probability).fact.evidence
         for member in occurrence.members[1:]:
             merge_into(event, member.fact)
         event.confidence = round(occurrence.best.probability, 3)
