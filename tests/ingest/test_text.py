@@ -118,9 +118,14 @@ def test_binary_file(write: Write) -> None:
     assert "image.txt" in str(info.value) and "binary" in info.value.reason
 
 
-def test_undecodable_latin1(write: Write) -> None:
+def test_western_encoding_is_detected(write: Write) -> None:
+    [doc] = read_source(write("fr.txt", "Le café est fermé à Genève.".encode("latin-1")))
+    assert doc.text == "Le café est fermé à Genève."
+
+
+def test_bytes_that_are_no_text_encoding_are_undecodable(write: Write) -> None:
     with pytest.raises(ReadError) as info:
-        read_source(write("fr.txt", "Le café est fermé à Genève.".encode("latin-1")))
+        read_source(write("noise.txt", bytes(range(1, 256)) * 4))
     assert info.value.code == UNDECODABLE
 
 
