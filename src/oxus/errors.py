@@ -9,7 +9,9 @@ Exception tree::
      ├── StoreError         the store cannot be opened or written (E3xx)
      ├── GoldError          a gold or facts file is not in the facts format (E4xx)
      ├── ExportError        an export or import failed (E5xx)
-     └── ServeError         the web server cannot start with these settings (E6xx)
+     ├── ServeError         the web server cannot start with these settings (E6xx)
+     ├── ScaleError         extraction cannot run where it was sent (E7xx)
+     └── BudgetExceeded     one document took more time or memory than allowed (E113)
 
 The library raises; the CLI catches ``OxusError`` and prints one line per problem.
 """
@@ -78,6 +80,18 @@ class ServeError(OxusError):
     code = "E600"
 
 
+class ScaleError(OxusError):
+    """Extraction cannot run as asked (a Dask scheduler out of reach, a bad address)."""
+
+    code = "E700"
+
+
+class BudgetExceeded(OxusError):
+    """Reading or extracting one document used more time or memory than its budget."""
+
+    code = "E113"
+
+
 # Reasons a reader gives, one code each, so that a report of failures is stable.
 UNSUPPORTED = "E101"
 EMPTY = "E102"
@@ -87,3 +101,13 @@ CORRUPT_PDF = "E105"
 MALFORMED_HTML = "E106"
 MALFORMED_FEED = "E107"
 NOT_FOUND = "E108"
+NOT_A_FILE = "E109"
+"""A FIFO, device, socket or link loop: refused without being opened."""
+OUTSIDE = "E110"
+"""A link inside a folder that leads out of it."""
+UNREADABLE = "E111"
+TOO_LARGE = "E112"
+OVER_BUDGET = "E113"
+"""Reading or extracting one document took more time or memory than allowed."""
+EXTRACTION_FAILED = "E114"
+"""The pipeline failed on one document (the others go on)."""

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from oxus.ingest import discover
+from oxus.errors import NOT_FOUND
+from oxus.ingest import discover, find_sources
 
 
 @pytest.fixture
@@ -64,12 +65,21 @@ def test_files_kept_in_order_and_deduplicated(tree: Path) -> None:
     assert names.count("a.txt") == 1 and names.count("b.txt") == 1
 
 
-def test_missing_file_is_passed_on(tmp_path: Path) -> None:
-    assert discover([tmp_path / "missing.txt"]) == [tmp_path / "missing.txt"]
+def test_missing_file_is_refused_with_its_reason(tmp_path: Path) -> None:
+    found = find_sources([tmp_path / "missing.txt"])
+    assert found.files == []
+    [refusal] = found.refused
+    assert (refusal.source, refusal.reason, refusal.code) == (
+        str(tmp_path / "missing.txt"),
+        "not found",
+        NOT_FOUND,
+    )
 
 
 def test_glob_without_matches(tmp_path: Path) -> None:
     assert discover([str(tmp_path / "*.nothing")]) == []
+    [refusal] = find_sources([str(tmp_path / "*.nothing")]).refused
+    assert refusal.reason == "no file matches this pattern"
 
 
 def test_empty_folder(tmp_path: Path) -> None:
