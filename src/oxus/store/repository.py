@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,6 +30,13 @@ class SaveResult(StrEnum):
     UNCHANGED = "unchanged"
     REPLACED = "replaced"
     DUPLICATE = "duplicate"
+
+
+class StoredSource(NamedTuple):
+    """What ingestion needs to know of a stored document."""
+
+    content_hash: str
+    source: str | None
 
 
 def now() -> str:
@@ -184,9 +191,18 @@ class Store:
 
     def content_hashes(self) -> dict[str, str]:
         """Every stored document's content hash by id: one read to skip unchanged input."""
+        return {doc_id: stored.content_hash for doc_id, stored in self.document_index().items()}
+
+    def document_index(self) -> dict[str, StoredSource]:
+        """Every stored document's content hash and source by id, in one read.
+
+        Ingestion skips unchanged input with the hashes and gives a file the id it was
+        stored under with the sources.
+        """
+        d = schema.documents
         with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.documents.c.id, schema.documents.c.content_hash))
-            return {doc_id: content_hash for doc_id, content_hash in rows}
+            rows = conn.execute(select(d.c.id, d.c.content_hash, d.c.source))
+            return {row.id: StoredSource(row.content_hash, row.source) for row in rows}
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
