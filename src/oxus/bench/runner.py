@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from oxus.kb.pack import shared_pack
-from oxus.model import Document
+from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import build_pipeline, shared_pipeline
 from oxus.store import Store
@@ -138,7 +138,8 @@ def run_benchmark(
 
                             pool = ExtractionPool(workers)
                         for facts in pool.extract(part):  # noqa: B023
-                            parallel_store.save(facts)
+                            if isinstance(facts, DocumentFacts):
+                                parallel_store.save(facts)
 
                     timed(parallel_name, run_parallel)
         finally:

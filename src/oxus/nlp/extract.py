@@ -1,16 +1,48 @@
-"""Run the pipeline over documents in batches: the entry point ingestion calls."""
+"""Run the pipeline over documents in batches: the entry point ingestion calls.
+
+Documents go through spaCy in batches (fast), long ones in sections (see
+``sections``). When a batch fails, or runs over its time or memory budget, its
+documents are run again one at a time, each under its own budget, so the failure is
+pinned on the one document that caused it and the others are extracted as usual.
+"""
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from oxus.errors import EXTRACTION_FAILED, OVER_BUDGET, BudgetExceeded
+from oxus.limits import Budget, Limits, enforced
 from oxus.model import Document, DocumentFacts
 from oxus.nlp.extensions import TEXT_KEY
 from oxus.nlp.facts import doc_to_facts
 from oxus.nlp.pipeline import shared_pipeline
+from oxus.nlp.sections import SectionFacts, split_sections, stitch
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """One document the pipeline could not extract, and why (small, so it pickles)."""
+
+    document_id: str
+    source: str
+    reason: str
+    code: str
+
+    @classmethod
+    def of(cls, document: Document, error: BaseException) -> ExtractionFailure:
+        if isinstance(error, BudgetExceeded):
+            return cls(document.id, _source(document), error.message, OVER_BUDGET)
+        first = (str(error).strip().splitlines() or [""])[0][:300]
+        reason = f"extraction failed: {type(error).__name__}" + (f": {first}" if first else "")
+        return cls(document.id, _source(document), reason, EXTRACTION_FAILED)
+
+
+OnFailure = Callable[[ExtractionFailure], None]
 
 
 def extract(
@@ -19,20 +51,87 @@ def extract(
     nlp: Language | None = None,
     batch_size: int = 16,
     n_process: int = 1,
+    limits: Limits | None = None,
+    on_failure: OnFailure | None = None,
 ) -> Iterator[DocumentFacts]:
-    """Facts for each document, in input order; the model is loaded once per process."""
+    """Facts for each document, in input order; the model is loaded once per process.
+
+    A document that fails (or exceeds ``limits``) is passed to ``on_failure`` and left
+    out; without ``on_failure`` its error is raised.
+    """
     nlp = nlp or shared_pipeline()
-    pending: deque[Document] = deque()
+    iterator = iter(documents)
+    while batch := list(itertools.islice(iterator, batch_size)):
+        done: list[DocumentFacts] = []
+        budget = _budget(limits, batch)
+        try:
+            with enforced(budget):
+                for facts in _run(nlp, batch, budget, batch_size, n_process):
+                    done.append(facts)
+        except Exception:
+            yield from done
+            for document in batch[len(done) :]:
+                alone = _alone(nlp, document, limits, on_failure)
+                if alone is not None:
+                    yield alone
+            continue
+        yield from done
 
-    def docs() -> Iterator:
-        for document in documents:
-            pending.append(document)
-            spacy_doc = nlp.make_doc(document.text)
-            spacy_doc.user_data[TEXT_KEY] = document.text
-            spacy_doc._.doc_id = document.id
-            spacy_doc._.published = document.published
-            yield spacy_doc
 
-    for spacy_doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        document = pending.popleft()
-        yield doc_to_facts(spacy_doc, document)
+def _alone(
+    nlp: Language, document: Document, limits: Limits | None, on_failure: OnFailure | None
+) -> DocumentFacts | None:
+    """One document under its own budget; its failure reported, or raised."""
+    budget = _budget(limits, [document])
+    try:
+        with enforced(budget):
+            [facts] = list(_run(nlp, [document], budget, 1, 1))
+    except Exception as error:
+        if on_failure is None:
+            raise
+        on_failure(ExtractionFailure.of(document, error))
+        return None
+    return facts
+
+
+def _budget(limits: Limits | None, batch: list[Document]) -> Budget | None:
+    if limits is None:
+        return None
+    characters = sum(len(document.text) for document in batch)
+    what = f"extracting {batch[0].id}" if len(batch) == 1 else "extracting a batch"
+    return limits.for_text(characters, what)
+
+
+def _run(
+    nlp: Language, batch: list[Document], budget: Budget | None, batch_size: int, n_process: int
+) -> Iterator[DocumentFacts]:
+    """Facts for every document of ``batch``: all their sections through one ``nlp.pipe``."""
+    plans = [(document, split_sections(document.text)) for document in batch]
+
+    def docs() -> Iterator[Doc]:
+        for document, sections in plans:
+            for section in sections:
+                if budget is not None:
+                    budget.check()
+                spacy_doc = nlp.make_doc(section.text)
+                spacy_doc.user_data[TEXT_KEY] = section.text
+                spacy_doc._.doc_id = document.id
+                spacy_doc._.published = document.published
+                yield spacy_doc
+
+    processed = nlp.pipe(docs(), batch_size=batch_size, n_process=n_process)
+    for document, sections in plans:
+        parts = []
+        for section in sections:
+            spacy_doc = next(processed)
+            sentences = _sentence_count(spacy_doc) if len(sections) > 1 else 1
+            parts.append(SectionFacts(section, sentences, doc_to_facts(spacy_doc, document)))
+        yield stitch(document, parts)
+
+
+def _sentence_count(doc: Doc) -> int:
+    return sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+
+
+def _source(document: Document) -> str:
+    return document.source or document.id
