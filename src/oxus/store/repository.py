@@ -16,9 +16,10 @@ from oxus.errors import StoreError
 from oxus.model import Document, DocumentFacts, Entity, EntityType
 from oxus.store import schema
 from oxus.store.candidates import record_shared_names
-from oxus.store.engine import make_engine
-from oxus.store.migrations import migrate
+from oxus.store.engine import make_engine, write_transaction
+from oxus.store.migrations import check_version, migrate
 from oxus.store.reader import read_document_facts
+from oxus.store.sqlite_file import examine, sqlite_path
 from oxus.store.writer import delete_document, write_entities, write_facts
 from oxus.textnorm import fold
 
@@ -82,19 +83,54 @@ _INSERT_DOCUMENT = _d.insert()
 _INSERT_SEARCH_TEXT = text("INSERT INTO documents_fts(id, title, text) VALUES (:id, :title, :text)")
 
 
-class Store:
-    """A SQLite or PostgreSQL store, migrated to the latest schema on open."""
+def database_error(error: SQLAlchemyError) -> str:
+    """The database's own one-line message, without SQLAlchemy's statement and links."""
+    original = getattr(error, "orig", None)
+    text_ = str(original if original is not None else error).strip()
+    return text_.splitlines()[0] if text_ else type(error).__name__
 
-    def __init__(self, url: str) -> None:
+
+class Store:
+    """A SQLite or PostgreSQL store, migrated to the latest schema on open.
+
+    With ``reading`` (commands that only read), a missing SQLite store is an error and
+    one whose file or folder cannot be written is opened read-only (``read_only``).
+    Schema creation, pack loading and saves each hold the write lock, so two processes
+    starting on a new store take turns instead of failing.
+    """
+
+    def __init__(self, url: str, *, reading: bool = False) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.read_only = False
+        target = url
+        path = sqlite_path(url)
+        if path is not None:
+            file = examine(path)
+            if reading and not file.exists:
+                raise StoreError(f"no store at {path} (run 'oxus ingest' to make one)")
+            if not file.writable:
+                if not reading:
+                    raise StoreError(
+                        f"store {path} is read-only (the file or its folder cannot be "
+                        "written); only commands that read can use it"
+                    )
+                target, self.read_only = file.uri(), True
+        self.engine = make_engine(target, read_only=self.read_only)
         self._pack_names: set[tuple[str, str]] = set()
         """(entity id, folded name) of pack names this Store synced: stored for good."""
         try:
-            with self.engine.begin() as conn:
-                migrate(conn)
+            if self.read_only:
+                with self.engine.connect() as conn:
+                    check_version(conn, upgradable=False)
+            else:
+                with write_transaction(self.engine, exclusive=True) as conn:
+                    migrate(conn)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot open store {url!r}: {e}") from e
+            self.engine.dispose()
+            raise StoreError(f"cannot open store {_shown(url)}: {database_error(e)}") from e
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     @property
     def dialect(self) -> str:
@@ -127,7 +163,7 @@ class Store:
         """Store one document and its facts in one transaction; same content is a no-op."""
         doc = facts.document
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 existing, twin = None, None
                 for row in conn.execute(
                     _SAME_ID_OR_CONTENT, {"id": doc.id, "hash": doc.content_hash}
@@ -149,7 +185,7 @@ class Store:
                 write_facts(conn, facts)
                 return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot save document {doc.id!r}: {e}") from e
+            raise StoreError(f"cannot save document {doc.id!r}: {database_error(e)}") from e
 
     def _insert_document(
         self, conn: Connection, doc: Document, *, duplicate_of: str | None
@@ -178,7 +214,7 @@ class Store:
 
     def sync_pack(self, entities: list[Entity]) -> int:
         """Make sure every pack entity and alias is in the store; return how many were new."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine, exclusive=True) as conn:
             known = set(conn.execute(select(schema.entities.c.id)).scalars())
             facts = DocumentFacts(
                 document=Document(id="", text=""), entities={e.id: e for e in entities}
@@ -293,6 +329,18 @@ class Store:
         return bool(exists)
 
 
-def open_store(url_or_path: str | None = None) -> Store:
-    """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default."""
-    return Store(database_url(url_or_path))
+def open_store(url_or_path: str | None = None, *, reading: bool = False) -> Store:
+    """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default.
+
+    ``reading``: the caller only reads (see ``Store``).
+    """
+    return Store(database_url(url_or_path), reading=reading)
+
+
+def _shown(url: str) -> str:
+    """A store's URL for messages: a SQLite file as its path, a password never shown."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.rpartition('@')[2]}" if "@" in rest else url
