@@ -23,8 +23,10 @@ from typing import Any
 
 from oxus.errors import BudgetExceeded
 
-SECTION_CHARS = 100_000
-"""Characters per unit of time budget, and the size of an extraction section."""
+SECTION_CHARS = 50_000
+"""The longest text extracted as one spaCy ``Doc`` (longer ones go in sections)."""
+BUDGET_CHARS = 100_000
+"""Characters per unit of time budget."""
 READ_UNIT_BYTES = 1024 * 1024
 _CHECK_EVERY = 0.2
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -51,7 +53,7 @@ class Limits:
         )
 
     def for_text(self, characters: int, what: str) -> Budget:
-        units = max(1, math.ceil(characters / SECTION_CHARS))
+        units = max(1, math.ceil(characters / BUDGET_CHARS))
         return Budget(self.seconds * units, self.memory_mb, what)
 
     def for_file(self, size: int, what: str) -> Budget:

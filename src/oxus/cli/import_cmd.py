@@ -11,6 +11,7 @@ import typer
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.errors import OxusError
 from oxus.export.stix_import import import_stix
+from oxus.ingest.files import read_file
 
 
 class ImportFormat(StrEnum):
@@ -26,9 +27,13 @@ def import_(
     db: DbOption = None,
 ) -> None:
     """Import a STIX 2.1 bundle (e.g. an oxus or OpenCTI export): entities, aliases, relations."""
+    try:
+        data = read_file(file)
+    except OxusError as e:
+        raise fail(str(e)) from e
     store = store_for(db)
     try:
-        result = import_stix(store, file.read_bytes())
+        result = import_stix(store, data)
     except OxusError as e:
         raise fail(str(e)) from e
     finally:

@@ -23,6 +23,9 @@ from oxus.nlp.facts import doc_to_facts
 from oxus.nlp.pipeline import shared_pipeline
 from oxus.nlp.sections import SectionFacts, split_sections, stitch
 
+PIPE_BATCH_CHARS = 100_000
+"""At most about this many characters go through spaCy at once (its memory follows it)."""
+
 
 @dataclass(frozen=True)
 class ExtractionFailure:
@@ -119,7 +122,9 @@ def _run(
                 spacy_doc._.published = document.published
                 yield spacy_doc
 
-    processed = nlp.pipe(docs(), batch_size=batch_size, n_process=n_process)
+    longest = max((len(s.text) for _, sections in plans for s in sections), default=1)
+    pipe_batch = max(1, min(batch_size, PIPE_BATCH_CHARS // max(longest, 1)))
+    processed = nlp.pipe(docs(), batch_size=pipe_batch, n_process=n_process)
     for document, sections in plans:
         parts = []
         for section in sections:
