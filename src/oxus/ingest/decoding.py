@@ -38,8 +38,9 @@ REGIONAL_ENCODINGS = (
     "latin_1",
 )
 """The encodings detection chooses among: Unicode, the Cyrillic ones and Western."""
-_STRAY_SHARE = 1000
-"""At most one undecodable byte in this many makes a text UTF-8 with stray bytes."""
+_STRAY_SHARE = 100
+"""At most one undecodable byte in this many (or a single one) makes a text UTF-8 with
+stray bytes; more means another encoding."""
 _REPLACEMENT = "\ufffd"
 _ENCODED_REPLACEMENT = _REPLACEMENT.encode("utf-8")
 
@@ -79,7 +80,7 @@ def decode_text(raw: RawSource, *, declared: str | None = None) -> str:
             pass
     text = data.decode("utf-8", errors="replace")
     stray = text.count(_REPLACEMENT) - data.count(_ENCODED_REPLACEMENT)
-    if stray * _STRAY_SHARE <= len(data):
+    if stray <= max(1, len(data) // _STRAY_SHARE):
         raw.warn(f"{_bytes(stray)} not valid UTF-8, replaced")
         return text
     best = from_bytes(data, cp_isolation=list(REGIONAL_ENCODINGS)).best()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, func, or_, select, text
+from sqlalchemy import Connection, bindparam, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from oxus.config import database_url
@@ -16,6 +16,7 @@ from oxus.errors import StoreError
 from oxus.model import Document, DocumentFacts, Entity, EntityType
 from oxus.store import schema
 from oxus.store.candidates import record_shared_names
+from oxus.store.counts import store_counts
 from oxus.store.engine import make_engine, write_transaction
 from oxus.store.migrations import check_version, migrate
 from oxus.store.reader import read_document_facts
@@ -298,26 +299,9 @@ class Store:
         return sorted({row.entity_id for row in rows}, key=lambda i: (i.count("-"), i))
 
     def stats(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        tables = {
-            "documents": schema.documents,
-            "entities": schema.entities,
-            "mentions": schema.mentions,
-            "relations": schema.relations,
-            "events": schema.events,
-            "estimates": schema.estimates,
-        }
+        """What the store holds, counted as exports count it (see ``store.counts``)."""
         with self.engine.connect() as conn:
-            counts = {
-                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-                for name, table in tables.items()
-            }
-            counts["provisional entities"] = conn.execute(
-                select(func.count())
-                .select_from(schema.entities)
-                .where(schema.entities.c.status == "provisional")
-            ).scalar_one()
-        return counts
+            return store_counts(conn)
 
     def delete(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
