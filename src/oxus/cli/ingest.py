@@ -13,6 +13,7 @@ from oxus.cli.app import DbOption, app, console, errors, fail, store_for
 from oxus.errors import OxusError
 from oxus.ingest import find_sources
 from oxus.ingestion import IngestReport, ingest_found
+from oxus.kb.pack import shared_pack
 from oxus.limits import Limits
 
 
@@ -76,10 +77,21 @@ def ingest(
     1 when anything failed.
     """
     found = find_sources(paths)
+    if not found.files:
+        reasons = "; ".join(f"{r.source}: {r.reason}" for r in found.refused[:3])
+        raise fail(
+            f"nothing to ingest under {' '.join(paths)}" + (f" ({reasons})" if reasons else "")
+        )
     total = len(found.files) + len(found.refused)
-    if total == 0:
-        raise fail(f"no files found under {' '.join(paths)}")
     limits = Limits.from_env(time_limit, memory_limit)
+    try:
+        shared_pack(pack)
+        if dask:
+            from oxus.scale.dask import check_scheduler
+
+            check_scheduler(dask)
+    except OxusError as e:
+        raise fail(str(e)) from e
     store = store_for(db)
     try:
         with Progress(

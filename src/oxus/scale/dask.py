@@ -9,6 +9,7 @@ batch whose worker died is reported as failed for its documents, and the run goe
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +23,29 @@ from oxus.scale.worker import Outcome, extract_batch
 
 CONNECT_SECONDS = 5
 """How long to try reaching a scheduler before giving up."""
+
+
+def check_scheduler(address: str) -> None:
+    """Fail fast, with a clear message, when ``address`` names no reachable scheduler.
+
+    ``local`` needs nothing; anything else must be ``[scheme://]host:port`` with
+    something listening there (a plain TCP connection is tried).
+    """
+    if address == "local":
+        return
+    _, _, location = address.rpartition("://")
+    host, _, port = location.rpartition(":")
+    if not host or not port.isdigit():
+        raise ScaleError(
+            f"--dask {address!r} is not 'local' nor a scheduler address (tcp://host:port)"
+        )
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as e:
+        raise ScaleError(
+            f"cannot reach the Dask scheduler at {address!r}: {e.strerror or e}; give 'local' "
+            "or a running scheduler's tcp://host:port"
+        ) from e
 
 
 @contextmanager
