@@ -11,7 +11,6 @@ import os
 import sqlite3
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

@@ -78,15 +78,24 @@ def decode_text(raw: RawSource, *, declared: str | None = None) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    text = data.decode("utf-8", errors="replace")
-    stray = text.count(_REPLACEMENT) - data.count(_ENCODED_REPLACEMENT)
-    if stray <= max(1, len(data) // _STRAY_SHARE):
-        raw.warn(f"{_bytes(stray)} not valid UTF-8, replaced")
-        return text
+    if _mostly_utf8(data[: _SNIFF_BYTES * 8]):
+        text = data.decode("utf-8", errors="replace")
+        stray = text.count(_REPLACEMENT) - data.count(_ENCODED_REPLACEMENT)
+        if _mostly_utf8(data, stray):
+            raw.warn(f"{_bytes(stray)} not valid UTF-8, replaced")
+            return text
     best = from_bytes(data, cp_isolation=list(REGIONAL_ENCODINGS)).best()
     if best is None:
         raise raw.fail("undecodable: not UTF-8 nor a known regional encoding", UNDECODABLE)
     return _replacing(raw, data, best.encoding)
+
+
+def _mostly_utf8(data: bytes, stray: int | None = None) -> bool:
+    """UTF-8 but for a few stray bytes (``stray`` counted here unless given)."""
+    if stray is None:
+        text = data.decode("utf-8", errors="replace")
+        stray = text.count(_REPLACEMENT) - data.count(_ENCODED_REPLACEMENT)
+    return stray <= max(1, len(data) // _STRAY_SHARE)
 
 
 def _replacing(raw: RawSource, data: bytes, encoding: str) -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from oxus.errors import EXTRACTION_FAILED, OVER_BUDGET, BudgetExceeded
-from oxus.limits import Budget, Limits, enforced
+from oxus.limits import SECTION_CHARS, Budget, Limits, enforced
 from oxus.model import Document, DocumentFacts
 from oxus.nlp.extensions import TEXT_KEY
 from oxus.nlp.facts import doc_to_facts
@@ -56,25 +57,28 @@ def extract(
     n_process: int = 1,
     limits: Limits | None = None,
     on_failure: OnFailure | None = None,
+    section_chars: int = SECTION_CHARS,
 ) -> Iterator[DocumentFacts]:
     """Facts for each document, in input order; the model is loaded once per process.
 
     A document that fails (or exceeds ``limits``) is passed to ``on_failure`` and left
-    out; without ``on_failure`` its error is raised.
+    out; without ``on_failure`` its error is raised. Texts longer than
+    ``section_chars`` (or the model's ``max_length``) are extracted in sections.
     """
     nlp = nlp or shared_pipeline()
+    run = partial(_run, nlp, section_chars=min(section_chars, nlp.max_length))
     iterator = iter(documents)
     while batch := list(itertools.islice(iterator, batch_size)):
         done: list[DocumentFacts] = []
         budget = _budget(limits, batch)
         try:
             with enforced(budget):
-                for facts in _run(nlp, batch, budget, batch_size, n_process):
+                for facts in run(batch, budget, batch_size, n_process):
                     done.append(facts)
         except Exception:
             yield from done
             for document in batch[len(done) :]:
-                alone = _alone(nlp, document, limits, on_failure)
+                alone = _alone(run, document, limits, on_failure)
                 if alone is not None:
                     yield alone
             continue
@@ -82,13 +86,16 @@ def extract(
 
 
 def _alone(
-    nlp: Language, document: Document, limits: Limits | None, on_failure: OnFailure | None
+    run: Callable[..., Iterator[DocumentFacts]],
+    document: Document,
+    limits: Limits | None,
+    on_failure: OnFailure | None,
 ) -> DocumentFacts | None:
     """One document under its own budget; its failure reported, or raised."""
     budget = _budget(limits, [document])
     try:
         with enforced(budget):
-            [facts] = list(_run(nlp, [document], budget, 1, 1))
+            [facts] = list(run([document], budget, 1, 1))
     except Exception as error:
         if on_failure is None:
             raise
@@ -106,10 +113,16 @@ def _budget(limits: Limits | None, batch: list[Document]) -> Budget | None:
 
 
 def _run(
-    nlp: Language, batch: list[Document], budget: Budget | None, batch_size: int, n_process: int
+    nlp: Language,
+    batch: list[Document],
+    budget: Budget | None,
+    batch_size: int,
+    n_process: int,
+    *,
+    section_chars: int,
 ) -> Iterator[DocumentFacts]:
     """Facts for every document of ``batch``: all their sections through one ``nlp.pipe``."""
-    plans = [(document, split_sections(document.text)) for document in batch]
+    plans = [(document, split_sections(document.text, section_chars)) for document in batch]
 
     def docs() -> Iterator[Doc]:
         for document, sections in plans:
@@ -131,6 +144,8 @@ def _run(
             spacy_doc = next(processed)
             sentences = _sentence_count(spacy_doc) if len(sections) > 1 else 1
             parts.append(SectionFacts(section, sentences, doc_to_facts(spacy_doc, document)))
+            if budget is not None:
+                budget.check()
         yield stitch(document, parts)
 
 
