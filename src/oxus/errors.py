@@ -8,6 +8,7 @@ Exception tree::
      │    └── LexiconError  a pattern file is missing or malformed (E210)
      ├── StoreError         the store cannot be opened or written (E3xx)
      ├── GoldError          a gold or facts file is not in the facts format (E4xx)
+     │    └── ModelError    an extraction model file is missing or malformed (E410)
      ├── ExportError        an export or import failed (E5xx)
      ├── ServeError         the web server cannot start with these settings (E6xx)
      ├── ScaleError         extraction cannot run where it was sent (E7xx)
@@ -66,6 +67,12 @@ class GoldError(OxusError):
     """A gold or facts file does not follow the facts format."""
 
     code = "E400"
+
+
+class ModelError(GoldError):
+    """An extraction model file is missing, unreadable or of another format."""
+
+    code = "E410"
 
 
 class ExportError(OxusError):

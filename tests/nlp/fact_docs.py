@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from oxus.model import Entity, EntityType, entity_id
+from oxus.nlp.decoder import Decoder
 from oxus.nlp.extensions import DATES, MENTIONS, register_extensions
+from oxus.nlp.scoring.bundle import ExtractionModel
 
 
 def make_doc(
@@ -53,3 +57,16 @@ def _find(doc: Doc, surface: str, **kwargs: str) -> list[Span]:
 
 def eid(type_: str, name: str) -> str:
     return entity_id(type_, name)
+
+
+def rules_only(*components: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+    """Run ``components``, then decode their candidates with no learned model: the rules'
+    verdicts alone, so a test sees what the rules find."""
+    decoder = Decoder(model=ExtractionModel())
+
+    def run(doc: Doc) -> Doc:
+        for component in components:
+            doc = component(doc)
+        return decoder(doc)
+
+    return run

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from oxus.nlp.aliases import capture_after
-from oxus.nlp.entity_cues import entity_cues
+from oxus.nlp.entities.aliases import capture_after
+from oxus.nlp.entities.cues import entity_cues
 
 
 def aliases(text: str, name: str) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from oxus.model import Event, EventType, Polarity, Predicate, Relation
-from oxus.nlp.attribution import Attributor
+from oxus.nlp.attribution.component import Attributor
 from oxus.nlp.clauses import evidence_for
-from oxus.nlp.events import EventExtractor
-from oxus.nlp.relations import RelationExtractor
-from tests.nlp.fact_docs import eid, make_doc
+from oxus.nlp.events.component import EventExtractor
+from oxus.nlp.relations.component import RelationExtractor
+from tests.nlp.fact_docs import eid, make_doc, rules_only
 
 G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 
@@ -17,9 +17,10 @@ G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 @pytest.fixture(scope="module")
 def run(nlp):
     relations, events, attribution = RelationExtractor(), EventExtractor(), Attributor()
+    decode = rules_only()
 
     def _run(text, mentions):
-        return attribution(events(relations(make_doc(nlp, text, mentions))))
+        return decode(attribution(events(relations(make_doc(nlp, text, mentions)))))
 
     return _run
 

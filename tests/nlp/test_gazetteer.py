@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import oxus.nlp.gazetteer  # noqa: F401  (registers the factory)
+import oxus.nlp.entities.gazetteer  # noqa: F401  (registers the factory)
 from oxus.nlp.extensions import MENTIONS
 
 MINI_PACK = str(Path(__file__).parents[1] / "kb" / "data" / "mini_pack")

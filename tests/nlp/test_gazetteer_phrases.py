@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from oxus.nlp.gazetteer_phrases import PhraseTrie
+from oxus.nlp.entities.phrases import PhraseTrie
 
 
 def test_trie_finds_every_name_including_nested_and_overlapping() -> None:

@@ -7,8 +7,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import oxus.nlp.gazetteer  # registers the factories
-import oxus.nlp.linker  # noqa: F401
+import oxus.nlp.entities.gazetteer  # registers the factories
+import oxus.nlp.entities.linker  # noqa: F401
 from oxus.nlp.extensions import MENTIONS, doc_entities
 
 MINI_PACK = str(Path(__file__).parents[1] / "kb" / "data" / "mini_pack")

@@ -1,4 +1,4 @@
-"""A blank line ends a sentence: headlines and bylines stay out of the body's evidence."""
+"""Line breaks end sentences: headlines and bylines stay out of the body's evidence."""
 
 from __future__ import annotations
 
@@ -25,9 +25,17 @@ def test_the_first_token_after_a_blank_line_starts_a_sentence(nlp: Language) -> 
     assert starts == ["Militants", "By", "The"]
 
 
-def test_a_single_line_break_is_left_to_the_parser(nlp: Language) -> None:
+def test_a_line_that_carries_on_in_lower_case_is_left_to_the_parser(nlp: Language) -> None:
     doc = mark_paragraph_starts(nlp.make_doc("The group was founded\nin 2010 by two brothers."))
     assert not any(t.is_sent_start for t in doc[1:])
+
+
+def test_a_headline_over_a_dateline_on_the_next_line_is_its_own_sentence(
+    nlp: Language,
+) -> None:
+    doc = nlp("Militants regroup near the border\nKabul: The Crescent Front moved north.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Militants regroup near the border"
 
 
 def test_a_headline_without_a_full_stop_is_its_own_sentence(nlp: Language) -> None:

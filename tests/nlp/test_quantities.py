@@ -5,9 +5,9 @@ import pytest
 
 from oxus.model import Qualifier
 from oxus.nlp import extensions
-from oxus.nlp.numbers import parse_number
-from oxus.nlp.quantities import casualty_counts
-from oxus.nlp.quantity_text import match_quantities
+from oxus.nlp.numbers.parse import parse_number
+from oxus.nlp.numbers.quantities import casualty_counts
+from oxus.nlp.numbers.quantity_text import match_quantities
 
 
 @pytest.fixture(scope="module")

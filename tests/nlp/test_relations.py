@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from oxus.model import Predicate
-from oxus.nlp.relations import RelationExtractor
-from tests.nlp.fact_docs import eid, make_doc
+from oxus.nlp.relations.component import RelationExtractor
+from tests.nlp.fact_docs import eid, make_doc, rules_only
 
 
 @pytest.fixture(scope="module")
 def extractor():
-    return RelationExtractor()
+    """The relation rules alone: candidates decoded without a learned model."""
+    return rules_only(RelationExtractor())
 
 
 def triples(nlp, extractor, text, mentions, **kwargs):

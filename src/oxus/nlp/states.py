@@ -6,6 +6,7 @@ is the one place that looks the state up in the pack and adds it to the document
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc
@@ -40,13 +41,75 @@ def state_entity_id(doc: Doc, name: str) -> str:
     return ent.id
 
 
-def state_of_place(doc: Doc, place_id: str) -> str | None:
-    """The id of the state a pack place lies in ("born in Osh": Kyrgyzstan), else None."""
+def state_of_place(doc: Doc, place_id: str, *, register: bool = True) -> str | None:
+    """The id of the state a pack place lies in ("born in Osh": Kyrgyzstan), else None;
+    ``register`` adds the state to the document's entities."""
     from oxus.kb.pack import default_pack
 
     place = default_pack().entity(place_id)
     state = _states_by_country().get(place.country or "") if place is not None else None
     if state is None:
         return None
-    doc_entities(doc).setdefault(state.id, state)
+    if register:
+        doc_entities(doc).setdefault(state.id, state)
     return state.id
+
+
+WORD = re.compile(r"[\w'-]+")
+
+
+@cache
+def _names_to_states() -> dict[str, str]:
+    """Lower-cased names that point to a state: its names, demonyms and pack places."""
+    from oxus.kb.pack import default_pack
+    from oxus.nlp.lexicon import load_lexicon
+
+    by_country = _states_by_country()
+    found: dict[str, str] = {}
+    for entity in default_pack().entities():
+        if entity.type == EntityType.PLACE and entity.country in by_country:
+            for name in (entity.name, *entity.aliases):
+                found.setdefault(name.lower(), by_country[entity.country or ""].id)
+    for state in pack_states().values():
+        for name in (state.name, *state.aliases):
+            found[name.lower()] = state.id
+    for name, words in load_lexicon("demonyms")["demonyms"].items():
+        named = pack_states().get(name)
+        if named is not None:
+            for word in words:
+                found[word.lower()] = named.id
+    return found
+
+
+@cache
+def state_in_name(name: str) -> str | None:
+    """The state a body's name places it in ("Ministry of Internal Affairs of Tajikistan",
+    "Moscow City Court", "Uzbek National Guard"): the first state, demonym or pack place
+    its words name, longest phrase first."""
+    words = WORD.findall(name.lower())
+    table = _names_to_states()
+    for size in (4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            state = table.get(" ".join(words[start : start + size]))
+            if state is not None:
+                return state
+    return None
+
+
+def state_of_entity(doc: Doc, entity_id: str) -> str | None:
+    """The state an entity belongs to: itself, a place's state, a body's country."""
+    from oxus.kb.pack import default_pack
+
+    entity = doc_entities(doc).get(entity_id) or default_pack().entity(entity_id)
+    if entity is None:
+        return None
+    if entity.type == EntityType.STATE:
+        return entity.id
+    if entity.type == EntityType.PLACE:
+        return state_of_place(doc, entity_id, register=False)
+    state = _states_by_country().get(entity.country or "")
+    if state is not None:
+        return state.id
+    if entity.type == EntityType.ORGANIZATION:
+        return state_in_name(entity.name)
+    return None

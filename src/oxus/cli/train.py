@@ -1,0 +1,49 @@
+"""``oxus train``: retrain the extraction model from gold documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from oxus.cli.app import DbOption, app, console, errors, fail, store_for
+from oxus.cli.learning import gold_samples
+from oxus.errors import OxusError
+from oxus.learn.train import train_model
+from oxus.nlp.scoring.bundle import model_path
+
+
+@app.command()
+def train(
+    gold: Annotated[
+        Path, typer.Option(help="Gold facts: a folder of .json files or a .jsonl file.")
+    ],
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="Read the gold documents' texts from this folder, not the store."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model (default: the model extraction uses)."),
+    ] = None,
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Train the relation, event and estimate scorers on gold documents."""
+    target = out or model_path()
+    if target.is_dir() or not target.parent.is_dir():
+        raise fail(f"cannot write the model to {target}: not a file in an existing folder")
+    store = store_for(db) if corpus is None else None
+    try:
+        samples = gold_samples(gold, store=store, corpus=corpus, quiet=quiet)
+        model = train_model(samples, note=f"gold: {gold}")
+        model.save(target)
+    except OxusError as e:
+        raise fail(str(e)) from e
+    finally:
+        if store is not None:
+            store.close()
+    sizes = ", ".join(f"{name} {count}" for name, count in model.info["features"].items())
+    errors.print(f"trained on {len(samples)} documents; features: {sizes}", highlight=False)
+    console.print(f"model written to {target}", highlight=False)

@@ -1,0 +1,1 @@
+"""Who asserts a fact, whether it is denied, and whether it is hedged."""

@@ -1,0 +1,337 @@
+"""The ``oxus_attribution`` component: who asserts each fact, hedged or not, denied or not.
+
+Runs after relations, events and estimates. For each sentence segment (a sentence, or
+the part of it inside one paragraph) it finds the source ("according to X", "X said",
+"..., wrote X", "X's report", unnamed officials of a state: "Uzbek officials said", or a
+source named in a previous sentence when the quotation continues), the hedges
+("reportedly", "is said to") and denials ("denied", "dismissed reports"), all from
+``patterns/attribution.yaml``, then stamps them on every fact stated in that segment.
+When a sentence nests reports ("the Committee said, Interfax reports"), the innermost
+speaker is the source: the relaying outlet only carries the claim. A statement event's
+asserter is the speaker its own sentence names, else its agent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from oxus.model import EventType, Polarity, Relation
+from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
+from oxus.nlp.attribution.scope import (
+    PREFERENCE,
+    alternation,
+    depth,
+    describes_source,
+    fact_segment,
+    mention_tokens,
+    phrase_anchors,
+    pronoun_subject,
+    reaches,
+    verb_speaker,
+)
+from oxus.nlp.candidates import doc_candidates
+from oxus.nlp.clauses import Ment
+from oxus.nlp.extensions import doc_list
+from oxus.nlp.lexicon import load_lexicon, phrase_set
+from oxus.nlp.states import state_entity_id
+
+PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
+MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
+QUOTES = ("“", "”", '"', "«", "»")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
+"""How a segment points back to an earlier source: "according to him", "the statement says",
+"they claim" (a pronoun speaker: the segment's own source, named before)."""
+
+
+@dataclass
+class SentenceClaim:
+    """What one sentence segment says about its own claims."""
+
+    asserted_by: str | None = None
+    hedged: bool = False
+    denied: bool = False
+    hedge_anchors: tuple[int | None, ...] = ()
+    """Per hedge, the verb whose clause it covers (None: the whole segment)."""
+    denial_anchors: tuple[int | None, ...] = ()
+    carried: bool = False
+    source_root: int | None = None
+    """The head token of the source's own mention in this segment, if named here."""
+    """The source was carried over from an earlier sentence."""
+    speaker_candidate: str | None = None
+    """The person (else organisation) this segment names first, for a later "him"."""
+
+
+class Attributor:
+    """Marks each fact with its source, hedging and polarity."""
+
+    def __init__(self, *, lexicon: str = "attribution") -> None:
+        lex = load_lexicon(lexicon)
+        self.reporting = phrase_set(lex.get("reporting_verbs"))
+        self.source_re = alternation(lex.get("source_phrases", []))
+        self.source_nouns = phrase_set(lex.get("source_nouns"))
+        self.hedge_words = phrase_set(lex.get("hedge_words"))
+        self.hedge_re = alternation(lex.get("hedge_phrases", []))
+        self.denial_verbs = phrase_set(lex.get("denial_verbs"))
+        self.denial_re = alternation(lex.get("denial_phrases", []))
+        self.asserter_types = phrase_set(lex.get("asserter_types"))
+        self.anonymous = phrase_set(lex.get("anonymous_sources"))
+        self.not_reported = phrase_set(lex.get("non_reporting_objects"))
+        self.authorities = phrase_set(lex.get("authority_speakers"))
+        dem = load_lexicon("demonyms").get("demonyms") or {}
+        self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
+        self.carry = int(lex.get("carry_sentences", 2))
+        self.reference_carry = int(lex.get("reference_carry_sentences", 6))
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView(doc)
+        claims = self._segment_claims(view)
+        candidates = doc_candidates(doc)
+        for fact in [
+            *doc_list(doc, "relations"),
+            *(c.fact for c in candidates.relations),
+            *doc_list(doc, "estimates"),
+            *(c.fact for c in candidates.estimates),
+        ]:
+            self._stamp(fact, view, claims)
+        for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
+            claim = self._stamp(event, view, claims)
+            if event.type != EventType.STATEMENT:
+                continue
+            if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
+                event.asserted_by = event.agents[0]
+            elif event.asserted_by is not None and not event.agents:
+                event.agents.append(event.asserted_by)
+        return doc
+
+    def _stamp(
+        self, fact: object, view: DocView, claims: list[list[SentenceClaim]]
+    ) -> SentenceClaim | None:
+        """Copy the claim of the fact's segment onto the fact; the claim, for statements."""
+        index = fact.evidence.sentence_index  # type: ignore[attr-defined]
+        if not 0 <= index < len(claims):
+            return None
+        segs = view.segments[index]
+        at = fact_segment(fact, segs)
+        claim = claims[index][at]
+        ids = set(fact_ids(fact))
+        roots = [m.span.root.i for m in segs[at].mentions if m.id in ids]
+        both = isinstance(fact, Relation)
+        fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
+        if both and describes_source(view, claim.source_root, roots):
+            fact.asserted_by = None  # type: ignore[attr-defined]
+        fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
+        if hasattr(fact, "polarity"):
+            denied = reaches(view, claim.denial_anchors, roots, every=both)
+            fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
+        return claim
+
+    def sentence_claims(self, doc: Doc) -> list[SentenceClaim]:
+        """One :class:`SentenceClaim` per sentence (its last segment), in document order."""
+        return [segs[-1] for segs in self._segment_claims(DocView(doc))]
+
+    def _segment_claims(self, view: DocView) -> list[list[SentenceClaim]]:
+        """Per sentence, one :class:`SentenceClaim` per paragraph segment."""
+        out: list[list[SentenceClaim]] = []
+        flat: list[SentenceClaim] = []
+        for segs in view.segments:
+            row = []
+            for seg in segs:
+                claim = self._claim(view, seg, flat)
+                row.append(claim)
+                flat.append(claim)
+            out.append(row)
+        return out
+
+    def _claim(self, view: DocView, seg: Segment, earlier: list[SentenceClaim]) -> SentenceClaim:
+        mentions = [m for m in seg.mentions if m.type in self.asserter_types]
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        low = view.text[seg.start_char : seg.end_char].lower()
+        hedges, denials = self._hedges(view, seg, low), self._denials(view, seg, low)
+        claim = SentenceClaim(
+            hedged=bool(hedges), denied=bool(denials), hedge_anchors=hedges, denial_anchors=denials
+        )
+        if mentions:
+            claim.speaker_candidate = min(
+                mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
+            ).id
+        source, back = self._source(view, seg, low, by_token)
+        authority = None if source is not None else self._authority_speaker(view, seg)
+        if source is not None:
+            claim.asserted_by = source.id
+            claim.source_root = source.span.root.i
+        elif authority is not None:
+            claim.asserted_by = authority
+        elif back == REFERENCE:
+            claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
+            claim.carried = claim.asserted_by is not None
+        elif back == SPEAKER:
+            claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
+        elif back == PRONOUN or (
+            low.lstrip().startswith(QUOTES) and not self._has_speaker(view, seg)
+        ):
+            claim.asserted_by = _previous(earlier, self.carry, pronoun=back == PRONOUN)
+            claim.carried = claim.asserted_by is not None
+        return claim
+
+    def _authority_speaker(self, view: DocView, seg: Segment) -> str | None:
+        """The state whose unnamed officials speak ("Uzbek officials said"): its entity id."""
+        for verb in self._reporting_verbs(view, seg):
+            if view.dep[verb] not in MAIN_DEPS:
+                continue
+            for child in view.children(verb):
+                if view.dep[child] != "nsubj" or view.lemma[child] not in self.authorities:
+                    continue
+                for mod in view.children(child):
+                    state = self.demonyms.get(view.lower[mod])
+                    if state and view.dep[mod] in ("compound", "amod"):
+                        return state_entity_id(view.doc, state)
+        return None
+
+    def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
+        """Verbs of saying, less those that do not report ("claimed responsibility")."""
+        return [
+            i
+            for i in range(seg.start, seg.end)
+            if view.pos[i] == "VERB"
+            and view.lemma[i] in self.reporting
+            and not any(
+                view.dep[c] == "dobj" and view.lemma[c] in self.not_reported
+                for c in view.children(i)
+            )
+        ]
+
+    def _source(
+        self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
+    ) -> tuple[Ment | None, str]:
+        """The mention that asserts the segment, else how it points back to an earlier one.
+
+        Of nested reports the innermost speaker wins: in "X said, Interfax reports" or
+        "Interfax reports that X said", the claim is X's.
+        """
+        main = [v for v in self._reporting_verbs(view, seg) if view.dep[v] in MAIN_DEPS]
+        spoken = [
+            (depth(view, verb), verb, speaker)
+            for verb in main
+            if (speaker := verb_speaker(view, verb, by_token)) is not None
+        ]
+        if spoken:
+            return max(spoken, key=lambda c: (c[0], -c[1]))[2], ""
+        found, back = self._phrase_source(view, seg, low, by_token)
+        if found is not None or back:
+            return found, back
+        for i in range(seg.start, seg.end):
+            if view.lemma[i] in self.source_nouns:
+                for child in view.children(i):
+                    if view.dep[child] == "poss" and child in by_token:
+                        return by_token[child], ""
+        if any(self._document_subject(view, verb) for verb in main):
+            return None, REFERENCE
+        if any(pronoun_subject(view, verb) for verb in main):
+            return None, SPEAKER
+        return None, ""
+
+    def _document_subject(self, view: DocView, verb: int) -> bool:
+        """Whether the verb's subject is "the statement", "this report" (no name in it)."""
+        for child in view.children(verb):
+            if view.dep[child] == "nsubj" and view.lemma[child] in self.source_nouns:
+                return any(view.lower[d] in DEFINITE for d in view.children(child))
+        return False
+
+    def _phrase_source(
+        self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
+    ) -> tuple[Ment | None, str]:
+        """The name after "according to", "citing", ...; a pronoun or "the report" there
+        points back to a source named before."""
+        if self.source_re is None:
+            return None, ""
+        back = ""
+        for match in self.source_re.finditer(low):
+            j = view.token_at(seg.start_char + match.end() - 1) + 1
+            stop = min(seg.end, j + 8)
+            while j < stop:
+                if j in by_token:
+                    return by_token[j], ""
+                if view.lower[j] in PRONOUNS:
+                    return None, PRONOUN
+                if view.lemma[j] in self.source_nouns and view.lower[j - 1] in DEFINITE:
+                    back = REFERENCE
+                if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
+                    break
+                j += 1
+        return None, back
+
+    def _has_speaker(self, view: DocView, seg: Segment) -> bool:
+        return any(
+            any(view.dep[c] == "nsubj" for c in view.children(v))
+            for v in self._reporting_verbs(view, seg)
+        )
+
+    def _hedges(self, view: DocView, seg: Segment, low: str) -> tuple[int | None, ...]:
+        """Anchors of the hedges in the segment: an adverb's verb, a phrase's own verb."""
+        found: list[int | None] = [
+            view.head[i] if view.pos[i] == "ADV" else None
+            for i in range(seg.start, seg.end)
+            if view.lower[i] in self.hedge_words
+        ]
+        found.extend(phrase_anchors(view, seg, low, self.hedge_re))
+        if self._anonymous(view, seg, low):
+            found.append(None)
+        return tuple(found)
+
+    def _anonymous(self, view: DocView, seg: Segment, low: str) -> bool:
+        """Whether the segment leans on unnamed sources ("according to reports", "sources
+        said", "reports suggest"): reported, not vouched for, so hedged."""
+        if self.source_re is not None:
+            for match in self.source_re.finditer(low):
+                j = view.token_at(seg.start_char + match.end() - 1) + 1
+                for k in range(j, min(seg.end, j + 4)):
+                    if view.lemma[k] in self.anonymous and view.lower[k - 1] not in DEFINITE:
+                        return True
+                    if view.pos[k] not in ("DET", "ADJ", "NOUN"):
+                        break
+        for verb in self._reporting_verbs(view, seg):
+            for child in view.children(verb):
+                if view.dep[child] == "nsubj" and view.lemma[child] in self.anonymous:
+                    below = view.children(child)
+                    if not any(
+                        view.lower[d] in DEFINITE or view.dep[d] == "poss" for d in below
+                    ) and not any(t in mention_tokens(seg) for t in view.subtree(child)):
+                        return True
+        return False
+
+    def _denials(self, view: DocView, seg: Segment, low: str) -> tuple[int | None, ...]:
+        """Anchors of the denials in the segment: the denying verb of a main clause."""
+        found: list[int | None] = [
+            i
+            for i in range(seg.start, seg.end)
+            if view.pos[i] == "VERB"
+            and view.lemma[i] in self.denial_verbs
+            and view.dep[i] in MAIN_DEPS
+        ]
+        found.extend(phrase_anchors(view, seg, low, self.denial_re))
+        return tuple(found)
+
+
+def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:
+    """The source of a recent sentence; for a pronoun, else the last sentence's speaker."""
+    recent = claims[-carry:] if carry else []
+    for claim in reversed(recent):
+        if claim.asserted_by is not None:
+            return claim.asserted_by
+    if pronoun and claims:
+        return claims[-1].speaker_candidate
+    return None
+
+
+@Language.factory(
+    "oxus_attribution",
+    assigns=["doc._.relations", "doc._.events", "doc._.estimates"],
+    requires=["doc._.relations", "doc._.events", "token.dep", "token.lemma"],
+    default_config={"lexicon": "attribution"},
+)
+def make_attribution(nlp: Language, name: str, *, lexicon: str) -> Attributor:
+    return Attributor(lexicon=lexicon)

@@ -1,0 +1,110 @@
+"""Where a hedge, a denial or a source reaches inside a sentence segment.
+
+A hedge covers the clause of its verb, not a relative clause or participle hanging off a
+noun in it; a denial likewise. These helpers read only :class:`DocView` lists, so the
+attribution component stays one pass over plain data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
+from oxus.nlp.clauses import Ment
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+SPEAKER_DEPS = frozenset({"nsubj", "agent"})
+PREFERENCE = {"person": 0, "organization": 1, "state": 2, "group": 3}
+"""Who speaks for a phrase naming several: a person before an organisation, a state, a group."""
+
+
+def alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    """One compiled ``\\b(a|b|c)\\b`` for a phrase list, longest first."""
+    if not phrases:
+        return None
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+def phrase_anchors(
+    view: DocView, seg: Segment, low: str, pattern: re.Pattern[str] | None
+) -> list[int | None]:
+    """For each phrase match, its first verb (the clause it hedges or denies), else None."""
+    if pattern is None:
+        return []
+    out: list[int | None] = []
+    for match in pattern.finditer(low):
+        first = view.token_at(seg.start_char + match.start())
+        last = view.token_at(seg.start_char + match.end() - 1)
+        verbs = [i for i in range(first, last + 1) if view.pos[i] == "VERB"]
+        out.append(verbs[0] if verbs else None)
+    return out
+
+
+def reaches(
+    view: DocView, anchors: tuple[int | None, ...], roots: list[int], *, every: bool
+) -> bool:
+    """Whether a hedge/denial covers the fact: unscoped, or the fact's mentions in its clause.
+
+    A relation needs both its ends in the clause ("X is believed to be part of Y, which Z
+    founded" hedges X-Y, not Z-Y); an event or estimate needs one of its entities. A fact
+    whose entities are not named in the segment (a pronoun, an "its") is covered.
+    """
+    if not anchors:
+        return False
+    if not roots or None in anchors:
+        return True
+    test = all if every else any
+    return any(test(view.in_scope(a, r) for r in roots) for a in anchors if a is not None)
+
+
+def mention_tokens(seg: Segment) -> set[int]:
+    return {i for m in seg.mentions for i in range(m.start, m.end)}
+
+
+def describes_source(view: DocView, source_root: int | None, roots: list[int]) -> bool:
+    """Whether a relation only describes the speaker ("Taliban spokesman X said", "said X,
+    an analyst from Tashkent"): the writer's words, not the speaker's claim."""
+    if source_root is None or not roots:
+        return False
+    phrase = set(view.subtree(source_root))
+    return all(r in phrase for r in roots)
+
+
+def depth(view: DocView, i: int) -> int:
+    """How many heads lie above token ``i`` (the sentence root has depth 0)."""
+    depth = 0
+    while view.head[i] != i and depth < 64:
+        i = view.head[i]
+        depth += 1
+    return depth
+
+
+def fact_segment(fact: object, segs: list[Segment]) -> int:
+    """The segment that names most of the fact's entities (the last one if none does)."""
+    if len(segs) == 1:
+        return 0
+    ids = set(fact_ids(fact))
+    counts = [sum(m.id in ids for m in seg.mentions) for seg in segs]
+    best = max(counts)
+    return counts.index(best) if best else len(segs) - 1
+
+
+def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | None:
+    """The mention in the reporting verb's active subject or "by" agent (a person first).
+
+    The passive subject is what is spoken of, not who speaks ("X is said to lead").
+    """
+    found: list[Ment] = []
+    for child in view.children(verb):
+        if view.dep[child] in SPEAKER_DEPS:
+            found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
+    if not found:
+        return None
+    return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
+
+
+def pronoun_subject(view: DocView, verb: int) -> bool:
+    return any(
+        view.dep[c] == "nsubj" and view.lower[c] in SUBJECT_PRONOUNS for c in view.children(verb)
+    )

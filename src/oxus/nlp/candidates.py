@@ -1,0 +1,58 @@
+"""Candidate facts: what the text may state, with the features a learned scorer reads.
+
+Each fact family's component proposes candidates broadly (every pair of typed
+mentions a predicate allows, every trigger of an event type, every counted number
+near a group or state) and leaves them on the Doc; attribution stamps who asserts
+each one; the decoder (``oxus_decoder``) scores them with the extraction model and
+keeps the facts. Training reads the same candidates, so what is learned is exactly
+what runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from spacy.tokens import Doc
+
+from oxus.model import Entity, Estimate, Event, Relation
+from oxus.nlp.scoring.linear import Features
+
+FactT = TypeVar("FactT", Relation, Event, Estimate)
+
+CANDIDATES_KEY = "oxus_candidates"
+EXTRA_ENTITIES_KEY = "oxus_candidate_entities"
+FAMILIES = ("relations", "events", "estimates")
+
+
+@dataclass
+class Candidate(Generic[FactT]):
+    """One possible fact: the fact it would become, its features and its decoding key.
+
+    ``key`` groups candidates that state the same fact (a relation triple stated in
+    several sentences); the decoder keeps at most one fact per key.
+    """
+
+    fact: FactT
+    features: Features
+    key: tuple[str, ...]
+    probability: float = 0.0
+
+
+@dataclass
+class CandidateSet:
+    """Everything a document's components proposed, by family, plus entities that only
+    candidates refer to (a state named by a demonym: "the Tajik national X")."""
+
+    relations: list[Candidate[Relation]] = field(default_factory=list)
+    events: list[Candidate[Event]] = field(default_factory=list)
+    estimates: list[Candidate[Estimate]] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+
+def doc_candidates(doc: Doc) -> CandidateSet:
+    """The Doc's candidate set, created on first use."""
+    found = doc.user_data.get(CANDIDATES_KEY)
+    if not isinstance(found, CandidateSet):
+        found = doc.user_data[CANDIDATES_KEY] = CandidateSet()
+    return found

@@ -1,0 +1,98 @@
+"""The ``oxus_decoder`` component: score every candidate and keep the facts.
+
+Runs last, after attribution has stamped the candidates. The decision per family is a
+pure function of the candidate set and the extraction model, so training and
+cross-validation decode exactly as ingestion does, without parsing again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from oxus.model import Entity, Estimate, Event, Relation
+from oxus.nlp.candidates import CandidateSet, doc_candidates
+from oxus.nlp.estimates.decode import decode_estimates
+from oxus.nlp.events.decode import decode_events
+from oxus.nlp.extensions import doc_entities, doc_list
+from oxus.nlp.relations.decode import decode_relations
+from oxus.nlp.scoring.bundle import ExtractionModel, load_model
+
+
+@dataclass
+class Decoded:
+    """The facts a candidate set yields under a model."""
+
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+
+
+def decode(candidates: CandidateSet, model: ExtractionModel) -> Decoded:
+    """Score and select every family's candidates with ``model``."""
+    return Decoded(
+        relations=decode_relations(candidates.relations, model.scorer("relations")),
+        events=decode_events(candidates.events, model.scorer("events")),
+        estimates=decode_estimates(candidates.estimates, model.scorer("estimates")),
+    )
+
+
+def referenced_entities(decoded: Decoded) -> set[str]:
+    """Entity ids the kept facts refer to."""
+    ids: set[str] = set()
+    for relation in decoded.relations:
+        ids.update((relation.subject, relation.object))
+        if relation.asserted_by:
+            ids.add(relation.asserted_by)
+    for event in decoded.events:
+        ids.update(event.agents)
+        ids.update(event.targets)
+        ids.update(i for i in (event.location, event.asserted_by) if i)
+    for estimate in decoded.estimates:
+        ids.update(i for i in (estimate.subject, estimate.asserted_by) if i)
+    return ids
+
+
+def pack_entity(entity_id: str) -> Entity | None:
+    from oxus.kb.pack import default_pack
+
+    return default_pack().entity(entity_id)
+
+
+class Decoder:
+    """Writes the kept facts to ``doc._.relations`` (and the entities they name)."""
+
+    def __init__(
+        self, model_path: str | None = None, *, model: ExtractionModel | None = None
+    ) -> None:
+        self.model_path = model_path or None
+        self._model = model
+
+    @property
+    def model(self) -> ExtractionModel:
+        """The given model, else the model file (read once per process)."""
+        return self._model if self._model is not None else load_model(self.model_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        decoded = decode(doc_candidates(doc), self.model)
+        doc_list(doc, "relations").extend(decoded.relations)
+        doc_list(doc, "events").extend(decoded.events)
+        doc_list(doc, "estimates").extend(decoded.estimates)
+        entities = doc_entities(doc)
+        for entity_id in referenced_entities(decoded) - entities.keys():
+            entity = pack_entity(entity_id)
+            if entity is not None:
+                entities[entity_id] = entity
+        return doc
+
+
+@Language.factory(
+    "oxus_decoder",
+    assigns=["doc._.relations", "doc._.events", "doc._.estimates"],
+    requires=["doc.spans"],
+    default_config={"model_path": ""},
+)
+def make_decoder(nlp: Language, name: str, *, model_path: str) -> Decoder:
+    return Decoder(model_path or None)

@@ -1,0 +1,1 @@
+"""Entity mentions: pack names, statistical NER, typing cues, linking and coreference."""

@@ -1,0 +1,53 @@
+"""Parts of a document that are not text to annotate: reference lists, footnotes with
+URLs, credits, bylines and source lines (facts format, "Entities").
+
+Detected line by line with the ``non_text_lines`` patterns of ``entity_cues.yaml``, plus
+everything after a back-matter heading ("References", "Notes"). Mentions that start
+inside these ranges are dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from oxus.nlp.entities.cues import EntityCues
+
+
+class Boilerplate:
+    """Sorted character ranges of non-text lines, with a fast membership test."""
+
+    def __init__(self, text: str, cues: EntityCues) -> None:
+        ranges: list[tuple[int, int]] = []
+        for pattern in cues.non_text_lines:
+            ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        heading = cues.back_matter.search(text)
+        if heading is not None:
+            ranges.append((heading.start(), len(text)))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._starts = [s for s, _ in merged]
+        self._ranges = merged
+
+    def __contains__(self, char: int) -> bool:
+        index = bisect_right(self._starts, char) - 1
+        return index >= 0 and char < self._ranges[index][1]
+
+    def __bool__(self) -> bool:
+        return bool(self._ranges)
+
+
+_last: list[tuple[str, EntityCues, Boilerplate]] = []
+
+
+def boilerplate_of(text: str, cues: EntityCues) -> Boilerplate:
+    """The text's :class:`Boilerplate`, reused when the same text comes again: the
+    gazetteer and the linker both ask for it on every document."""
+    if _last and _last[0][1] is cues and _last[0][0] == text:
+        return _last[0][2]
+    found = Boilerplate(text, cues)
+    _last[:] = [(text, cues, found)]
+    return found

@@ -1,0 +1,84 @@
+"""Later passes of ``oxus_gazetteer`` over the chosen candidates.
+
+After pack and NER candidates are merged, three kinds of name still need a look: runs of
+capitalised Cyrillic words (the English model has no Russian NER), the outlet named in
+an in-text source citation ("(The Hindu, June 19)") and a group's province branch
+("ISIS Georgia Province"), which is a group, not a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from oxus.kb.matcher import NameMatcher
+from oxus.kb.names import has_cyrillic
+from oxus.model import EntityType
+from oxus.nlp.entities.candidates import Candidate, is_capitalised
+from oxus.nlp.entities.cues import EntityCues
+from oxus.nlp.extensions import doc_text
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+CITATION = re.compile(
+    r"\((?P<name>(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}),\s+"
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{4}})"
+)
+"""An in-text source citation: "(The Hindu, June 19)", "(Jihadology, June 22, 2020)"."""
+
+
+def cyrillic_candidates(doc: Doc, chosen: list[Candidate], matcher: NameMatcher) -> list[Candidate]:
+    """Runs of capitalised Cyrillic words (the English model has no Russian NER),
+    kept only when they resolve to a pack entity."""
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or not (is_capitalised(token) and has_cyrillic(token.text)):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and is_capitalised(doc[j]):
+            j += 1
+        link = matcher.resolve(doc[i:j].text)
+        if link.entity_id and not link.is_new:
+            entity = matcher.entities[link.entity_id]
+            out.append(Candidate(i, j, entity.type, entity.id, link.method, link.score))
+        i = j
+    return out
+
+
+def with_cited_sources(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """The name in a source citation is an outlet (an organisation): it replaces the
+    statistical guess there, unless the pack knows the name."""
+    out = list(chosen)
+    for match in CITATION.finditer(doc_text(doc)):
+        span = doc.char_span(match.start("name"), match.end("name"))
+        if span is None:
+            continue
+        overlapping = [c for c in out if c.start < span.end and span.start < c.end]
+        if any(c.source != "ner" for c in overlapping):
+            continue
+        out = [c for c in out if c not in overlapping]
+        out.append(Candidate(span.start, span.end, EntityType.ORGANIZATION, source="ner"))
+    return out
+
+
+def group_provinces(doc: Doc, chosen: list[Candidate], cues: EntityCues) -> list[Candidate]:
+    """A group that names its branches as provinces, followed by "<Name> Province",
+    names one of them ("ISIS Georgia Province"): a group itself, not a place."""
+    by_start = {c.start: c for c in chosen}
+    out = list(chosen)
+    for group in chosen:
+        place = by_start.get(group.end)
+        if group.kb_id not in cues.province_groups or place is None or place.kb_id:
+            continue
+        if doc[place.end - 1].lower_ not in cues.province_words:
+            continue
+        out = [c for c in out if c is not group and c is not place]
+        out.append(Candidate(group.start, place.end, EntityType.GROUP, source="ner"))
+    return out

@@ -1,0 +1,1 @@
+"""Numeric estimates: sizes of groups and forces, counts of arrests and cases."""

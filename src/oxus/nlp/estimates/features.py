@@ -1,0 +1,67 @@
+"""Features of an estimate candidate: what is counted, how the subject is tied to it."""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Span, Token
+
+from oxus.model import Estimate
+from oxus.nlp.estimates.options import measure_cues
+from oxus.nlp.extensions import TokenStrings
+from oxus.nlp.scoring.linear import Features
+
+
+def _magnitude(value: float | None) -> str:
+    if value is None:
+        return "none"
+    if value <= 0:
+        return "0"
+    return str(min(int(math.log10(value)), 5))
+
+
+def estimate_features(
+    span: Span,
+    estimate: Estimate,
+    strings: TokenStrings,
+    *,
+    noun: Token | None,
+    subject_type: str,
+    tie: str,
+    rule_choice: bool,
+    rule_measure: bool,
+    too_small: bool,
+    headline: bool,
+) -> Features:
+    m = estimate.measure.value
+    lemma = strings.lemma
+    f: Features = {m: 1.0, f"{m}|type|{subject_type}": 1.0, f"{m}|tie|{tie}": 1.0}
+    f[f"{m}|tie_type|{tie.rstrip('>')}|{subject_type}"] = 1.0
+    f[f"{m}|q|{estimate.qualifier.value}"] = 1.0
+    f[f"{m}|mag|{_magnitude(estimate.high if estimate.high is not None else estimate.low)}"] = 1.0
+    if rule_choice:
+        f[f"{m}|rule"] = 1.0
+        f["*|rule"] = 1.0
+    if not rule_measure:
+        f[f"{m}|alt_measure"] = 1.0
+    if too_small:
+        f[f"{m}|small"] = 1.0
+    if headline:
+        f[f"{m}|headline"] = 1.0
+    if noun is not None:
+        f[f"{m}|noun|{lemma[noun.i]}"] = 1.0
+    root = span.root
+    head = root.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    f[f"{m}|verb|{lemma[head.i]}"] = 1.0
+    sent = span.sent
+    lo, hi = max(sent.start, span.start - 8), min(sent.end, span.end + 8)
+    for i in range(lo, hi):
+        for cued in measure_cues().get(strings.lower[i], ()) or measure_cues().get(lemma[i], ()):
+            f[f"{m}|ctx|{'=' if cued == m else cued}"] = 1.0
+    if estimate.subject.startswith("state:") and tie.startswith("phrase"):
+        f[f"{m}|origin_state"] = 1.0
+    return f

@@ -1,0 +1,143 @@
+"""What a count may be: the measures it may count and the entities it may size.
+
+The rules give one reading (the measure from the counted noun or verb, the subject the
+parse ties closest); a count of people the rules cannot place ("13 men convicted",
+"a network of 21 extremists") may count arrests, members, fighters, cases or refugees,
+and its subject may be any group, organisation, state or place of the sentence, the
+state a place of the sentence lies in, a state named by a demonym ("Uzbek police"),
+the group an earlier sentence names, or the state the document is mostly about.
+The scorer chooses among them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from oxus.model import SCORED_MEASURES, Measure
+from oxus.nlp import extensions
+from oxus.nlp.estimates.subjects import Subject, resolve_back, subject_ties
+from oxus.nlp.numbers.parse import load_lexicon
+from oxus.nlp.relations.args import state_id
+from oxus.nlp.relations.nationality import demonym_state
+from oxus.nlp.states import state_of_entity
+
+SUBJECT_TYPES = ("group", "organization", "state", "place", "person")
+SCORED_SUBJECTS = {
+    Measure.FIGHTERS: frozenset({"group", "state"}),
+    Measure.MEMBERS: frozenset({"group", "state"}),
+    Measure.ARRESTS: frozenset({"group", "state"}),
+    Measure.CASES: frozenset({"group", "state"}),
+    Measure.REFUGEES: frozenset({"state"}),
+}
+"""Who a scored count may size (facts format): the group counted, else a state (of
+origin, of the authorities that acted, or fled from); never a court, agency or city."""
+TIE_RANK = {"phrase": 0, "chain": 1, "present": 2, "agency": 2, "located": 3, "demonym": 3}
+TIE_RANK |= {"earlier": 4, "document": 5, "rule": 6}
+"""How closely the text ties an entity to a count, closest first."""
+
+Option = tuple[str, str, str]
+"""(entity id, entity type, tie)."""
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    from oxus.nlp.lexicon import load_lexicon as load
+
+    table = load("demonyms")["demonyms"]
+    return {d: state for state, words in table.items() for d in words}
+
+
+@cache
+def measure_cues() -> dict[str, frozenset[str]]:
+    """{word: measures its presence near a count suggests}, from the measures lexicon."""
+    found: dict[str, set[str]] = {}
+    for measure, spec in load_lexicon("measures")["measures"].items():
+        for word in [*spec.get("nouns", []), *spec.get("verbs", [])]:
+            found.setdefault(str(word).lower(), set()).add(measure)
+    return {word: frozenset(measures) for word, measures in found.items()}
+
+
+def measure_options(
+    measure: Measure | None, noun: Token | None, counts_people: bool
+) -> list[tuple[Measure, bool]]:
+    """(measure, from the rules) for each measure the count may have."""
+    options: list[tuple[Measure, bool]] = []
+    if measure is not None:
+        options.append((measure, True))
+    if counts_people and (measure is None or measure == Measure.OTHER):
+        options += [(m, False) for m in SCORED_MEASURES if m != measure]
+    return options
+
+
+def document_state(doc: Doc) -> str | None:
+    """The state the document names most often (its country, for counts of arrests)."""
+    counts: Counter[str] = Counter(
+        m.kb_id_ for m in doc.spans.get(extensions.MENTIONS, []) if m.label_ == "state"
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def subject_options(
+    span: Span, measure: Measure, noun: Token | None, chosen: list[Subject], home: str | None
+) -> list[Option]:
+    """Every entity the count may size, each with its closest tie to the count."""
+    allowed = SCORED_SUBJECTS.get(measure, frozenset(SUBJECT_TYPES))
+    doc = span.doc
+    sentence = span.sent
+    phrase, chain = subject_ties(span, noun)
+    options: dict[str, Option] = {}
+
+    def offer(entity_id: str, type_: str, tie: str) -> None:
+        if type_ not in allowed:
+            return
+        current = options.get(entity_id)
+        if current is None or TIE_RANK[tie.rstrip(">")] < TIE_RANK[current[2].rstrip(">")]:
+            options[entity_id] = (entity_id, type_, tie)
+
+    for mention in doc.spans.get(extensions.MENTIONS, []):
+        if not (sentence.start <= mention.start < sentence.end) or not mention.kb_id_:
+            continue
+        if mention.label_ not in SUBJECT_TYPES:
+            continue
+        tokens = set(range(mention.start, mention.end))
+        tie = "phrase" if tokens & phrase else "chain" if tokens & chain else "present"
+        offer(mention.kb_id_, mention.label_, tie + (">" if mention.start > span.end else ""))
+        if mention.label_ in ("place", "organization"):
+            state = state_of_entity(doc, mention.kb_id_)
+            if state is not None:
+                offer(state, "state", "located" if mention.label_ == "place" else "agency")
+    for i in range(sentence.start, sentence.end):
+        text = doc[i].text
+        if text[:1].isupper():
+            name = demonym_state(text, _demonyms())
+            state = state_id(name) if name else None
+            if state is not None:
+                offer(state, "state", "demonym")
+    types = [t for t in SUBJECT_TYPES if t != "person"]
+    for mention in resolve_back(span, sentence.start, types, count=2):
+        offer(mention.kb_id_, mention.label_, "earlier")
+    if home is not None:
+        offer(home, "state", "document")
+    for subject in chosen:
+        offer(subject.entity_id, subject.entity_id.split(":", 1)[0], "rule")
+    return list(options.values())
+
+
+def rule_subjects(doc: Doc, measure: Measure, chosen: list[Subject]) -> list[Subject]:
+    """The rules' subjects, within what the measure allows: an agency or a city that made
+    arrests stands for its state ("ICE arrested" - the United States)."""
+    allowed = SCORED_SUBJECTS.get(measure)
+    if allowed is None:
+        return chosen
+    out: list[Subject] = []
+    for subject in chosen:
+        type_ = subject.entity_id.split(":", 1)[0]
+        entity_id: str | None = subject.entity_id
+        if type_ not in allowed:
+            entity_id = state_of_entity(doc, subject.entity_id) if "state" in allowed else None
+        if entity_id is not None and all(s.entity_id != entity_id for s in out):
+            out.append(Subject(entity_id, subject.confidence))
+    return out

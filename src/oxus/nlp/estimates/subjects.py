@@ -1,0 +1,161 @@
+"""Whom a count sizes: the entity mention an estimate is about.
+
+Candidates are the entity mentions (``doc.spans["oxus_mentions"]``) of the count's
+sentence, scored by how the parse ties them to it: inside the counted phrase ("members
+of KTJ") beats the subject of the governing verb ("the IMU has 700 fighters"), which
+beats mere presence. Which entity types may size which measure is data
+(``patterns/measures.yaml``). Anaphors ("its ranks", "the country", "both") and counts
+with no named subject resolve to the most salient earlier mention: a sentence subject
+first, else the nearest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from oxus.model import Measure
+from oxus.nlp import extensions
+from oxus.nlp.numbers.parse import load_lexicon
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PHRASE_BONUS = 10.0
+_CHAIN_BONUS = 6.0
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A resolved subject: its entity id and how sure the link is."""
+
+    entity_id: str
+    confidence: float
+
+
+def _mentions(doc: Doc) -> list[Span]:
+    return list(doc.spans[extensions.MENTIONS]) if extensions.MENTIONS in doc.spans else []
+
+
+def _verb_subject(span: Span) -> Token | None:
+    """The subject of the verb a count depends on (climbing through "is said to have")."""
+    node = span.root
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"} and node.i not in range(span.start, span.end):
+            for child in node.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    return child
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _phrase(span: Span, noun: Token | None) -> set[int]:
+    """The counted phrase: from the number to the noun, and what follows the noun."""
+    if noun is None:
+        return set(range(span.start, span.end))
+    start = span.start if noun.i >= span.start else noun.left_edge.i
+    right = {t.i for t in noun.subtree if t.i > noun.i}
+    return (set(range(start, noun.i + 1)) | right) & set(range(span.sent.start, span.sent.end))
+
+
+def _chain(span: Span) -> set[int]:
+    """The verb's subject with its compounds and possessors."""
+    subject = _verb_subject(span)
+    if subject is None:
+        return set()
+    return {subject.i} | {c.i for c in subject.children if c.dep_ in {"compound", "poss", "det"}}
+
+
+def _is_subject(mention: Span) -> bool:
+    root = mention.root
+    return root.dep_ in _SUBJECT_DEPS or (
+        root.dep_ in {"compound", "poss", "appos"} and root.head.dep_ in _SUBJECT_DEPS
+    )
+
+
+def resolve_back(span: Span, before: int, types: list[str], *, count: int = 1) -> list[Span]:
+    """The most salient earlier mentions of these types (sentence subjects first)."""
+    doc = span.doc
+    lex = load_lexicon("measures")
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start == span.sent.start)
+    window = sentences[max(0, index - int(lex["lookback_sentences"])) : index + 1]
+    found: list[Span] = []
+    for sentence in reversed(window):
+        end = min(before, sentence.end)
+        mentions = [
+            m
+            for m in _mentions(doc)
+            if sentence.start <= m.start and m.end <= end and m.label_ in types and m.kb_id_
+        ]
+        ordered = sorted(
+            mentions, key=lambda m: (not _is_subject(m), types.index(m.label_), -m.start)
+        )
+        for mention in ordered:
+            if mention.kb_id_ not in {f.kb_id_ for f in found}:
+                found.append(mention)
+            if len(found) >= count:
+                return found
+    return found
+
+
+def _anaphoric(span: Span, tokens: set[int], linked_types: dict) -> list[Span]:
+    """Earlier mentions that an anaphor among these tokens ("its", "the group") stands for."""
+    lex = load_lexicon("measures")
+    doc = span.doc
+    for i in sorted(tokens):
+        types = lex["anaphors"].get(doc[i].lower_)
+        allowed = [t for t in types or [] if t in linked_types]
+        if not allowed:
+            continue
+        if doc[i].pos_ == "NOUN" and not any(
+            c.lower_ in {"the", "this", "that", "both"} for c in doc[i].children
+        ):
+            continue
+        count = int(lex["anaphor_counts"].get(doc[i].lower_, 1))
+        found = resolve_back(span, i, allowed, count=count)
+        if found:
+            return found
+    return []
+
+
+def subject_ties(span: Span, noun: Token | None) -> tuple[set[int], set[int]]:
+    """The tokens of the counted phrase and of the governing verb's subject chain."""
+    return _phrase(span, noun), _chain(span)
+
+
+def find_subjects(span: Span, measure: Measure, noun: Token | None) -> list[Subject]:
+    """Entities a count sizes (several when coordinated: "IMU and HuT activists")."""
+    spec = load_lexicon("measures")["subjects"][measure.value]
+    phrase, chain = _phrase(span, noun), _chain(span)
+    sentence = span.sent
+    in_sentence = [m for m in _mentions(span.doc) if sentence.start <= m.start < sentence.end]
+    listed = [m for m in in_sentence if set(range(m.start, m.end)) & phrase]
+    if len(listed) > 2:
+        phrase = set(range(span.start, span.end))  # a list of examples, not the subject
+    scored: list[tuple[float, Span, bool]] = []
+    for mention in in_sentence:
+        tokens = set(range(mention.start, mention.end))
+        bonus = _PHRASE_BONUS if tokens & phrase else _CHAIN_BONUS if tokens & chain else 0.0
+        weights = spec["linked"] if bonus else spec["present"]
+        if mention.label_ not in weights or not mention.kb_id_:
+            continue
+        distance = min(abs(mention.start - span.start), abs(mention.end - span.end))
+        score = bonus + float(weights[mention.label_]) - 0.01 * distance
+        scored.append((score, mention, bonus > 0))
+    scored.sort(key=lambda item: -item[0])
+    if not (scored and scored[0][2]):
+        earlier = _anaphoric(span, phrase | chain, spec["linked"])
+        if earlier:
+            return [Subject(m.kb_id_, 0.5) for m in earlier]
+    if scored:
+        top_score, top, linked = scored[0]
+        chosen = [top]
+        if top_score >= _PHRASE_BONUS:
+            chosen += [m for s, m, _ in scored[1:] if s >= _PHRASE_BONUS and m.label_ == top.label_]
+        return [Subject(m.kb_id_, 0.7 if linked else 0.5) for m in chosen]
+    if measure == Measure.OTHER:
+        return []
+    found = resolve_back(span, sentence.start, list(spec["present"]))
+    return [Subject(m.kb_id_, 0.4) for m in found]

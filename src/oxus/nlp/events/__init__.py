@@ -1,0 +1,1 @@
+"""Events: triggers, their arguments, place and time, and one event per occurrence."""

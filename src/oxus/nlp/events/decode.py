@@ -1,0 +1,122 @@
+"""From event candidates to events: one per occurrence in the document.
+
+Candidates the scorer accepts are gathered into occurrences: readings of one trigger
+(or of several triggers of one type in one sentence: "attacked and killed") are one
+event, and a sentence that restates an event already found (same type, date, place and
+participants: the headline restated in the lead) adds nothing new. Reports often tell
+of several arrests or attacks with the same actors, so sharing a participant is not
+enough to be one occurrence. Each event keeps the evidence and attribution of its most
+convincing candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from oxus.model import Event
+from oxus.nlp.candidates import Candidate
+from oxus.nlp.events.merge import merge_into
+from oxus.nlp.scoring.linear import LinearScorer
+
+RULES_ONLY = 0.8
+
+
+def rules_only_probability(features: dict[str, float]) -> float:
+    """Without a model, a candidate the rules accept is kept, any other dropped."""
+    return RULES_ONLY if "*|rule" in features else 0.0
+
+
+def _dates_compatible(first: str | None, second: str | None) -> bool:
+    if first is None or second is None:
+        return True
+    shorter = min(len(first), len(second))
+    return first[:shorter] == second[:shorter]
+
+
+def _entities(event: Event) -> set[str]:
+    found = set(event.agents) | set(event.targets)
+    if event.location:
+        found.add(event.location)
+    return found
+
+
+@dataclass
+class Occurrence:
+    """Accepted candidates that report one event."""
+
+    best: Candidate[Event]
+    members: list[Candidate[Event]] = field(default_factory=list)
+
+    @property
+    def event(self) -> Event:
+        return self.best.fact
+
+    def accepts(self, cand: Candidate[Event]) -> bool:
+        """Same type, and told in the same sentence (at a compatible place and date) or
+        restated elsewhere with the same date, place and participants."""
+        event, other = self.event, cand.fact
+        if event.type != other.type or not _dates_compatible(event.date, other.date):
+            return False
+        if event.evidence.sentence_index == other.evidence.sentence_index:
+            return (event.location, event.date) == (other.location, other.date) or not (
+                event.location and other.location
+            )
+        return (
+            event.date == other.date
+            and event.location == other.location
+            and _entities(event) == _entities(other)
+        )
+
+
+def score_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None) -> None:
+    for cand in candidates:
+        if scorer is not None:
+            cand.probability = scorer.probability(cand.features)
+        else:
+            cand.probability = rules_only_probability(cand.features)
+
+
+def select_events(candidates: list[Candidate[Event]], threshold: float) -> list[Event]:
+    """The events of candidates already scored, one per occurrence, in text order."""
+    accepted = sorted(
+        (c for c in candidates if c.probability >= threshold),
+        key=lambda c: (-c.probability, c.fact.evidence.start),
+    )
+    occurrences: list[Occurrence] = []
+    for cand in accepted:
+        home = next((o for o in occurrences if o.accepts(cand)), None)
+        if home is None:
+            occurrences.append(Occurrence(cand, [cand]))
+        else:
+            home.members.append(cand)
+    out = []
+    for occurrence in occurrences:
+        event = _copy(occurrence.event)
+        for member in occurrence.members[1:]:
+            merge_into(event, member.fact)
+        event.confidence = round(occurrence.best.probability, 3)
+        out.append(event)
+    out.sort(key=lambda e: (e.evidence.start, e.type.value))
+    return out
+
+
+def decode_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None) -> list[Event]:
+    score_events(candidates, scorer)
+    return select_events(candidates, scorer.threshold if scorer is not None else 0.5)
+
+
+def _copy(event: Event) -> Event:
+    """A fresh event to merge into (candidates are shared between decodings)."""
+    return Event(
+        type=event.type,
+        evidence=event.evidence,
+        date=event.date,
+        location=event.location,
+        agents=list(event.agents),
+        targets=list(event.targets),
+        counts=dict(event.counts),
+        asserted_by=event.asserted_by,
+        polarity=event.polarity,
+        hedged=event.hedged,
+        confidence=event.confidence,
+    )

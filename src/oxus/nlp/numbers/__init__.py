@@ -1,0 +1,1 @@
+"""Numbers and quantities: spelled and written numbers, qualifiers, counted nouns."""

@@ -1,0 +1,1 @@
+"""Dates and times: expressions found in text, resolved against the publication date."""
