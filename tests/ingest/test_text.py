@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from oxus.errors import BINARY, EMPTY, UNDECODABLE, ReadError
-from oxus.ingest import read_source
+from oxus.ingest import read_path, read_source
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -169,3 +169,23 @@ def test_markdown_keeps_snake_case_and_front_matter_title(write: Write) -> None:
 def test_russian_text_language(write: Write) -> None:
     [doc] = read_source(write("ru.md", "Полиция задержала пятерых мужчин в Душанбе."))
     assert doc.language == "ru"
+
+
+def test_koi8_r_is_detected(write: Write) -> None:
+    text = "Полиция задержала пятерых мужчин в Душанбе."
+    [doc] = read_source(write("ru-koi8.txt", text.encode("koi8_r")))
+    assert doc.text == text and doc.language == "ru"
+
+
+def test_a_stray_byte_is_replaced_and_reported(write: Write) -> None:
+    result = read_path(write("stray.txt", BODY.encode() + b" \xff end."))
+    [doc] = result.documents
+    assert doc.text.endswith("recruiting. \ufffd end.")
+    assert result.warnings == ["1 byte not valid UTF-8, replaced"]
+
+
+def test_utf16_html_without_a_suffix_is_sniffed(write: Write) -> None:
+    page = "<!DOCTYPE html><html><body><p>Five men were detained in Khujand.</p></body></html>"
+    [doc] = read_source(write("page", page.encode("utf-16")))
+    assert doc.media_type == "text/html"
+    assert "Five men were detained in Khujand." in doc.text
