@@ -98,7 +98,7 @@ CASES: list[tuple[str, str]] = [
     # serve
     ("serve --port 0 --db {db}", "--port"),
     ("serve --port 70000 --db {db}", "--port"),
-    ("serve --db {tmp}/none.db", "no store at"),
+    ("serve --db {tmp}/missing/s.db", "does not exist"),
     ("serve --db {foreign}", "another application"),
     # stats
     ("stats --db {foreign}", "another application"),

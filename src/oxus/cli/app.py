@@ -121,10 +121,11 @@ DbOption = Annotated[
 ]
 
 
-def store_for(db: str | None, *, reading: bool = False) -> Store:
-    """Open the store for a command; ``reading`` commands open read-only stores too."""
+def store_for(db: str | None, *, reading: bool = False, create: bool = False) -> Store:
+    """Open the store for a command; ``reading`` commands open read-only stores too, and
+    refuse a missing one unless ``create``."""
     try:
-        return open_store(db, reading=reading)
+        return open_store(db, reading=reading, create=create)
     except OxusError as e:
         raise fail(str(e)) from e
 

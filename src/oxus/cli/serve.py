@@ -28,7 +28,7 @@ def serve(
 
     from oxus.web import create_app
 
-    store = store_for(db, reading=True)
+    store = store_for(db, reading=True, create=True)
     try:
         web = create_app(store, host=host, token=os.environ.get("OXUS_TOKEN"))
     except OxusError as e:

@@ -94,20 +94,21 @@ def database_error(error: SQLAlchemyError) -> str:
 class Store:
     """A SQLite or PostgreSQL store, migrated to the latest schema on open.
 
-    With ``reading`` (commands that only read), a missing SQLite store is an error and
-    one whose file or folder cannot be written is opened read-only (``read_only``).
+    With ``reading`` (commands that only read), a missing SQLite store is an error
+    (unless ``create``) and one whose file or folder cannot be written is opened
+    read-only (``read_only``).
     Schema creation, pack loading and saves each hold the write lock, so two processes
     starting on a new store take turns instead of failing.
     """
 
-    def __init__(self, url: str, *, reading: bool = False) -> None:
+    def __init__(self, url: str, *, reading: bool = False, create: bool = False) -> None:
         self.url = url
         self.read_only = False
         target = url
         path = sqlite_path(url)
         if path is not None:
             file = examine(path)
-            if reading and not file.exists:
+            if reading and not create and not file.exists:
                 raise StoreError(f"no store at {path} (run 'oxus ingest' to make one)")
             if not file.writable:
                 if not reading:
@@ -313,12 +314,15 @@ class Store:
         return bool(exists)
 
 
-def open_store(url_or_path: str | None = None, *, reading: bool = False) -> Store:
+def open_store(
+    url_or_path: str | None = None, *, reading: bool = False, create: bool = False
+) -> Store:
     """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default.
 
-    ``reading``: the caller only reads (see ``Store``).
+    ``reading``: the caller can do with a read-only store; ``create``: even so, a
+    missing store is made (see ``Store``).
     """
-    return Store(database_url(url_or_path), reading=reading)
+    return Store(database_url(url_or_path), reading=reading, create=create)
 
 
 def _shown(url: str) -> str:
