@@ -109,6 +109,9 @@ _active: list[Budget] = []
 
 
 def _on_timer(_signum: int, _frame: Any) -> None:
+    # Raised wherever the main thread is. If that is a place Python cannot raise from
+    # (a garbage-collector callback, a __del__), the exception is dropped there and the
+    # next tick, a fifth of a second later, raises it again.
     for budget in list(_active):
         budget.check()
 
