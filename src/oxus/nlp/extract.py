@@ -8,10 +8,13 @@ pinned on the one document that caused it and the others are extracted as usual.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -144,9 +147,35 @@ def _run(
             spacy_doc = next(processed)
             sentences = _sentence_count(spacy_doc) if len(sections) > 1 else 1
             parts.append(SectionFacts(section, sentences, doc_to_facts(spacy_doc, document)))
+            del spacy_doc
+            if len(sections) > 1:
+                release_memory()
             if budget is not None:
                 budget.check()
         yield stitch(document, parts)
+
+
+def release_memory() -> None:
+    """Hand memory freed by a section's ``Doc`` back to the system (glibc keeps it).
+
+    Between the sections of a long document the freed working memory of one ``Doc``
+    would otherwise stay with the process, interleaved with the facts kept so far.
+    """
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+    return libc if hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _load_libc()
 
 
 def _sentence_count(doc: Doc) -> int:
