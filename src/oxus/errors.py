@@ -11,7 +11,8 @@ Exception tree::
      │    └── ModelError    an extraction model file is missing or malformed (E410)
      ├── ExportError        an export or import failed (E5xx)
      ├── ServeError         the web server cannot start with these settings (E6xx)
-     ├── ScaleError         extraction cannot run where it was sent (E7xx)
+     ├── PipelineError      no NLP pipeline can be built as asked (E7xx)
+     ├── ScaleError         extraction cannot run where it was sent (E8xx)
      └── BudgetExceeded     one document took more time or memory than allowed (E113)
 
 The library raises; the CLI catches ``OxusError`` and prints one line per problem.
@@ -87,10 +88,16 @@ class ServeError(OxusError):
     code = "E600"
 
 
+class PipelineError(OxusError):
+    """No NLP pipeline can be built as asked (e.g. for a language oxus does not read)."""
+
+    code = "E700"
+
+
 class ScaleError(OxusError):
     """Extraction cannot run as asked (a Dask scheduler out of reach, a bad address)."""
 
-    code = "E700"
+    code = "E800"
 
 
 class BudgetExceeded(OxusError):

@@ -23,6 +23,7 @@ from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import ExtractionFailure, OnFailure, extract
 from oxus.nlp.pipeline import shared_pipeline
 from oxus.store import SaveResult, Store
+from oxus.store.repository import StoredSource
 
 ProgressCallback = Callable[[str, str], None]
 """Called with (document or file id, outcome) after each document or failed file."""
@@ -169,15 +170,64 @@ def ingest_found(
         tally.failed(refusal)
     if not found.files:
         return report
-    pack = shared_pack(pack_dir)
-    report.pack_entities = store.sync_pack(pack.entities())
+    report.pack_entities = store.sync_pack(shared_pack(pack_dir).entities())
     stored = store.document_index()
     ids = DocumentIds({doc_id: entry.source for doc_id, entry in stored.items()})
+    reading = read_documents(found.files, tally, limits=limits, max_bytes=max_bytes)
+    _store_documents(
+        (ids.assign(document, path) for path, document in reading),
+        store,
+        tally,
+        stored,
+        pack_dir=pack_dir,
+        workers=workers,
+        dask=dask,
+        batch_size=batch_size,
+        limits=limits,
+    )
+    return report
+
+
+def ingest_documents(
+    documents: Iterable[Document],
+    store: Store,
+    *,
+    pack_dir: str | None = None,
+    batch_size: int = 16,
+    progress: ProgressCallback | None = None,
+    limits: Limits | None = None,
+) -> IngestReport:
+    """Extract and store documents already read (from a feed, an upload), as ``ingest_paths``."""
+    report = IngestReport()
+    report.pack_entities = store.sync_pack(shared_pack(pack_dir).entities())
+    _store_documents(
+        iter(documents),
+        store,
+        _Tally(report, progress),
+        store.document_index(),
+        pack_dir=pack_dir,
+        batch_size=batch_size,
+        limits=limits or Limits.from_env(),
+    )
+    return report
+
+
+def _store_documents(
+    documents: Iterator[Document],
+    store: Store,
+    tally: _Tally,
+    stored: dict[str, StoredSource],
+    *,
+    pack_dir: str | None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = 16,
+    limits: Limits,
+) -> None:
+    """Skip documents stored with the same content, extract the others, save each."""
 
     def fresh_documents() -> Iterator[Document]:
-        reading = read_documents(found.files, tally, limits=limits, max_bytes=max_bytes)
-        for path, read in reading:
-            document = ids.assign(read, path)
+        for document in documents:
             known = stored.get(document.id)
             if known is not None and known.content_hash == document.content_hash:
                 tally.outcome(document.id, SaveResult.UNCHANGED, None)
@@ -201,7 +251,6 @@ def ingest_found(
             tally.failed(ReadError(document.source or document.id, f"not stored: {e.message}"))
             continue
         tally.outcome(facts.document.id, outcome, facts)
-    return report
 
 
 def extract_documents(

@@ -46,3 +46,32 @@ def test_every_stage_is_timed_on_the_same_words(tmp_path) -> None:
     assert set(ratios) == {"oxus / spacy", "oxus-workers-2 / spacy", "oxus-workers-2 / oxus"}
     assert set(report.latency_ms) >= {"profile", "search", "graph", "timeline"}
     assert report.to_dict()["documents"] == len(TEXTS)
+
+
+RUSSIAN = [
+    "Лидер группировки «Северный фронт» Али Каримов находится в провинции Долина.",
+    "В марте 2021 года полиция задержала 12 членов «Северного фронта».",
+    "По данным властей, группировка насчитывает около 300 боевиков.",
+]
+
+
+def test_russian_words_per_second_beside_english(tmp_path) -> None:
+    russian = [
+        Document(
+            id=f"r{i}",
+            text=text,
+            language="ru",
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        )
+        for i, text in enumerate(RUSSIAN)
+    ]
+    report = run_benchmark(
+        _documents(), workers=1, store_dir=tmp_path, rounds=2, latency=False, russian=russian
+    )
+    assert [s.name for s in report.stages] == ["spacy", "oxus", "oxus-ru"]
+    stage = report.stage("oxus-ru")
+    assert stage.documents == len(RUSSIAN)
+    assert stage.words == sum(len(t.split()) for t in RUSSIAN)
+    assert stage.seconds > 0
+    assert "oxus-ru / oxus" in report.ratios()
+    assert "oxus-ru / spacy" not in report.ratios()

@@ -15,6 +15,8 @@ from tests.export.factstore import NF, TJ, build_store
 DATE = re.compile(r"\b\d{4}(-\d{2}){0,2}\b")
 FOOTNOTE = re.compile(r"\[(\d+)\]")
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+CODE = re.compile(r"\b[A-F][1-6]\b")
+"""An Admiralty code (``B2``): a grade and a credibility, not a figure."""
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def test_every_footnote_resolves_to_a_stored_document(store: Store) -> None:
 
 def test_every_figure_appears_in_an_evidence_sentence(store: Store) -> None:
     markdown = _body(render_markdown(entity_brief(store, NF.id)))
-    text = FOOTNOTE.sub("", DATE.sub("", markdown))
+    text = CODE.sub("", FOOTNOTE.sub("", DATE.sub("", markdown)))
     figures = {m.group().replace(",", "") for m in NUMBER.finditer(text)}
     assert figures >= {"300", "6500", "12", "4"}
     assert figures <= _evidence_numbers(store, NF.id)
@@ -54,7 +56,9 @@ def test_every_figure_appears_in_an_evidence_sentence(store: Store) -> None:
 
 def test_a_figure_not_in_the_evidence_would_be_caught(store: Store) -> None:
     markdown = _body(render_markdown(entity_brief(store, NF.id))).replace("6,500", "7,000")
-    figures = {m.group().replace(",", "") for m in NUMBER.finditer(DATE.sub("", markdown))}
+    figures = {
+        m.group().replace(",", "") for m in NUMBER.finditer(CODE.sub("", DATE.sub("", markdown)))
+    }
     assert not figures - {str(n) for n in range(1, 4)} <= _evidence_numbers(store, NF.id)
 
 
@@ -71,7 +75,7 @@ def test_sections_in_analyst_order_and_sentences_from_claims(store: Store) -> No
         "Sources",
     ]
     assert "Northern Front is reported to be based in Valley Province" in markdown
-    assert "Ali Karimov is reported as leader of Northern Front.[1]" in markdown
+    assert "Ali Karimov is reported as leader of Northern Front (F6, Test Wire).[1]" in markdown
     assert "hundreds" in markdown and "about 300" in markdown
     assert "denied by Northern Front" in markdown
     assert markdown.index("2024-03:") < markdown.index("2024-07-15:")

@@ -41,6 +41,10 @@ def test_every_page_answers_within_budget(corpus_server: Server) -> None:
             "/map",
             "/timeline",
             "/review",
+            "/search?q=ISKP",
+            "/search/suggest?q=Ansarullah",
+            "/sources",
+            "/watch",
         ]
         slow = {}
         for url in pages:
@@ -59,6 +63,9 @@ def test_api_p95_within_budget(corpus_server: Server) -> None:
         "/api/map",
         "/api/timeline",
         "/api/review",
+        "/api/search?q=ISKP",
+        "/api/sources",
+        "/api/alerts",
     ]
     with httpx.Client(base_url=corpus_server.url, timeout=10) as client:
         times = [t for url in urls for t in _timed(client, url, 6)]

@@ -93,7 +93,7 @@ CASES: list[tuple[str, str]] = [
     # import
     ("import {tmp}/no-bundle.json --db {db}", "no-bundle.json"),
     ("import {folder} --db {db}", "folder"),
-    ("import {fifo} --db {db}", "not a regular file (a FIFO)"),
+    ("import {fifo} --db {db}", "not a regular file"),
     ("import --format misp {report} --db {db}", "--format"),
     # serve
     ("serve --port 0 --db {db}", "--port"),

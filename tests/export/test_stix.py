@@ -54,7 +54,10 @@ def test_relationships_aggregate_evidence_and_carry_confidence(bundle: dict) -> 
     rels = {o["x_oxus_predicate"]: o for o in _of(bundle, "relationship")}
     based = rels["based_in"]
     assert based["relationship_type"] == RELATIONSHIP_TYPES["based_in"] == "located-at"
-    assert based["confidence"] == 90
+    # Two ungraded outlets (weight 0.5) affirm it, at extraction confidence 0.7 and 0.9:
+    # 1 - (1 - 0.35) * (1 - 0.45) = 0.6425.
+    assert based["confidence"] == 64
+    assert based["x_oxus_grading"]["code"] == "F4"  # the group denies it: doubtful
     assert [e["document"] for e in based["x_oxus_evidence"]] == ["d1", "d2", "d3"]
     assert based["created"].startswith("2024-04-02") and based["modified"].startswith("2024-08-01")
     assert rels["allied_with"]["relationship_type"] == "cooperates-with"

@@ -61,7 +61,9 @@ _DEMONYMS = """
 """
 DEMONYMS = frozenset(_DEMONYMS.split()) | {"central asian"}
 
-SHORT_ALLOWED = frozenset({"JA", "AQ", "IS", "ИГ", "US", "UK", "UN", "EU", "AP", "RT", "FT", "Ош"})
+SHORT_ALLOWED = frozenset(
+    {"JA", "AQ", "IS", "ИГ", "US", "UK", "UN", "EU", "AP", "RT", "FT", "Ош", "РФ"}
+)
 """One- and two-letter aliases kept because the reporting uses them constantly."""
 
 CYRILLIC_REQUIRED = (

@@ -23,7 +23,8 @@ def pg_store(postgres_url: str) -> Iterator[Store]:
         conn.execute(
             text(
                 "TRUNCATE documents, evidence, entities, aliases, mentions, relations, events, "
-                "event_participants, estimates, merge_candidates, audit RESTART IDENTITY CASCADE"
+                "event_participants, estimates, merge_candidates, audit, sources, watch_lists, "
+                "watch_items, alerts RESTART IDENTITY CASCADE"
             )
         )
     yield store

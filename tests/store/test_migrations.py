@@ -54,7 +54,7 @@ def test_indexes_that_a_wider_index_covers_are_dropped_from_an_old_store(
     with store.engine.begin() as conn:
         conn.execute(text("CREATE INDEX ix_mentions_entity_id ON mentions (entity_id)"))
         conn.execute(text("CREATE INDEX ix_events_location ON events (location_id)"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 5"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 5"))
     store.close()
     store = Store(f"sqlite:///{path}")
     with store.engine.connect() as conn:

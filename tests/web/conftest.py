@@ -19,14 +19,14 @@ from tests.web.sample import build
 class Client:
     """A synchronous wrapper over httpx's ASGI transport that keeps cookies between calls."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, address: str = "127.0.0.1") -> None:
         self.app = app
         # Its own loop in its own thread: another library's loop may be running here.
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
         self.http = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app, client=("127.0.0.1", 5000)),
+            transport=httpx.ASGITransport(app=app, client=(address, 5000)),
             base_url="http://testserver",
         )
 
@@ -43,9 +43,9 @@ class Client:
         return self.request("POST", url, **kwargs)
 
     def csrf(self) -> str:
-        """The session's CSRF token (visit a page first)."""
+        """The session's CSRF token (from the sign-in page, which is always open)."""
         if "oxus_csrf" not in self.http.cookies:
-            self.get("/review")
+            self.get("/login")
         return self.http.cookies["oxus_csrf"]
 
     def form(self, url: str, data: dict[str, Any], **kwargs: Any) -> httpx.Response:
@@ -68,7 +68,7 @@ def store(fresh_db: Store) -> Store:
 
 @pytest.fixture
 def client(store: Store) -> Iterator[Client]:
-    c = Client(create_app(store))
+    c = Client(create_app(store, allow_hosts=["testserver"]))
     yield c
     c.close()
 

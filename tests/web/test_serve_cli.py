@@ -43,3 +43,29 @@ def test_serve_with_a_token_on_a_public_host(
     result = runner.invoke(app, ["serve", "--host", "0.0.0.0", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     assert calls[0][0][0].state.security.require_token is True
+
+
+@pytest.mark.parametrize("host", ["", "::", "0.0.0.0"])
+def test_serve_on_every_interface_needs_a_token_however_spelled(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, host: str
+) -> None:
+    monkeypatch.delenv("OXUS_TOKEN", raising=False)
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append((a, k)))
+    result = runner.invoke(app, ["serve", "--host", host, "--db", str(db_path)])
+    assert result.exit_code == 1 and "OXUS_TOKEN" in result.output
+    assert calls == []
+
+
+def test_serve_answers_for_allowed_host_names(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: calls.append((a, k)))
+    args = ["serve", "--allow-host", "oxus.lan,proxy.example", "--allow-host", "other.example"]
+    result = runner.invoke(app, [*args, "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    hosts = calls[0][0][0].state.security.hosts
+    for name in ("oxus.lan", "proxy.example:443", "other.example", "127.0.0.1:8000"):
+        assert hosts.allows(name), name
+    assert not hosts.allows("rebind.evil.example")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from oxus.analysis.grading import Credence, Grading, credence
 from oxus.analysis.refs import EntityRef
 from oxus.model import Predicate
 
@@ -34,6 +35,8 @@ class ClaimEvidence:
     role: str | None = None
     since: str | None = None
     until: str | None = None
+    grading: Grading | None = None
+    """Its outlet's and speaker's grades and what the sentence is worth."""
 
 
 @dataclass
@@ -78,6 +81,11 @@ class RelationClaim:
         return max((e.confidence for e in self.affirmed), default=0.0)
 
     @property
+    def credence(self) -> Credence:
+        """What the claim is worth across its sources (``oxus.analysis.grading``)."""
+        return credence(self.evidence)
+
+    @property
     def roles(self) -> list[str]:
         return sorted({e.role for e in self.evidence if e.role})
 
@@ -107,6 +115,10 @@ class EventClaim:
     def sort_date(self) -> str:
         return self.date or self.evidence.published or ""
 
+    @property
+    def credence(self) -> Credence:
+        return credence([self.evidence])
+
 
 @dataclass
 class EstimatePoint:
@@ -122,6 +134,10 @@ class EstimatePoint:
     @property
     def date(self) -> str | None:
         return self.as_of or self.evidence.published
+
+    @property
+    def credence(self) -> Credence:
+        return credence([self.evidence])
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -148,6 +164,20 @@ class ConflictSide:
 
     label: str
     evidence: list[ClaimEvidence]
+
+    @property
+    def credence(self) -> Credence:
+        """This side's weight, each of its sentences counted as affirming it."""
+        return credence(_Affirming(ev) for ev in self.evidence)
+
+
+class _Affirming:
+    """A sentence read as affirming whatever side of a conflict it stands on."""
+
+    polarity = "affirmed"
+
+    def __init__(self, evidence: ClaimEvidence) -> None:
+        self.grading = evidence.grading
 
 
 @dataclass

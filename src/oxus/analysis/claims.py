@@ -69,6 +69,7 @@ def _evidence_columns() -> list[Any]:
         schema.evidence.c.document_id.label("ev_doc"),
         d.c.title.label("ev_title"),
         d.c.outlet.label("ev_outlet"),
+        d.c.url.label("ev_url"),
         d.c.published.label("ev_published"),
         schema.evidence.c.start.label("ev_start"),
         schema.evidence.c.end.label("ev_end"),
@@ -90,6 +91,7 @@ def _evidence(row: Any, resolver: Resolver, **extra: Any) -> ClaimEvidence:
         hedged=bool(row.hedged),
         confidence=float(row.confidence),
         review=row.review,
+        grading=resolver.grading(row, row.asserted_by),
         **extra,
     )
 

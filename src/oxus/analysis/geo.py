@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from oxus.analysis.refs import EntityRef, Resolver, until_bound
 from oxus.store import Store, schema
@@ -21,6 +21,10 @@ EVENTS_PER_PLACE = 20
 class PlaceBase:
     group: EntityRef
     claims: int
+    latest: str | None = None
+    """When the newest report saying so was published."""
+    sources: list[str] = field(default_factory=list)
+    """The outlets saying so, newest first."""
 
 
 @dataclass
@@ -31,6 +35,9 @@ class PlaceEvent:
     document_id: str
     start: int
     end: int
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
 
 
 @dataclass
@@ -104,31 +111,32 @@ def _bases(
     since: str | None,
     until: str | None,
 ) -> None:
-    r = schema.relations
+    r, d = schema.relations, schema.documents
     query = (
-        select(r.c.subject_id, r.c.object_id, func.count().label("n"))
-        .join(schema.documents, schema.documents.c.id == r.c.document_id)
+        select(r.c.subject_id, r.c.object_id, d.c.outlet, d.c.published)
+        .join(d, d.c.id == r.c.document_id)
         .where(r.c.predicate == "based_in", r.c.review != "rejected", r.c.polarity == "affirmed")
-        .group_by(r.c.subject_id, r.c.object_id)
     )
     if family:
         query = query.where(r.c.subject_id.in_(family))
     if since:
-        query = query.where(schema.documents.c.published >= since)
+        query = query.where(d.c.published >= since)
     if until:
-        query = query.where(schema.documents.c.published <= until_bound(until))
-    rows = conn.execute(query).all()
+        query = query.where(d.c.published <= until_bound(until))
+    rows = sorted(conn.execute(query).all(), key=lambda row: row.published or "", reverse=True)
     resolver.load(i for row in rows for i in (row.subject_id, row.object_id))
     for row in rows:
         place = _place(conn, resolver, places, resolver(row.object_id) or row.object_id)
         group = resolver.ref(row.subject_id)
         if place is None or group is None:
             continue
-        existing = next((b for b in place.bases if b.group.id == group.id), None)
-        if existing:
-            existing.claims += row.n
-        else:
-            place.bases.append(PlaceBase(group, row.n))
+        base = next((b for b in place.bases if b.group.id == group.id), None)
+        if base is None:
+            base = PlaceBase(group, 0, row.published)
+            place.bases.append(base)
+        base.claims += 1
+        if row.outlet and row.outlet not in base.sources:
+            base.sources.append(row.outlet)
 
 
 def _events(
@@ -150,8 +158,12 @@ def _events(
             schema.evidence.c.document_id,
             schema.evidence.c.start,
             schema.evidence.c.end,
+            schema.documents.c.outlet,
+            schema.documents.c.published,
+            schema.documents.c.title,
         )
         .join(schema.evidence, schema.evidence.c.id == ev.c.evidence_id)
+        .join(schema.documents, schema.documents.c.id == schema.evidence.c.document_id)
         .where(ev.c.location_id.is_not(None), ev.c.review != "rejected")
         .order_by(ev.c.date.desc(), ev.c.id.desc())
     )
@@ -178,5 +190,15 @@ def _events(
         place.event_count += 1
         if len(place.events) < EVENTS_PER_PLACE:
             place.events.append(
-                PlaceEvent(row.id, row.type, row.date, row.document_id, row.start, row.end)
+                PlaceEvent(
+                    row.id,
+                    row.type,
+                    row.date,
+                    row.document_id,
+                    row.start,
+                    row.end,
+                    row.outlet,
+                    row.published,
+                    row.title,
+                )
             )

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import Connection, select
 
+from oxus.analysis.grading import Grading, grade_sentence
+from oxus.analysis.sources import SourceBook
 from oxus.store import schema
 from oxus.store.reader import merge_map
 
@@ -79,6 +82,22 @@ class Resolver:
         ):
             self._names[row.id] = EntityRef(row.id, row.name, row.type, row.status)
 
+    @cached_property
+    def sources(self) -> SourceBook:
+        """The source registry in force, read once per resolver (on first use)."""
+        return SourceBook.load(self.conn, self.merges)
+
+    def grading(self, row: object, speaker: str | None) -> Grading:
+        """The grading of a fact row read with ``ev_outlet``/``ev_url`` evidence columns."""
+        return grade_sentence(
+            self.sources,
+            outlet=row.ev_outlet,  # type: ignore[attr-defined]
+            url=row.ev_url,  # type: ignore[attr-defined]
+            speaker_id=self(speaker),
+            confidence=float(row.confidence),  # type: ignore[attr-defined]
+            hedged=bool(row.hedged),  # type: ignore[attr-defined]
+        )
+
     def ref(self, entity_id: str | None) -> EntityRef | None:
         """The (resolved) entity as a reference; load() its id first to avoid a query each."""
         canonical = self(entity_id)
@@ -95,6 +114,8 @@ def evidence_columns() -> list:
         schema.evidence.c.document_id.label("ev_doc"),
         schema.documents.c.title.label("ev_title"),
         schema.documents.c.published.label("ev_published"),
+        schema.documents.c.outlet.label("ev_outlet"),
+        schema.documents.c.url.label("ev_url"),
         schema.evidence.c.start.label("ev_start"),
         schema.evidence.c.end.label("ev_end"),
         schema.evidence.c.text.label("ev_text"),

@@ -1,19 +1,35 @@
-"""Full-text search over documents, and name search over entities and their aliases.
+"""Search over documents, and name search over entities and their aliases.
 
-Documents use the store's full-text index (SQLite FTS5 ``documents_fts``, PostgreSQL
-stored ``search_vector``), ranking the newest ``RANK_WINDOW`` matches; entities match on
-the folded alias index by prefix, so both stay indexed
-lookups on a large store.
+A query that names an entity ("ISKP", "ИГ-Хорасан") finds the documents about it under
+any of its names, ranked by how often they mention it (``oxus.analysis.search_names``);
+other words in the query must also appear in them. A query naming no entity is plain
+full text: the store's index (SQLite FTS5 ``documents_fts``, PostgreSQL stored
+``search_vector``), ranking the newest ``RANK_WINDOW`` matches. Entities match on the
+folded alias index by prefix. All of these stay indexed lookups on a large store. A
+query naming no entity is also looked up as it is spelled in the other script
+("Ансаруллах" also finds English reports, "Ansarullah" Russian ones), its own spelling's
+hits first.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from oxus.analysis.refs import EntityRef, Resolver
+from oxus.analysis.search_names import (
+    NamedEntity,
+    QueryReading,
+    name_pattern,
+    read_query,
+    term_documents,
+)
+from oxus.analysis.snippets import SNIPPET_MARK, snippet_around
+from oxus.kb.translit import other_script
 from oxus.store import Store, schema
 from oxus.textnorm import fold
 
@@ -21,8 +37,11 @@ RANK_WINDOW = 500
 """Only this many matching documents are ranked, the newest (PostgreSQL: by publication
 date; SQLite: the last ingested, the order its full-text index keeps): a word found in
 most of a large store would otherwise have every match scored on each keystroke."""
-SNIPPET_MARK = "\x02", "\x03"
-"""Control characters around matched words in snippets: safe to escape, then mark up."""
+CHUNK = 500
+"""Document ids per query when filtering or describing many documents."""
+MAX_WORDS = 16
+"""Distinct words of a query that are searched: a query repeating one word a hundred
+times took seconds in the full-text index; the rest of a long query adds nothing."""
 
 
 @dataclass
@@ -33,6 +52,8 @@ class DocumentHit:
     outlet: str | None
     snippet: str
     """Text around the match, with matched words between ``SNIPPET_MARK`` characters."""
+    mentions: int = 0
+    """Mentions of the entities the query names (0 for a plain word search)."""
 
 
 @dataclass
@@ -43,26 +64,199 @@ class EntityHit:
     mentions: int
 
 
+Hit = TypeVar("Hit", DocumentHit, EntityHit)
+
+
 @dataclass
 class SearchResults:
     query: str
     documents: list[DocumentHit]
     entities: list[EntityHit]
+    named: list[NamedEntity] = field(default_factory=list)
+    """The entities the query names: documents are those mentioning them (all of them)."""
+    total: int = 0
+    """How many documents match in all (``documents`` holds the best ``limit``)."""
 
 
 def search(store: Store, query: str, *, limit: int = 25) -> SearchResults:
     query = query.strip()
     if not query:
         return SearchResults(query, [], [])
+    spellings = [query, *other_script(query)]
     with store.engine.connect() as conn:
-        documents = _documents(conn, query, limit)
-        entities = _entities(conn, query, limit)
-    return SearchResults(query, documents, entities)
+        resolver = Resolver(conn)
+        reading = read_query(conn, resolver, query)
+        if reading.terms:
+            documents, total = _named_documents(conn, reading, limit)
+        else:
+            documents = _first_of_each(
+                (hit for spelling in spellings for hit in _documents(conn, spelling, limit)),
+                key=lambda hit: hit.id,
+                limit=limit,
+            )
+            total = len(documents)
+        entities = _first_of_each(
+            (hit for spelling in spellings for hit in _entities(conn, spelling, limit)),
+            key=lambda hit: hit.entity.id,
+            limit=limit,
+        )
+    named = [n for term in reading.terms for n in term]
+    return SearchResults(query, documents, entities, named, total)
+
+
+def _first_of_each(hits: Iterable[Hit], *, key: Callable[[Hit], str], limit: int) -> list[Hit]:
+    """Hits in order, each key once, at most ``limit``."""
+    seen: set[str] = set()
+    out: list[Hit] = []
+    for hit in hits:
+        if key(hit) not in seen and len(out) < limit:
+            seen.add(key(hit))
+            out.append(hit)
+    return out
+
+
+def _named_documents(
+    conn: Connection, reading: QueryReading, limit: int
+) -> tuple[list[DocumentHit], int]:
+    """Documents naming every entity of the query (and its other words), most mentions first."""
+    scores: dict[str, int] | None = None
+    for term in reading.terms:
+        found = term_documents(conn, term)
+        scores = (
+            found if scores is None else {d: scores[d] + n for d, n in found.items() if d in scores}
+        )
+    scores = scores or {}
+    word_rank: dict[str, float] = {}
+    if re.search(r"\w", reading.words):
+        word_rank = _word_ranks(conn, reading.words, list(scores))
+        scores = {d: n for d, n in scores.items() if d in word_rank}
+    top = _best(conn, scores, word_rank, limit)
+    meta = _metadata(conn, top)
+    family = [i for term in reading.terms for named in term for i in named.family]
+    names = [n for term in reading.terms for named in term for n in named.names]
+    words = re.findall(r"\w+", reading.words)
+    snippets = _snippets(conn, top, family, names, words)
+    hits = [
+        DocumentHit(d, meta[d].title, meta[d].published, meta[d].outlet, snippets[d], scores[d])
+        for d in top
+    ]
+    return hits, len(scores)
+
+
+def _best(
+    conn: Connection, scores: dict[str, int], word_rank: dict[str, float], limit: int
+) -> list[str]:
+    """The ``limit`` best documents: most mentions, best word rank, then newest.
+
+    Only the documents tied with the last one kept are read for their dates (the newest
+    of them, in SQL): an entity mentioned in thousands of documents costs no more.
+    """
+
+    def key(d: str) -> tuple[int, float]:
+        return (-scores[d], word_rank.get(d, 0.0))
+
+    ordered = sorted(scores, key=key)
+    if len(ordered) <= limit:
+        tied = ordered
+        sure: list[str] = []
+    else:
+        cutoff = key(ordered[limit - 1])
+        sure = [d for d in ordered if key(d) < cutoff]
+        tied = [d for d in ordered if key(d) == cutoff]
+    newest = _newest(conn, tied, limit - len(sure))
+    order = {d: i for i, d in enumerate(newest)}
+    return sure + sorted(newest, key=lambda d: (key(d), order[d]))
+
+
+def _newest(conn: Connection, doc_ids: list[str], count: int) -> list[str]:
+    """The ``count`` most recently published of ``doc_ids`` (undated last), newest first."""
+    d = schema.documents
+    rows: list[Any] = []
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[start : start + CHUNK]
+        rows += conn.execute(
+            select(d.c.id, d.c.published)
+            .where(d.c.id.in_(chunk))
+            .order_by(d.c.published.is_(None), d.c.published.desc(), d.c.id.desc())
+            .limit(count)
+        ).all()
+    rows.sort(key=lambda row: row.id, reverse=True)
+    rows.sort(key=lambda row: row.published or "", reverse=True)
+    return [row.id for row in rows[:count]]
+
+
+def _metadata(conn: Connection, doc_ids: list[str]) -> dict[str, Any]:
+    d = schema.documents
+    rows: dict[str, Any] = {}
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[start : start + CHUNK]
+        for row in conn.execute(
+            select(d.c.id, d.c.title, d.c.published, d.c.outlet).where(d.c.id.in_(chunk))
+        ):
+            rows[row.id] = row
+    return rows
+
+
+def _word_ranks(conn: Connection, words: str, doc_ids: list[str]) -> dict[str, float]:
+    """{document id: rank, lower is better} for those of ``doc_ids`` that have ``words``."""
+    sqlite = conn.dialect.name == "sqlite"
+    match = _fts_query(words) if sqlite else _tsquery(words)
+    if not match:
+        return {}
+    if sqlite:
+        query = text(
+            "SELECT id, bm25(documents_fts, 0, 5.0, 1.0) AS rank FROM documents_fts "
+            "WHERE documents_fts MATCH :q AND id IN :ids"
+        )
+    else:
+        query = text(
+            "SELECT id, -ts_rank(search_vector, to_tsquery('simple', :q)) AS rank "
+            "FROM documents WHERE search_vector @@ to_tsquery('simple', :q) AND id IN :ids"
+        )
+    query = query.bindparams(bindparam("ids", expanding=True))
+    ranks: dict[str, float] = {}
+    for start in range(0, len(doc_ids), CHUNK):
+        chunk = doc_ids[start : start + CHUNK]
+        ranks.update(
+            (row.id, float(row.rank)) for row in conn.execute(query, {"q": match, "ids": chunk})
+        )
+    return ranks
+
+
+def _snippets(
+    conn: Connection, doc_ids: list[str], family: list[str], names: list[str], words: list[str]
+) -> dict[str, str]:
+    """Text around each document's first mention of a named entity (or first name in it)."""
+    if not doc_ids:
+        return {}
+    m, d = schema.mentions, schema.documents
+    first: dict[str, tuple[int, int]] = {}
+    for row in conn.execute(
+        select(m.c.document_id, m.c.start, m.c.end)
+        .where(m.c.document_id.in_(doc_ids), m.c.entity_id.in_(family), m.c.end > m.c.start)
+        .order_by(m.c.document_id, m.c.start)
+    ):
+        first.setdefault(row.document_id, (row.start, row.end))
+    pattern = name_pattern(names, ignore_case=True)
+    out: dict[str, str] = {}
+    for doc in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(doc_ids))):
+        span = first.get(doc.id)
+        if span is None and pattern is not None and (found := pattern.search(doc.text)):
+            span = found.span()
+        start, end = span or (0, 0)
+        out[doc.id] = snippet_around(doc.text, start, end, words)
+    return out
+
+
+def _words(query: str) -> list[str]:
+    """The query's words, each once (case-folded), at most ``MAX_WORDS`` of them."""
+    unique = {w.casefold(): w for w in re.findall(r"\w+", query)}
+    return list(unique.values())[:MAX_WORDS]
 
 
 def _fts_query(query: str) -> str:
     """A safe FTS5 query: every word quoted (no operators), the last one as a prefix."""
-    words = re.findall(r"\w+", query)
+    words = _words(query)
     if not words:
         return ""
     quoted = [f'"{w}"' for w in words]
@@ -72,7 +266,7 @@ def _fts_query(query: str) -> str:
 
 def _tsquery(query: str) -> str:
     """The same query for PostgreSQL: all words required, the last one as a prefix."""
-    words = re.findall(r"\w+", query)
+    words = _words(query)
     if not words:
         return ""
     return " & ".join([*words[:-1], f"{words[-1]}:*"])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Select, func, select, union
 
+from oxus.analysis.grading import Credence, Grading, credence
 from oxus.analysis.refs import (
     EntityRef,
     EvidenceRef,
@@ -42,6 +43,12 @@ class TimelineEvent:
     hedged: bool = False
     confidence: float = 0.5
     evidence: EvidenceRef | None = None
+    grading: Grading | None = None
+    """Its outlet's and speaker's grades and what the sentence is worth."""
+
+    @property
+    def credence(self) -> Credence:
+        return credence([self])
 
 
 @dataclass
@@ -196,6 +203,7 @@ def load_events(conn: Connection, resolver: Resolver, ids: list[int]) -> list[Ti
                 hedged=row.hedged,
                 confidence=row.confidence,
                 evidence=evidence_from(row),
+                grading=resolver.grading(row, row.asserted_by),
             )
         )
     return events

@@ -61,7 +61,7 @@ def api_latency(store: Store, *, runs: int = 30) -> dict[str, dict[str, float]]:
     warm_up = busiest.pop() if len(busiest) > runs else None
     entity = (most_mentioned(store, 1, type_="group") or busiest or ["group:taliban"])[0]
     results = {}
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
         client.get("/api/stats").raise_for_status()  # connections, caches, first import
         if warm_up is not None:
             client.get(f"/api/entities/{warm_up}").raise_for_status()

@@ -1,4 +1,6 @@
-"""Time bare spaCy, the full oxus pipeline with storage, and parallel oxus, on the same texts."""
+"""Time bare spaCy, the full oxus pipeline with storage, and parallel oxus, on the same texts;
+and the Russian pipeline with storage on Russian texts, for its words per second beside
+English."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import build_pipeline, shared_pipeline
 from oxus.store import Store
+
+RUSSIAN_STAGE = "oxus-ru"
+"""The Russian pipeline with storage, timed on Russian texts."""
 
 
 @dataclass
@@ -49,9 +54,10 @@ class BenchReport:
         one = next((s for s in self.stages if s.name == "oxus"), None)
         out = {}
         for s in self.stages:
-            if s.name != "spacy" and base:
+            if s.name not in ("spacy", RUSSIAN_STAGE) and base:
                 out[f"{s.name} / spacy"] = s.words_per_second / base
-            if one and s.name.startswith("oxus-workers") and one.words_per_second:
+            compared = s.name.startswith("oxus-workers") or s.name == RUSSIAN_STAGE
+            if one and compared and one.words_per_second:
                 out[f"{s.name} / oxus"] = s.words_per_second / one.words_per_second
         return out
 
@@ -90,8 +96,12 @@ def run_benchmark(
     store_dir: Path | None = None,
     latency: bool = True,
     rounds: int = 10,
+    russian: list[Document] | None = None,
 ) -> BenchReport:
     """Run every stage on the same documents, models loaded before the clock starts.
+
+    With ``russian`` documents, the Russian pipeline is timed on them as stage
+    ``oxus-ru`` (its own words), in the same rounds as the English stages.
 
     The stores get the knowledge pack first, as ingestion does before its first
     document. The documents are split into ``rounds`` parts and the stages take turns on each
@@ -112,6 +122,11 @@ def run_benchmark(
     list(bare.pipe([d.text for d in documents[:2]]))
     full = shared_pipeline()
     list(extract(documents[:2], nlp=full))
+    russian = russian or []
+    if russian:
+        list(extract(russian[:2], nlp=shared_pipeline(None, "ru")))
+    parts = _chunks(documents, max(1, rounds))
+    russian_parts = _chunks(russian, len(parts)) if russian else []
     parallel_name = f"oxus-workers-{workers}"
     with tempfile.TemporaryDirectory(dir=store_dir) as tmp:
         store = Store(f"sqlite:///{tmp}/bench.db")
@@ -122,13 +137,19 @@ def run_benchmark(
             each.sync_pack(pack_entities)
         pool: Any = None
         try:
-            for part in _chunks(documents, max(1, rounds)):
+            for index, part in enumerate(parts):
                 texts = [d.text for d in part]
                 timed("spacy", lambda: list(bare.pipe(texts, batch_size=16)))  # noqa: B023
                 timed(
                     "oxus",
                     lambda: [store.save(f) for f in extract(part, nlp=full)],  # noqa: B023
                 )
+                if index < len(russian_parts):
+                    ru_part = russian_parts[index]
+                    timed(
+                        RUSSIAN_STAGE,
+                        lambda: [store.save(f) for f in extract(ru_part)],  # noqa: B023
+                    )
                 if workers > 1:
 
                     def run_parallel() -> None:
@@ -157,6 +178,13 @@ def run_benchmark(
                 report.stages.append(
                     StageResult(name, seconds[name], len(documents), words, peaks[name])
                 )
+        if RUSSIAN_STAGE in seconds:
+            ru_words = sum(len(d.text.split()) for d in russian)
+            report.stages.append(
+                StageResult(
+                    RUSSIAN_STAGE, seconds[RUSSIAN_STAGE], len(russian), ru_words, peak_rss_mb()
+                )
+            )
         if latency:
             from oxus.bench.latency import api_latency
 

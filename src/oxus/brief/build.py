@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from oxus.analysis.claims import (
     ClaimEvidence,
+    ConflictSide,
     EntityClaims,
     EstimatePoint,
     EstimateSeries,
@@ -23,7 +24,7 @@ from oxus.analysis.claims import (
 )
 from oxus.analysis.refs import EntityRef
 from oxus.brief.model import Brief, Citations, Line, Section, Table
-from oxus.brief.phrases import according_to, event_sentence, figure, relation_sentence
+from oxus.brief.phrases import according_to, event_sentence, figure, graded, relation_sentence
 from oxus.errors import StoreError
 from oxus.store import Store, schema
 
@@ -59,15 +60,16 @@ def _relation_line(claim: RelationClaim, cite: Citations) -> Line:
         who = according_to(claim.denied, verb="by")
         text = (
             f"A claim that {claim.subject.name} {claim.predicate.replace('_', ' ')} "
-            f"{claim.object.name} was denied{who}."
+            f"{claim.object.name} was denied{who}"
         )
-        return Line(text, cite.cite(claim.denied))
+        denial = ConflictSide("denied", claim.denied).credence
+        return Line(graded(text, denial) + ".", cite.cite(claim.denied))
     text = relation_sentence(claim.subject.name, claim.predicate, claim.object.name, claim.roles)
-    return Line(text + according_to(affirmed) + ".", cite.cite(affirmed))
+    return Line(graded(text + according_to(affirmed), claim.credence) + ".", cite.cite(affirmed))
 
 
 def _estimates_table(series: list[EstimateSeries], cite: Citations) -> Table:
-    table = Table(["subject", "measure", "figure", "as of", "according to", "source"])
+    table = Table(["subject", "measure", "figure", "as of", "according to", "grade", "source"])
     rows = [(item, p) for item in series for p in item.points]
     rows.sort(key=lambda r: (r[0].measure not in STRENGTH, r[1].date or "", r[0].measure))
     for item, point in rows:
@@ -79,7 +81,8 @@ def _estimates_table(series: list[EstimateSeries], cite: Citations) -> Table:
                 figure(point),
                 point.date or "",
                 ev.asserted_by.name if ev.asserted_by else "",
-                ev.outlet or ev.document_id,
+                point.credence.code,
+                ev.grading.source if ev.grading else (ev.outlet or ev.document_id),
             ]
         )
         table.refs.append(cite.cite([ev]))
@@ -90,7 +93,8 @@ def _timeline(events: list[EventClaim], cite: Citations) -> list[Line]:
     lines = []
     for event in events:
         when = event.date or f"undated, reported {event.evidence.published or 'at an unknown date'}"
-        lines.append(Line(f"{when}: {event_sentence(event)}.", cite.cite([event.evidence])))
+        text = graded(f"{when}: {event_sentence(event)}", event.credence)
+        lines.append(Line(text + ".", cite.cite([event.evidence])))
     return lines
 
 
@@ -100,12 +104,18 @@ def _conflict_lines(claims: EntityClaims, cite: Citations) -> list[Line]:
         if conflict.kind == "denial":
             obj = conflict.object.name if conflict.object else ""
             about = relation_sentence(conflict.subject.name, conflict.topic, obj, [])
-            text = f"Sources disagree: {about}{according_to(conflict.a.evidence)}"
-            text += f"; this is denied{according_to(conflict.b.evidence, verb='by')}."
+            text = graded(
+                f"Sources disagree: {about}{according_to(conflict.a.evidence)}", conflict.a.credence
+            )
+            text += "; " + graded(
+                f"this is denied{according_to(conflict.b.evidence, verb='by')}",
+                conflict.b.credence,
+            )
+            text += "."
             lines.append(Line(text, cite.cite(conflict.a.evidence + conflict.b.evidence)))
         else:
             figures = [
-                figure(p)
+                graded(figure(p), side.credence)
                 for side in (conflict.a, conflict.b)
                 for p in _points(claims, conflict.subject.id, conflict.topic, side.evidence)[:1]
             ]

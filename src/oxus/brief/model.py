@@ -20,6 +20,10 @@ class Source:
     outlet: str | None
     published: str | None
     url: str | None
+    source: str | None = None
+    """The registry name of its outlet."""
+    grade: str | None = None
+    """Its outlet's reliability grade (A-F)."""
 
 
 @dataclass
@@ -76,6 +80,8 @@ class Citations:
                     ev.outlet,
                     ev.published,
                     self._urls.get(ev.document_id),
+                    ev.grading.source if ev.grading else None,
+                    ev.grading.grade if ev.grading else None,
                 )
             numbers.append(source.number)
         return sorted(set(numbers))

@@ -7,6 +7,7 @@ number in a brief can be found in the sentence it came from.
 from __future__ import annotations
 
 from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EventClaim
+from oxus.analysis.grading import Credence
 
 PREDICATES = {
     "leader_of": "is reported as {role} of",
@@ -62,12 +63,19 @@ def figure(point: EstimatePoint) -> str:
 
 def according_to(evidence: list[ClaimEvidence], *, verb: str = "according to") -> str:
     """Who makes the claim: all its sources, or some of them ("in some reports")."""
-    names = sorted({ev.asserted_by.name for ev in evidence if ev.asserted_by})
+    names = sorted({_speaker(ev) for ev in evidence if ev.asserted_by})
     if not names:
         return ""
     if all(ev.asserted_by for ev in evidence):
         return f"{'' if verb == 'by' else ','} {verb} {', '.join(names)}"
     return f" ({verb} {', '.join(names)} in some reports)"
+
+
+def _speaker(ev: ClaimEvidence) -> str:
+    """Who asserts it, with the registry's grade for them: ``the FSB [D]``."""
+    name = ev.asserted_by.name if ev.asserted_by else ""
+    grade = ev.grading.speaker_grade if ev.grading else None
+    return f"{name} [{grade}]" if grade else name
 
 
 def relation_sentence(subject: str, predicate: str, obj: str, roles: list[str]) -> str:
@@ -92,3 +100,9 @@ def event_sentence(event: EventClaim) -> str:
     if event.evidence.polarity == "denied":
         text += ", denied"
     return text + according_to([event.evidence])
+
+
+def graded(text: str, credence: Credence) -> str:
+    """The sentence with its Admiralty code and best sources: ``... (B2, RFE/RL)``."""
+    cited = credence.cited()
+    return f"{text} ({cited})" if cited else text

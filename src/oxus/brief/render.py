@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from oxus.analysis.sources import GRADES
 from oxus.brief.model import Brief, Source
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -17,7 +18,10 @@ def _marks(refs: list[int]) -> str:
 
 
 def source_line(source: Source) -> str:
-    parts = [source.outlet or "Unknown outlet"]
+    outlet = source.outlet or "Unknown outlet"
+    if source.grade:
+        outlet += f" [{source.grade}: {GRADES[source.grade]}]"
+    parts = [outlet]
     if source.title:
         parts.append(f'"{source.title}"')
     parts.append(source.published or "undated")

@@ -162,8 +162,11 @@ def _register() -> None:
         import_cmd,
         ingest,
         serve,
+        sources,
         stats,
         train,
+        watch,
+        watch_feeds,
     )
 
 

@@ -12,13 +12,16 @@ from rich.table import Table
 
 from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
 from oxus.bench.runner import run_benchmark
-from oxus.bench.scaler import synthetic_documents
+from oxus.bench.scaler import russian_documents, synthetic_documents
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.config import shared_corpus_dir
 from oxus.ingest import discover, read_source
 from oxus.ingestion import extract_documents
 from oxus.kb.pack import shared_pack
 from oxus.store import Store
+
+RUSSIAN_SHARE = 4
+"""The Russian stage times about a quarter as many words as the English ones."""
 
 
 @app.command()
@@ -29,23 +32,33 @@ def bench(
         Path | None,
         typer.Option(help="Corpus whose paragraphs are recombined (default ../shared/corpus)."),
     ] = None,
+    russian: Annotated[
+        bool,
+        typer.Option(
+            help="Also time the Russian pipeline on the corpus's Russian reports (stage oxus-ru)."
+        ),
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Words/s and documents/s of bare en_core_web_sm, oxus, and oxus with --workers."""
+    """Words/s and documents/s of bare en_core_web_sm, oxus, and oxus with --workers;
+    Russian words/s of oxus beside English."""
     source = corpus or shared_corpus_dir()
     if source is None or not source.is_dir():
         raise fail("no corpus to build benchmark documents from: pass --corpus DIR")
     documents = list(synthetic_documents(source, docs))
-    report = run_benchmark(documents, workers=workers)
+    words = sum(len(d.text.split()) for d in documents)
+    russian_docs = russian_documents(source, words // RUSSIAN_SHARE) if russian else []
+    report = run_benchmark(documents, workers=workers, russian=russian_docs)
     if as_json:
         console.print_json(json.dumps(report.to_dict()))
         return
     table = Table(title=f"{report.documents} synthetic documents, {report.words} words")
-    for column in ("stage", "seconds", "words/s", "docs/s", "peak RSS MiB"):
+    for column in ("stage", "words", "seconds", "words/s", "docs/s", "peak RSS MiB"):
         table.add_column(column, justify="right")
     for s in report.stages:
         table.add_row(
             s.name,
+            f"{s.words:,}",
             f"{s.seconds:.2f}",
             f"{s.words_per_second:,.0f}",
             f"{s.docs_per_second:.1f}",

@@ -16,11 +16,16 @@ from oxus.errors import OxusError
 
 
 def _source(ev: ClaimEvidence) -> str:
-    return f"{ev.outlet or ev.title or ev.document_id} ({ev.document_id})"
+    if ev.grading is None:
+        return f"{ev.outlet or ev.title or ev.document_id} ({ev.document_id})"
+    return f"{ev.grading.source} [{ev.grading.grade}] ({ev.document_id})"
 
 
 def _attribution(ev: ClaimEvidence) -> str:
-    marks = [ev.asserted_by.name] if ev.asserted_by else []
+    marks = []
+    if ev.asserted_by:
+        speaker_grade = ev.grading.speaker_grade if ev.grading else None
+        marks.append(ev.asserted_by.name + (f" [{speaker_grade}]" if speaker_grade else ""))
     if ev.hedged:
         marks.append("hedged")
     if ev.polarity == "denied":
@@ -39,7 +44,8 @@ def _print(claims: EntityClaims) -> None:
     entity = claims.entity
     console.print(f"[bold]{entity.name}[/bold]  ({entity.type})  id: {entity.id}")
     relations = _table(
-        "Relations", ["subject", "predicate", "object", "source", "date", "asserted by", "evidence"]
+        "Relations",
+        ["subject", "predicate", "object", "code", "source", "date", "asserted by", "evidence"],
     )
     for claim in claims.relations:
         for i, ev in enumerate(claim.evidence):
@@ -48,6 +54,7 @@ def _print(claims: EntityClaims) -> None:
                 claim.subject.name if first else "",
                 claim.predicate if first else "",
                 claim.object.name if first else "",
+                f"{claim.credence.code} {claim.credence.confidence:.2f}" if first else "",
                 _source(ev),
                 ev.published or "",
                 _attribution(ev),
@@ -97,7 +104,7 @@ def _print(claims: EntityClaims) -> None:
         if conflict.period:
             about += f" ({conflict.period})"
         sides = [
-            f"[bold]{side.label}[/bold]\n"
+            f"[bold]{side.label}[/bold] {side.credence.code}\n"
             + "\n".join(f"{_source(ev)}: {ev.text}" for ev in side.evidence)
             for side in (conflict.a, conflict.b)
         ]
@@ -120,6 +127,9 @@ def facts(
     finally:
         store.close()
     if as_json:
-        console.print_json(json.dumps(asdict(claims), ensure_ascii=False))
+        data = asdict(claims)
+        for item, claim in zip(data["relations"], claims.relations, strict=True):
+            item["credence"] = {**asdict(claim.credence), "code": claim.credence.code}
+        console.print_json(json.dumps(data, ensure_ascii=False))
     else:
         _print(claims)

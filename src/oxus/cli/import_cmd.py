@@ -7,15 +7,50 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
-from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
-from oxus.export.stix_import import import_stix
-from oxus.ingest.files import read_file
+from oxus.cli.app import DbOption, app, console, errors, store_for
+from oxus.errors import ExportError, OxusError
+from oxus.export.stix_import import ImportResult, import_stix
+from oxus.export.stix_read import MAX_BUNDLE_BYTES
 
 
 class ImportFormat(StrEnum):
     STIX = "stix"
+
+
+def _fail(message: str) -> typer.Exit:
+    """One unwrapped error line (a bundle's problem names its object, which can be long)."""
+    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def _read(file: Path) -> bytes:
+    """The file's bytes: a regular file of bounded size only (no FIFO, device or folder)."""
+    if not file.is_file():
+        raise ExportError(f"{file}: not a regular file")
+    if file.stat().st_size > MAX_BUNDLE_BYTES:
+        raise ExportError(f"{file}: larger than {MAX_BUNDLE_BYTES // 2**20} MiB")
+    try:
+        with file.open("rb") as handle:
+            return handle.read(MAX_BUNDLE_BYTES + 1)
+    except OSError as e:
+        raise ExportError(f"{file}: cannot be read ({e.strerror})") from e
+
+
+def _summary(result: ImportResult) -> str:
+    line = (
+        f"imported {result.entities} new entities, {result.documents} documents, "
+        f"{result.relations} relations"
+    )
+    if result.kept:
+        line += f"; kept {len(result.kept)} documents the store already holds"
+    if result.skipped:
+        line += (
+            f"; skipped {len(result.skipped)} relationships "
+            "(an end not in the bundle, or a type oxus does not know)"
+        )
+    return line
 
 
 @app.command("import")
@@ -26,21 +61,20 @@ def import_(
     ),
     db: DbOption = None,
 ) -> None:
-    """Import a STIX 2.1 bundle (e.g. an oxus or OpenCTI export): entities, aliases, relations."""
+    """Import a STIX 2.1 bundle (e.g. an oxus or OpenCTI export): entities, aliases, relations.
+
+    The bundle is checked whole first and stored in one transaction: on any problem
+    nothing is imported. Documents the store already holds are kept as they are.
+    """
     try:
-        data = read_file(file)
+        data = _read(file)
     except OxusError as e:
-        raise fail(str(e)) from e
+        raise _fail(str(e)) from e
     store = store_for(db)
     try:
         result = import_stix(store, data)
     except OxusError as e:
-        raise fail(str(e)) from e
+        raise _fail(f"{file.name}: {e}") from e
     finally:
         store.close()
-    console.print(
-        f"imported {result.entities} entities, {result.documents} documents, "
-        f"{result.relations} relations"
-        + (f"; skipped {len(result.skipped)} relationships" if result.skipped else ""),
-        highlight=False,
-    )
+    console.print(_summary(result), highlight=False)

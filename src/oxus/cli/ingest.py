@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
 from oxus.errors import OxusError
 from oxus.ingest import find_sources
@@ -94,6 +95,7 @@ def ingest(
         raise fail(str(e)) from e
     store = store_for(db)
     try:
+        mark = latest_alert_id(store)
         with Progress(
             TextColumn("[bold]ingesting"),
             BarColumn(),
@@ -122,6 +124,7 @@ def ingest(
             )
         if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
             store.refresh_statistics()
+        alerted = new_alerts(store, mark)
     except OxusError as e:
         raise fail(str(e)) from e
     finally:
@@ -133,5 +136,7 @@ def ingest(
         line = escape(f"{failure.source}: {failure.reason}")
         errors.print(f"[red]failed[/red] {line}", highlight=False)
     console.print(_summary(report))
+    if alerted:
+        console.print(f"{alerted} new fact(s) about what you watch: oxus alerts")
     if report.failed:
         raise typer.Exit(1)

@@ -22,6 +22,7 @@ from oxus.analysis.claims import (
     all_event_claims,
     all_relation_claims,
 )
+from oxus.analysis.sources import SourceBook
 from oxus.model import Document, Entity
 from oxus.store import Store, schema
 from oxus.store.reader import load_entities, merge_map
@@ -38,6 +39,8 @@ class Snapshot:
     events: list[EventClaim]
     estimates: list[EstimateSeries]
     merges: dict[str, str] = field(default_factory=dict)
+    sources: SourceBook = field(default_factory=lambda: SourceBook([]))
+    """The source registry in force: who published each document, speakers' grades."""
 
     def support(self) -> dict[str, Support]:
         """{document id: what it supports}, built in one pass over the claims."""
@@ -135,6 +138,7 @@ def load_snapshot(store: Store) -> Snapshot:
             ids.add(series.subject.id)
             ids.update(p.evidence.asserted_by.id for p in series.points if p.evidence.asserted_by)
         entities = load_entities(conn, ids, merges)
+        sources = SourceBook.load(conn, merges)
     return Snapshot(
         entities=dict(sorted(entities.items())),
         documents=documents,
@@ -143,4 +147,5 @@ def load_snapshot(store: Store) -> Snapshot:
         events=events,
         estimates=estimates,
         merges=merges,
+        sources=sources,
     )

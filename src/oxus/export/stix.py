@@ -16,6 +16,7 @@ from typing import Any
 
 import stix2
 
+from oxus.analysis.sources import SourceBook
 from oxus.export.snapshot import Snapshot, load_snapshot
 from oxus.export.stix_objects import (
     EXTENSIONS,
@@ -26,6 +27,7 @@ from oxus.export.stix_objects import (
     incident_sdo,
     producer_objects,
     relationship_sro,
+    source_identity,
     stix_id,
     timestamp,
 )
@@ -44,8 +46,11 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
             dates.setdefault(entity_id, []).append(published)
     refs: dict[str, str] = {}
     objects: dict[str, Any] = {obj.id: obj for obj in producer_objects()}
+    book = snapshot.sources
     for entity in snapshot.entities.values():
-        sdo = entity_sdo(entity, dates.get(entity.id, []))
+        speaker = book.for_entity(entity.id)
+        reliability = speaker.reliability if speaker else None
+        sdo = entity_sdo(entity, dates.get(entity.id, []), reliability=reliability)
         if sdo is not None:
             refs[entity.id] = sdo.id
             objects[sdo.id] = sdo
@@ -83,6 +88,12 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
             continue
         stamp = timestamp(document.published)
         external = [{"source_name": document.outlet or "source", "url": document.url}]
+        outlet = book.for_document(document.outlet, document.url)
+        authored: dict[str, Any] = {}
+        if outlet is not None:
+            author = source_identity(outlet)
+            objects[author.id] = author
+            authored = {"created_by_ref": author.id, "x_opencti_reliability": outlet.reliability}
         objects[stix_id("report", doc_id)] = stix2.v21.Report(
             id=stix_id("report", doc_id),
             created=stamp,
@@ -101,12 +112,23 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
             },
             allow_custom=True,
             extensions=EXTENSIONS,
+            **authored,
         )
+    _add_authors(objects, book)
     return stix2.v21.Bundle(
         id=stix_id("bundle", *sorted(objects)),
         objects=[objects[k] for k in sorted(objects)],
         allow_custom=True,
     )
+
+
+def _add_authors(objects: dict[str, Any], book: SourceBook) -> None:
+    """The identity of every source an object names as its author (graded, OpenCTI-style)."""
+    wanted = {obj.get("created_by_ref") for obj in objects.values()} - set(objects) - {None}
+    for source in book.sources:
+        author = source_identity(source)
+        if author.id in wanted:
+            objects[author.id] = author
 
 
 def _from_document(obj: Any, doc_id: str) -> bool:

@@ -4,34 +4,36 @@ Groups (intrusion-set, threat-actor), identities and locations become entities w
 their aliases; relationships become relations; each report becomes one document whose
 facts are the relationships, incidents and estimate notes it refers to. Bundles written
 by oxus carry their evidence sentences and offsets (``x_oxus_evidence``): the document
-text is rebuilt with every sentence at its original offset, so exporting again gives the
-same bundle. A foreign relationship without evidence gets its description (or a sentence
-naming its ends) as evidence, in the reports that list it, else in one document for the
-bundle.
+text is rebuilt from them (``stix_documents``). A foreign relationship without evidence
+gets its description (or a sentence naming its ends) as evidence, in the reports that
+list it, else in one document for the bundle.
+
+The whole bundle is checked first (``stix_read``, ``stix_check``), then stored in one
+transaction: a bundle is imported whole or not at all. A document the store already
+holds is kept as it is, never replaced by a text rebuilt from a few sentences.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from oxus.errors import ExportError
 from oxus.export.stix import RELATIONSHIP_TYPES
+from oxus.export.stix_check import check_bundle
+from oxus.export.stix_documents import DocumentBuilder, ScanBudget
+from oxus.export.stix_names import stored_ids, without_known_names
+from oxus.export.stix_read import check_values, parse_json
 from oxus.model import (
     Document,
-    DocumentFacts,
     Entity,
     EntityType,
     Estimate,
     Event,
     EventType,
-    Evidence,
     Measure,
-    Mention,
     Polarity,
     Predicate,
     Qualifier,
@@ -52,9 +54,14 @@ PREDICATES = {**FOREIGN_TYPES, **{v: k for k, v in RELATIONSHIP_TYPES.items()}}
 @dataclass
 class ImportResult:
     entities: int = 0
+    """Entities new to the store."""
     documents: int = 0
     relations: int = 0
+    """Relations of the documents added."""
+    kept: list[str] = field(default_factory=list)
+    """Documents the store already held, left as they were."""
     skipped: list[str] = field(default_factory=list)
+    """Relationships not imported (an end outside the bundle, or an unknown type)."""
 
 
 def _entity(obj: dict[str, Any], source: str) -> Entity | None:
@@ -63,7 +70,7 @@ def _entity(obj: dict[str, Any], source: str) -> Entity | None:
         type_ = EntityType.GROUP
     elif kind == "identity":
         cls = obj.get("identity_class")
-        if cls == "system":
+        if cls == "system" or "x_oxus_source" in obj:
             return None
         type_ = EntityType.PERSON if cls == "individual" else EntityType.ORGANIZATION
     elif kind == "location":
@@ -91,91 +98,6 @@ def _entity(obj: dict[str, Any], source: str) -> Entity | None:
     )
 
 
-class _DocumentBuilder:
-    """Collects the facts of one document and rebuilds a text their offsets point into."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.sentences: dict[tuple[int, int], str] = {}
-        self.extra: list[str] = []
-        self.relations: list[Relation] = []
-        self.events: list[Event] = []
-        self.estimates: list[Estimate] = []
-        self.entity_ids: set[str] = set()
-
-    def evidence(self, item: dict[str, Any] | None, fallback: str) -> Evidence:
-        if item and "start" in item and item.get("text"):
-            start, end, text = int(item["start"]), int(item["end"]), str(item["text"])
-            if end - start == len(text):
-                self.sentences[(start, end)] = text
-                return Evidence(text, start, end)
-        self.extra.append(fallback)
-        return Evidence(fallback, -1, -1, len(self.extra) - 1)
-
-    def facts(self, entities: dict[str, Entity]) -> DocumentFacts:
-        size = max((end for _, end in self.sentences), default=0)
-        chars = [" "] * size
-        for (start, end), text in sorted(self.sentences.items()):
-            chars[start:end] = text
-        text = "".join(chars)
-        placed: dict[int, Evidence] = {}
-        for i, sentence in enumerate(self.extra):
-            text = (text + "\n" if text else "") + sentence
-            placed[i] = Evidence(sentence, len(text) - len(sentence), len(text))
-
-        def fix(ev: Evidence) -> Evidence:
-            return placed[ev.sentence_index] if ev.start < 0 else ev
-
-        for relation in self.relations:
-            relation.evidence = fix(relation.evidence)
-        for event in self.events:
-            event.evidence = fix(event.evidence)
-        for estimate in self.estimates:
-            estimate.evidence = fix(estimate.evidence)
-        mentions = []
-        for eid in sorted(self.entity_ids):
-            entity = entities[eid]
-            found = next(
-                ((n, text.find(n)) for n in (entity.name, *entity.aliases) if n and n in text),
-                (entity.name, 0),
-            )
-            at = found[1]
-            end = at + len(found[0]) if found[0] in text else at
-            mentions.append(Mention(eid, found[0], at, end, method="stix"))
-        self.document.text = text
-        self.document.content_hash = hashlib.sha256(text.encode()).hexdigest()
-        return DocumentFacts(
-            document=self.document,
-            entities={i: entities[i] for i in self._referenced() if i in entities},
-            mentions=mentions,
-            relations=self.relations,
-            events=self.events,
-            estimates=self.estimates,
-        )
-
-    def _referenced(self) -> set[str]:
-        ids = set(self.entity_ids)
-        for r in self.relations:
-            ids.update(filter(None, (r.subject, r.object, r.asserted_by)))
-        for e in self.events:
-            ids.update(filter(None, (e.location, e.asserted_by, *e.agents, *e.targets)))
-        for s in self.estimates:
-            ids.update(filter(None, (s.subject, s.asserted_by)))
-        return ids
-
-
-def _load(data: str | bytes | dict[str, Any]) -> dict[str, Any]:
-    try:
-        bundle = json.loads(data) if isinstance(data, str | bytes) else data
-    except json.JSONDecodeError as e:
-        raise ExportError(f"not a JSON document: {e}") from e
-    if not isinstance(bundle, dict) or bundle.get("type") != "bundle":
-        raise ExportError("not a STIX bundle (expected an object with type 'bundle')")
-    if not isinstance(bundle.get("objects", []), list):
-        raise ExportError("bundle objects must be a list")
-    return bundle
-
-
 def _document(report: dict[str, Any]) -> Document:
     meta = report.get("x_oxus_document") or {}
     refs = report.get("external_references") or [{}]
@@ -193,42 +115,48 @@ def _document(report: dict[str, Any]) -> Document:
     )
 
 
+def _read(data: str | bytes | dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    if isinstance(data, dict):
+        check_values(data)
+        return check_bundle(data, len(json.dumps(data)))
+    return check_bundle(parse_json(data), len(data))
+
+
 def import_stix(store: Store, data: str | bytes | dict[str, Any]) -> ImportResult:
-    """Load a STIX 2.1 bundle into the store; return what was added."""
-    bundle = _load(data)
-    objects = {obj["id"]: obj for obj in bundle.get("objects", []) if "id" in obj}
-    source = bundle.get("id", "stix")
+    """Check a STIX 2.1 bundle, then store it in one transaction; return what was added."""
+    source, objects = _read(data)
     entities: dict[str, Entity] = {}
     ids: dict[str, str] = {}
-    for obj in objects.values():
+    for obj in objects:
         entity = _entity(obj, source)
         if entity is not None:
             entities.setdefault(entity.id, entity)
             ids[obj["id"]] = entity.id
-    result = ImportResult(entities=len(entities))
-    store.sync_pack(list(entities.values()))
-    builders: dict[str, _DocumentBuilder] = {}
+    stored = stored_ids(store, sorted(entities))
+    entities = without_known_names(store, entities, stored)
+    result = ImportResult(entities=len(entities) - len(stored))
+    builders: dict[str, DocumentBuilder] = {}
     listed_in: dict[str, list[str]] = defaultdict(list)
-    for obj in objects.values():
+    for obj in objects:
         if obj["type"] == "report":
             doc = _document(obj)
-            builders[doc.id] = _DocumentBuilder(doc)
+            builders[doc.id] = DocumentBuilder(doc)
             for ref in obj.get("object_refs", []):
                 listed_in[ref].append(doc.id)
                 if ref in ids:
                     builders[doc.id].entity_ids.add(ids[ref])
 
-    def builder(doc_id: str | None, obj_id: str) -> _DocumentBuilder:
+    def builder(doc_id: str | None, obj_id: str) -> DocumentBuilder:
         doc_id = doc_id or next(iter(listed_in.get(obj_id, [])), None)
         if doc_id is None:
             doc_id = "stix-" + source.split("--", 1)[-1]
             if doc_id not in builders:
-                builders[doc_id] = _DocumentBuilder(
+                builders[doc_id] = DocumentBuilder(
                     Document(id=doc_id, text="", title=f"STIX bundle {source}", source=source)
                 )
-        return builders.setdefault(doc_id, _DocumentBuilder(Document(id=doc_id, text="")))
+        return builders.setdefault(doc_id, DocumentBuilder(Document(id=doc_id, text="")))
 
-    for obj in objects.values():
+    for obj in objects:
         kind = obj["type"]
         if kind == "relationship":
             _relationship(obj, ids, entities, listed_in, builder, result)
@@ -236,15 +164,31 @@ def import_stix(store: Store, data: str | bytes | dict[str, Any]) -> ImportResul
             _incident(obj, ids, builder)
         elif kind == "note" and "x_oxus_estimate" in obj:
             _estimate(obj, ids, builder)
-    for item in builders.values():
-        facts = item.facts(entities)
-        if facts.document.text:
-            store.save(facts)
-            result.documents += 1
+    _store(store, entities, builders, result)
     return result
 
 
-Builder = Callable[[str | None, str], _DocumentBuilder]
+def _store(
+    store: Store,
+    entities: dict[str, Entity],
+    builders: dict[str, DocumentBuilder],
+    result: ImportResult,
+) -> None:
+    """Every entity and new document in one transaction; stored documents kept as they are."""
+    stored = store.content_hashes()
+    budget = ScanBudget()
+    documents = []
+    for item in builders.values():
+        if item.document.id in stored:
+            result.kept.append(item.document.id)
+        elif item.sentences or item.extra:
+            documents.append(item.facts(entities, budget))
+    store.save_together(list(entities.values()), documents)
+    result.documents = len(documents)
+    result.relations = sum(len(f.relations) for f in documents)
+
+
+Builder = Callable[[str | None, str], DocumentBuilder]
 
 
 def _relationship(
@@ -285,7 +229,6 @@ def _relationship(
                 confidence=float(item.get("confidence", obj.get("confidence", 50) / 100)),
             )
         )
-        result.relations += 1
 
 
 def _incident(obj: dict[str, Any], ids: dict[str, str], builder: Builder) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +16,8 @@ import stix2
 
 from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EstimateSeries, EventClaim
 from oxus.analysis.claims import RelationClaim as Claim
+from oxus.analysis.grading import Credence, Grading
+from oxus.analysis.sources import Source
 from oxus.model import Entity, EntityType
 
 NAMESPACE = uuid.UUID("7c1e5a52-4f0e-5b7d-9a35-0f6b2d1c9e11")
@@ -46,6 +49,9 @@ CUSTOM_PROPERTIES = [
     "x_oxus_target_refs",
     "x_oxus_location_ref",
     "x_oxus_document",
+    "x_oxus_source",
+    "x_oxus_grading",
+    "x_opencti_reliability",
 ]
 RELATIONSHIP_TYPES = {
     "leader_of": "leader-of",
@@ -82,8 +88,56 @@ def _span(dates: Iterable[str | None]) -> tuple[datetime, datetime]:
     return (stamps[0], stamps[-1]) if stamps else (EPOCH, EPOCH)
 
 
-def entity_sdo(entity: Entity, dates: list[str | None]) -> Any | None:
-    """The SDO for an entity; None for a place with neither country nor coordinates."""
+def source_ref(grading: Grading | None) -> str | None:
+    """The id of the identity of a sentence's outlet, when the registry knows it."""
+    if grading is None or grading.source_id is None:
+        return None
+    return stix_id("identity", "source", grading.source_id)
+
+
+def source_identity(source: Source) -> Any:
+    """An outlet or speaker of the registry as an identity carrying its Admiralty grade."""
+    return stix2.v21.Identity(
+        id=stix_id("identity", "source", source.id),
+        created=EPOCH,
+        modified=EPOCH,
+        name=source.name,
+        identity_class="organization",
+        description=source.reason,
+        x_opencti_reliability=source.reliability,
+        x_oxus_source={"id": source.id, "kind": source.kind, "grade": source.grade},
+        allow_custom=True,
+        extensions=EXTENSIONS,
+    )
+
+
+def _grading(credence: Credence) -> dict[str, Any]:
+    return {
+        "code": credence.code,
+        "credibility": credence.credibility,
+        "confidence": credence.confidence,
+        "sources": [{"name": name, "grade": grade} for name, grade in credence.sources],
+    }
+
+
+def _authored(grading: Grading | None, credence: Credence) -> dict[str, Any]:
+    """Who published a one-sentence object, how reliable they are, what it is worth."""
+    properties: dict[str, Any] = {
+        "confidence": round(credence.confidence * 100),
+        "x_oxus_grading": _grading(credence),
+    }
+    if (ref := source_ref(grading)) is not None:
+        properties["created_by_ref"] = ref
+    return properties
+
+
+def entity_sdo(
+    entity: Entity, dates: list[str | None], *, reliability: str | None = None
+) -> Any | None:
+    """The SDO for an entity; None for a place with neither country nor coordinates.
+
+    ``reliability`` is the registry's grade of the entity as a speaker, OpenCTI-style.
+    """
     created, modified = _span(dates)
     common: dict[str, Any] = {
         "id": stix_id(SDO_TYPES[entity.type], entity.id),
@@ -97,6 +151,8 @@ def entity_sdo(entity: Entity, dates: list[str | None]) -> Any | None:
     }
     if entity.description:
         common["description"] = entity.description
+    if reliability:
+        common["x_opencti_reliability"] = reliability
     aliases = [a for a in entity.aliases if a != entity.name]
     if entity.type is EntityType.GROUP:
         return stix2.v21.IntrusionSet(aliases=aliases or None, **common)
@@ -127,6 +183,12 @@ def _evidence(ev: ClaimEvidence, refs: dict[str, str]) -> dict[str, Any]:
     }
     if ev.asserted_by and ev.asserted_by.id in refs:
         item["asserted_by_ref"] = refs[ev.asserted_by.id]
+    if ev.grading is not None:
+        item["source"] = ev.grading.source
+        item["reliability"] = ev.grading.grade
+        item["credence"] = ev.grading.credence
+        if ev.grading.speaker_grade:
+            item["speaker_reliability"] = ev.grading.speaker_grade
     for key in ("role", "since", "until"):
         if getattr(ev, key):
             item[key] = getattr(ev, key)
@@ -136,6 +198,7 @@ def _evidence(ev: ClaimEvidence, refs: dict[str, str]) -> dict[str, Any]:
 def relationship_sro(claim: Claim, refs: dict[str, str]) -> Any:
     created, modified = _span(e.published for e in claim.evidence)
     docs = claim.documents
+    credence = claim.credence
     return stix2.v21.Relationship(
         id=stix_id("relationship", claim.subject.id, claim.predicate, claim.object.id),
         created=created,
@@ -143,10 +206,11 @@ def relationship_sro(claim: Claim, refs: dict[str, str]) -> Any:
         relationship_type=RELATIONSHIP_TYPES[claim.predicate],
         source_ref=refs[claim.subject.id],
         target_ref=refs[claim.object.id],
-        confidence=round(claim.confidence * 100),
+        confidence=round(credence.confidence * 100),
         description=f"{claim.subject.name} {claim.predicate.replace('_', ' ')} "
-        f"{claim.object.name}: stated in {len(docs)} document(s).",
+        f"{claim.object.name}: stated in {len(docs)} document(s) ({credence.code}).",
         x_oxus_predicate=claim.predicate,
+        x_oxus_grading=_grading(credence),
         x_oxus_evidence=[_evidence(e, refs) for e in claim.evidence],
         allow_custom=True,
         extensions=EXTENSIONS,
@@ -159,12 +223,16 @@ def attribution_objects(claim: Claim, sro_id: str, refs: dict[str, str]) -> list
     for ev in claim.evidence:
         stamp = timestamp(ev.published)
         author = ev.asserted_by.name if ev.asserted_by else (ev.outlet or ev.document_id)
+        one = Claim(claim.subject, claim.predicate, claim.object, [ev])
+        if ev.polarity == "denied":
+            one.evidence = [replace(ev, polarity="affirmed")]
         common = {
             "created": stamp,
             "modified": stamp,
             "object_refs": [sro_id],
             "authors": [author],
             "x_oxus_evidence": _evidence(ev, refs),
+            **_authored(ev.grading, one.credence),
             "allow_custom": True,
             "extensions": EXTENSIONS,
         }
@@ -219,6 +287,7 @@ def estimate_note(series: EstimateSeries, point: EstimatePoint, refs: dict[str, 
             "as_of": point.as_of,
         },
         x_oxus_evidence=_evidence(ev, refs),
+        **_authored(ev.grading, point.credence),
         allow_custom=True,
         extensions=EXTENSIONS,
     )
@@ -253,6 +322,7 @@ def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
         description=ev.text,
         allow_custom=True,
         extensions=EXTENSIONS,
+        **_authored(ev.grading, event.credence),
         **properties,
     )
 

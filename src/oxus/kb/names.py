@@ -8,7 +8,8 @@ and Cyrillic script with Russian case endings. Three keys, from strict to loose:
 - :func:`fold` — case-folded, accent-stripped, punctuation-free (the facts-format rule);
 - :func:`compact` — ``fold`` without spaces (``IS-KP`` = ``ISKP``, ``Hizbut`` = ``Hizb ut``);
 - :func:`skeleton` — ``compact`` of the Latin transliteration with spelling variants
-  collapsed (``kh``/``h``, ``dzh``/``j``, ``o``/``a``, ``y``/``i``, doubled letters...).
+  collapsed (``kh``/``h``, ``dzh``/``j``, ``o``/``a``, ``y``/``i``, doubled letters,
+  Russian "ё" written as "е"...).
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ _CYRILLIC = {
 }  # fmt: skip
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 
-_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем")
+_RU_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им",
+    "у", "ю",
+)  # fmt: skip
 """Russian case endings (beyond a final vowel) stripped from Cyrillic words so that
 inflected forms meet; a final vowel is dropped from every word's skeleton."""
 
@@ -112,7 +116,7 @@ def compact(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def skeleton_word(word: str) -> str:
     """The spelling-variant-free key of one word (already folded, any script)."""
-    latin = transliterate(stem_russian(word))
+    latin = transliterate(stem_russian(word).replace("ё", "е"))
     for old, new in _SKELETON_RULES:
         latin = latin.replace(old, new)
     latin = re.sub(r"ev(a?)$", r"av\1", latin)

@@ -167,3 +167,42 @@ def _same(first: Any, second: Any) -> bool:
     if first is None or second is None:
         return first is None and second is None
     return float(first) == float(second)
+
+
+def matched_gold(view: GoldView, fact: object) -> tuple[str, int] | None:
+    """The gold fact (category, position) a candidate fact states here, if any."""
+    if isinstance(fact, Relation):
+        category = "relations"
+        matches = view.relation_matches(fact.subject, fact.predicate.value, fact.object)
+    elif isinstance(fact, Event):
+        category, matches = "events", view.event_matches(fact)
+    elif isinstance(fact, Estimate):
+        category, matches = "estimates", view.estimate_matches(fact)
+    else:
+        return None
+    said = words(fact.evidence.text)
+    for g in matches:
+        parts = view.evidence(category, g)
+        if not parts or same_passage(said, parts):
+            return category, g
+    return None
+
+
+def source_labels(view: GoldView, cand: Any) -> list[int] | None:
+    """Per source option of a candidate that states a gold fact: 1 for the gold's source
+    (None for nobody), 0 for the others; None when the gold's source is not among them."""
+    found = matched_gold(view, cand.fact)
+    if found is None or not cand.sources:
+        return None
+    category, g = found
+    source = view.gold[category][g].get("asserted_by")
+    target = view.gold_index.resolve(source) if source else frozenset()
+    if source and not target:
+        return None
+    labels = []
+    for option in cand.sources:
+        if option.entity_id is None:
+            labels.append(int(not source))
+        else:
+            labels.append(int(view.to_gold.get(option.entity_id, -1) in target))
+    return labels if any(labels) else None

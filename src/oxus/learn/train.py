@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from oxus.learn.families import FAMILIES, Family, Rows, Tally
 from oxus.learn.fit import fit_linear, platt
-from oxus.learn.labels import GoldView
+from oxus.learn.labels import GoldView, source_labels
 from oxus.learn.samples import Sample
 from oxus.nlp.scoring.bundle import ExtractionModel
 from oxus.nlp.scoring.linear import Features, LinearScorer, sigmoid
@@ -21,6 +21,7 @@ from oxus.nlp.scoring.linear import Features, LinearScorer, sigmoid
 INNER_FOLDS = 3
 REGULARISATION = {"relations": 0.1, "events": 0.03, "estimates": 0.1}
 """Inverse regularisation strength (``C``) per family, chosen by cross-validation."""
+SOURCE_REGULARISATION = 0.3
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))
 
 
@@ -80,10 +81,26 @@ def _best_threshold(
     return best
 
 
+def train_sources(samples: Sequence[Sample], views: Sequence[GoldView]) -> LinearScorer:
+    """The source chooser: each option of each candidate that states a gold fact, marked
+    by whether it is the gold's source; the decoder takes the best-scored option."""
+    features: list[Features] = []
+    labels: list[int] = []
+    for sample, view in zip(samples, views, strict=True):
+        for cand in sample.candidates.everything():
+            marks = source_labels(view, cand)
+            if marks is None:
+                continue
+            features.extend(o.features for o in cand.sources)
+            labels.extend(marks)
+    return fit_linear(features, labels, c=SOURCE_REGULARISATION)
+
+
 def train_model(samples: Sequence[Sample], *, note: str = "") -> ExtractionModel:
     """A model for every family, trained on all ``samples``."""
     views = [GoldView(s) for s in samples]
-    scorers = {family.name: train_family(family, samples, views) for family in FAMILIES}
+    scorers = {"sources": train_sources(samples, views)}
+    scorers |= {family.name: train_family(family, samples, views) for family in FAMILIES}
     info = {
         "trained": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": len(samples),

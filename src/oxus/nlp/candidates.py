@@ -11,11 +11,12 @@ what runs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc
 
 from oxus.model import Entity, Estimate, Event, Relation
+from oxus.nlp.attribution.sources import SegmentSources, SourceOption, source_options
 from oxus.nlp.scoring.linear import Features
 
 FactT = TypeVar("FactT", Relation, Event, Estimate)
@@ -37,6 +38,22 @@ class Candidate(Generic[FactT]):
     features: Features
     key: tuple[str, ...]
     probability: float = 0.0
+    source_context: SegmentSources | None = None
+    """What ``oxus_attribution`` saw of the fact's segment: its possible sources."""
+    rule_source: str | None = None
+    """The source the attribution rules chose."""
+    _sources: list[SourceOption] | None = field(default=None, repr=False)
+
+    @property
+    def sources(self) -> list[SourceOption]:
+        """Who may assert the fact, each option with its features (worked out on first
+        use: only the candidates the decoder keeps, or training reads, need them)."""
+        if self._sources is None:
+            if self.source_context is None:
+                self._sources = []
+            else:
+                self._sources = source_options(self.fact, self.source_context, self.rule_source)
+        return self._sources
 
 
 @dataclass
@@ -48,6 +65,10 @@ class CandidateSet:
     events: list[Candidate[Event]] = field(default_factory=list)
     estimates: list[Candidate[Estimate]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+
+    def everything(self) -> list[Candidate[Any]]:
+        """Every candidate of every family."""
+        return [*self.relations, *self.events, *self.estimates]
 
 
 def doc_candidates(doc: Doc) -> CandidateSet:

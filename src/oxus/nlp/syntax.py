@@ -10,61 +10,65 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from oxus.nlp.tokenview import TokenView
+
+CLIMB = 40
+"""A parse deeper than this is cut short (a malformed tree must not loop)."""
 
 
 @dataclass(frozen=True)
 class DepPath:
     """From token ``a`` up to ``top`` (their lowest common ancestor), then down to ``b``."""
 
-    up: tuple[Token, ...]
+    up: tuple[int, ...]
     """Tokens from ``a`` (included) to below ``top``."""
-    top: Token
-    down: tuple[Token, ...]
+    top: int
+    down: tuple[int, ...]
     """Tokens from below ``top`` down to ``b`` (included)."""
 
     def __len__(self) -> int:
         return len(self.up) + len(self.down)
 
-    def labels(self) -> str:
+    def labels(self, view: TokenView) -> str:
         """``nsubj^ dobj_``: each step's dependency label, ``^`` climbing, ``_`` descending."""
-        ups = [f"{t.dep_}^" for t in self.up]
-        downs = [f"{t.dep_}_" for t in self.down]
-        return " ".join(ups + downs)
+        return " ".join(
+            [*(f"{view.dep[t]}^" for t in self.up), *(f"{view.dep[t]}_" for t in self.down)]
+        )
 
-    def lexical(self, lemma: list[str]) -> str:
+    def lexical(self, view: TokenView) -> str:
         """The labels with the top word's lemma in the middle (``nsubj^ lead dobj_``)."""
-        ups = [f"{t.dep_}^" for t in self.up]
-        downs = [f"{t.dep_}_" for t in self.down]
-        return " ".join([*ups, lemma[self.top.i], *downs])
+        ups = [f"{view.dep[t]}^" for t in self.up]
+        downs = [f"{view.dep[t]}_" for t in self.down]
+        return " ".join([*ups, view.lemma[self.top], *downs])
 
-    def inner(self) -> list[Token]:
+    def inner(self) -> list[int]:
         """The tokens strictly between the two ends, top included."""
-        return [*self.up[1:], self.top, *self.down[:-1]] if self.up or self.down else []
+        return [*self.up[1:], self.top, *self.down[:-1]]
 
 
-def dep_path(a: Token, b: Token) -> DepPath | None:
-    """The path between two tokens of one sentence, or None (other sentences, too long)."""
-    if a.i == b.i:
+def dep_path(view: TokenView, a: int, b: int) -> DepPath | None:
+    """The path between two tokens of one sentence, or None (other sentences, same token)."""
+    if a == b:
         return None
+    head = view.head
     climb: dict[int, int] = {}
-    chain_a: list[Token] = []
+    chain_a: list[int] = []
     node = a
-    for depth in range(40):
-        climb[node.i] = depth
+    for depth in range(CLIMB):
+        climb[node] = depth
         chain_a.append(node)
-        if node.head.i == node.i:
+        if head[node] == node:
             break
-        node = node.head
-    chain_b: list[Token] = []
+        node = head[node]
+    chain_b: list[int] = []
     node = b
-    for _ in range(40):
-        if node.i in climb:
-            top = node
-            up = tuple(chain_a[: climb[node.i]])
-            return DepPath(up=up, top=top, down=tuple(reversed(chain_b)))
+    for _ in range(CLIMB):
+        if node in climb:
+            return DepPath(
+                up=tuple(chain_a[: climb[node]]), top=node, down=tuple(reversed(chain_b))
+            )
         chain_b.append(node)
-        if node.head.i == node.i:
+        if head[node] == node:
             return None
-        node = node.head
+        node = head[node]
     return None

@@ -132,12 +132,25 @@ def _v5_no_redundant_indexes(conn: Connection) -> None:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
 
 
+def _v6_source_registry(conn: Connection) -> None:
+    """The analyst's entries of the source registry (grades, kinds, outlet names)."""
+    schema.sources.create(conn, checkfirst=True)
+
+
+def _v7_watch_lists(conn: Connection) -> None:
+    """Watch lists, what each watches, and the alerts recorded as documents are stored."""
+    for table in (schema.watch_lists, schema.watch_items, schema.alerts):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_growth_indexes),
     (3, _v3_stored_search_vector),
     (4, _v4_newest_first),
     (5, _v5_no_redundant_indexes),
+    (6, _v6_source_registry),
+    (7, _v7_watch_lists),
 ]
 LATEST = MIGRATIONS[-1][0]
 

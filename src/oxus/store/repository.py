@@ -21,6 +21,7 @@ from oxus.store.engine import make_engine, write_transaction
 from oxus.store.migrations import check_version, migrate
 from oxus.store.reader import read_document_facts
 from oxus.store.sqlite_file import examine, sqlite_path
+from oxus.store.watch import alert_times, record_alerts
 from oxus.store.writer import delete_document, write_entities, write_facts
 from oxus.textnorm import fold
 
@@ -163,31 +164,56 @@ class Store:
 
     def save(self, facts: DocumentFacts) -> SaveResult:
         """Store one document and its facts in one transaction; same content is a no-op."""
-        doc = facts.document
         try:
             with write_transaction(self.engine) as conn:
-                existing, twin = None, None
-                for row in conn.execute(
-                    _SAME_ID_OR_CONTENT, {"id": doc.id, "hash": doc.content_hash}
-                ):
-                    if row.id == doc.id:
-                        existing = row.content_hash
-                    elif row.duplicate_of is None and twin is None:
-                        twin = row.id
-                if existing == doc.content_hash:
-                    return SaveResult.UNCHANGED
-                if existing is not None:
-                    delete_document(conn, doc.id)
-                self._insert_document(conn, doc, duplicate_of=twin)
-                if twin is not None:
-                    return SaveResult.DUPLICATE
-                at = now()
-                names = write_entities(conn, facts, at, recorded=self._pack_names)
-                record_shared_names(conn, facts, names.holders, at)
-                write_facts(conn, facts)
-                return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
+                return self._save(conn, facts)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot save document {doc.id!r}: {database_error(e)}") from e
+            raise StoreError(
+                f"cannot save document {facts.document.id!r}: {database_error(e)}"
+            ) from e
+
+    def save_together(
+        self, entities: list[Entity], documents: list[DocumentFacts]
+    ) -> list[SaveResult]:
+        """Entities (as ``sync_pack`` does) and documents in one transaction: all or none.
+
+        An import uses it, so that a failure half-way leaves the store as it was.
+        """
+        try:
+            with write_transaction(self.engine, exclusive=True) as conn:
+                known = DocumentFacts(
+                    document=Document(id="", text=""), entities={e.id: e for e in entities}
+                )
+                names = write_entities(conn, known, now(), alias_source="pack")
+                results = [self._save(conn, facts) for facts in documents]
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot store the import: {database_error(e)}") from e
+        self._pack_names |= names.pairs
+        return results
+
+    def _save(self, conn: Connection, facts: DocumentFacts) -> SaveResult:
+        doc = facts.document
+        existing, twin = None, None
+        for row in conn.execute(_SAME_ID_OR_CONTENT, {"id": doc.id, "hash": doc.content_hash}):
+            if row.id == doc.id:
+                existing = row.content_hash
+            elif row.duplicate_of is None and twin is None:
+                twin = row.id
+        if existing == doc.content_hash:
+            return SaveResult.UNCHANGED
+        previous = None
+        if existing is not None:
+            previous = alert_times(conn, doc.id)
+            delete_document(conn, doc.id)
+        self._insert_document(conn, doc, duplicate_of=twin)
+        if twin is not None:
+            return SaveResult.DUPLICATE
+        at = now()
+        names = write_entities(conn, facts, at, recorded=self._pack_names)
+        record_shared_names(conn, facts, names.holders, at)
+        write_facts(conn, facts)
+        record_alerts(conn, doc.id, at, previous)
+        return SaveResult.REPLACED if existing is not None else SaveResult.ADDED
 
     def _insert_document(
         self, conn: Connection, doc: Document, *, duplicate_of: str | None

@@ -192,3 +192,56 @@ audit = Table(
     Column("target", String, nullable=False),
     Column("detail", Text, nullable=False, default="{}"),
 )
+
+sources = Table(
+    "sources",
+    metadata,
+    # An analyst's entry of the source registry; it wins over the shipped entry of its id.
+    Column("id", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("grade", String(1), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("domains", Text, nullable=False, default="[]"),
+    Column("outlets", Text, nullable=False, default="[]"),
+    Column("entities", Text, nullable=False, default="[]"),
+    Column("updated_at", String, nullable=False),
+    Column("updated_by", String, nullable=False),
+)
+
+watch_lists = Table(
+    "watch_lists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("created_at", String, nullable=False),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("list_id", Integer, ForeignKey("watch_lists.id", ondelete="CASCADE"), nullable=False),
+    # entity (an entity id), country (ISO 3166-1 alpha-2) or event_type (an event type)
+    Column("kind", String(16), nullable=False),
+    Column("value", String, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    UniqueConstraint("list_id", "kind", "value"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    # A fact about something watched, recorded when the document stating it was stored.
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("list_id", Integer, ForeignKey("watch_lists.id", ondelete="CASCADE"), nullable=False),
+    Column("item_id", Integer, ForeignKey("watch_items.id", ondelete="CASCADE"), nullable=False),
+    Column("fact_kind", String(16), nullable=False),
+    Column("fact_id", Integer, nullable=False),
+    Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("created_at", String, nullable=False),
+    Index("ix_alerts_list_created", "list_id", "created_at"),
+    Index("ix_alerts_document", "document_id"),
+)

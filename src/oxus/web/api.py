@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel
 
 from oxus.analysis.dashboard import dashboard
@@ -30,6 +30,7 @@ from oxus.store.curation import (
 )
 from oxus.web.cache import VersionedCache
 from oxus.web.jsonio import json_response, to_json
+from oxus.web.limits import MAX_ID, MAX_OFFSET
 from oxus.web.security import require_write
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -37,6 +38,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 Csv = Annotated[str | None, Query(description="Comma-separated values.")]
 Period = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Writer = Annotated[str, Depends(require_write)]
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def get_store(request: Request) -> Store:
@@ -171,7 +173,7 @@ def api_timeline(
     since: Period = None,
     until: Period = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Any:
     """Events newest first, filtered by group (agent or target), country, type and period."""
     result = timeline(
@@ -261,7 +263,7 @@ def api_fact_review(
     store: StoreDep,
     actor: Writer,
     kind: Literal["relation", "event", "estimate"],
-    fact_id: int,
+    fact_id: RowId,
     body: ReviewBody,
 ) -> dict[str, Any]:
     """Accept or reject one extracted fact; a rejected fact disappears from every view."""
@@ -270,6 +272,6 @@ def api_fact_review(
 
 
 @router.post("/candidates/{candidate_id}/reject")
-def api_reject_candidate(store: StoreDep, actor: Writer, candidate_id: int) -> dict[str, Any]:
+def api_reject_candidate(store: StoreDep, actor: Writer, candidate_id: RowId) -> dict[str, Any]:
     close_merge_candidate(store, candidate_id, actor=actor)
     return {"candidate": candidate_id, "status": "rejected"}

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from oxus.analysis.sources import GRADES
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
-from oxus.web import api, pages, review
+from oxus.web import api, pages, review, search_box, sources, watch
 from oxus.web.cache import VersionedCache
+from oxus.web.door import Door
+from oxus.web.limits import clip
 from oxus.web.render import entity_href, evidence_href, snippet_html
 from oxus.web.security import CSRF_COOKIE, Security, new_csrf_token
 
@@ -31,19 +38,36 @@ SECURITY_HEADERS = {
 
 
 def make_templates() -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    env = templates.env
+    """Autoescaped templates whose every ``{{ value }}`` is cut to a displayable length."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=jinja2.select_autoescape(),
+        finalize=clip,
+    )
+    templates = Jinja2Templates(env=env)
     env.globals.update(
-        entity_href=entity_href, evidence_href=evidence_href, snippet_html=snippet_html
+        entity_href=entity_href,
+        evidence_href=evidence_href,
+        snippet_html=snippet_html,
+        grade_labels=GRADES,
     )
     env.filters["label"] = lambda value: str(value or "").replace("_", " ")
     env.filters["num"] = lambda v: "?" if v is None else f"{v:,.0f}"
     return templates
 
 
-def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = None) -> FastAPI:
-    """The web app over one store; ``host`` decides whether writes need ``token``."""
-    security = Security.for_host(host, token)
+def create_app(
+    store: Store,
+    *,
+    host: str = "127.0.0.1",
+    token: str | None = None,
+    allow_hosts: Iterable[str] = (),
+) -> FastAPI:
+    """The web app over one store, answering for ``host`` (and ``allow_hosts``).
+
+    Off loopback every request needs ``token``; on loopback a token guards writes.
+    """
+    security = Security.for_host(host, token, allow_hosts)
     app = FastAPI(
         title="oxus",
         summary="Evidence-backed knowledge graph of militancy reporting.",
@@ -57,7 +81,12 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(sources.api_router)
+    app.include_router(watch.api_router)
     app.include_router(review.router)
+    app.include_router(sources.router)
+    app.include_router(search_box.router)
+    app.include_router(watch.router)
     app.include_router(pages.router)
 
     @app.middleware("http")
@@ -72,6 +101,16 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
                 response.headers.setdefault(name, value)
         return response
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api"):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return _error(request, 422, f"invalid request ({problems})")
+
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return _error(request, 404 if "no entity" in exc.message else 400, exc.message)
@@ -80,6 +119,7 @@ def create_app(store: Store, *, host: str = "127.0.0.1", token: str | None = Non
     async def oxus_error(request: Request, exc: OxusError) -> Response:
         return _error(request, 400, exc.message)
 
+    app.add_middleware(Door, security=security)  # outermost: before any route runs
     return app
 
 

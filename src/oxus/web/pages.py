@@ -16,6 +16,7 @@ from oxus.errors import OxusError
 from oxus.model import EntityType, EventType, Predicate
 from oxus.web.api import Csv, StoreDep, split
 from oxus.web.charts import strength_chart
+from oxus.web.limits import MAX_PAGE, clip
 from oxus.web.render import entity_href, highlight_document, parse_highlight
 
 router = APIRouter(include_in_schema=False)
@@ -40,7 +41,7 @@ def dashboard_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, store: StoreDep, q: str = "") -> HTMLResponse:
-    return render(request, "search.html", nav="search", q=q, results=search(store, q))
+    return render(request, "search.html", nav="search", q=q, results=search(store, q, limit=50))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
@@ -54,7 +55,7 @@ def entity_page(request: Request, store: StoreDep, entity_id: str) -> Response:
         return RedirectResponse(entity_href(profile.entity.id), status_code=302)
     charts = [c for c in (strength_chart(s) for s in profile.strength) if c is not None]
     bases = [
-        {"id": b.other.id, "name": b.other.name, "lat": b.lat, "lon": b.lon, "bases": 1}
+        {"id": b.other.id, "name": clip(b.other.name), "lat": b.lat, "lon": b.lon, "bases": 1}
         for b in profile.bases
     ]
     return render(request, "entity.html", nav="", profile=profile, charts=charts, bases=bases)
@@ -106,7 +107,7 @@ def timeline_page(
     types: Csv = None,
     since: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = None,
     until: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
     error = None
     group_id = None

@@ -6,6 +6,7 @@ report containing ``<script>`` renders as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -40,10 +41,10 @@ def parse_highlight(value: str | None, length: int) -> Span | None:
     """``?hl=120-245`` -> the span to highlight, when it lies inside the text."""
     if not value:
         return None
-    start_text, _, end_text = value.partition("-")
-    if not (start_text.isdigit() and end_text.isdigit()):
+    found = re.fullmatch(r"(\d{1,12})-(\d{1,12})", value, flags=re.ASCII)
+    if found is None:
         return None
-    start, end = int(start_text), int(end_text)
+    start, end = int(found[1]), int(found[2])
     if 0 <= start < end <= length:
         return Span(start, end, highlight=True)
     return None

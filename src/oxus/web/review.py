@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.review import review_queue
@@ -26,17 +26,36 @@ from oxus.store.curation import (
     unmerge_entity,
 )
 from oxus.web.api import StoreDep
+from oxus.web.limits import MAX_ID
 from oxus.web.pages import render
-from oxus.web.security import TOKEN_COOKIE, require_csrf, require_write
+from oxus.web.security import (
+    TOKEN_COOKIE,
+    TokenRefused,
+    client_of,
+    require_csrf,
+    require_write,
+)
 
 router = APIRouter(include_in_schema=False)
 Writer = Annotated[str, Depends(require_write)]
 Next = Annotated[str, Form(alias="next")]
+RowId = Annotated[int, Form(ge=1, le=MAX_ID)]
+
+
+def local_path(url: str) -> bool:
+    """A path on this site: not ``//host``, and no backslash, blank or control character
+    that a browser would drop or read as ``/`` and so turn into another site's address."""
+    return (
+        url.startswith("/")
+        and not url.startswith("//")
+        and "\\" not in url
+        and not any(ord(c) < 33 or ord(c) == 127 for c in url)
+    )
 
 
 def _back(next_url: str, **params: str) -> RedirectResponse:
     """Redirect to a local page only (never to another site)."""
-    target = next_url if next_url.startswith("/") and not next_url.startswith("//") else "/review"
+    target = next_url if local_path(next_url) else "/review"
     base, _, _ = target.partition("?")
     query = urlencode({k: v for k, v in params.items() if v})
     fragment = ""
@@ -137,7 +156,7 @@ def fact_action(
     store: StoreDep,
     actor: Writer,
     kind: Annotated[str, Form()],
-    fact_id: Annotated[int, Form()],
+    fact_id: RowId,
     status: Annotated[str, Form()],
     next_url: Next = "/review",
 ) -> RedirectResponse:
@@ -152,7 +171,7 @@ def fact_action(
 def candidate_action(
     store: StoreDep,
     actor: Writer,
-    candidate: Annotated[int, Form()],
+    candidate: RowId,
     next_url: Next = "/review",
 ) -> RedirectResponse:
     try:
@@ -163,16 +182,35 @@ def candidate_action(
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, error: str | None = None) -> HTMLResponse:
-    return render(request, "login.html", nav="", error=error)
+def login_page(
+    request: Request, error: str | None = None, next_url: Annotated[str, Query(alias="next")] = ""
+) -> HTMLResponse:
+    return render(request, "login.html", nav="", error=error, next_url=next_url)
 
 
 @router.post("/login", dependencies=[Depends(require_csrf)])
-def login_action(request: Request, token: Annotated[str, Form()]) -> RedirectResponse:
-    """Keep the write token in an HttpOnly cookie so review forms need not repeat it."""
+def login_action(
+    request: Request, token: Annotated[str, Form()], next_url: Next = "/review"
+) -> Response:
+    """Keep the token in an HttpOnly cookie so pages and forms need not repeat it.
+
+    Wrong tokens are throttled per client: after a few, the page answers 429 with the
+    seconds to wait, without comparing the token.
+    """
     security = request.app.state.security
-    if not security.token_ok(token):
-        return _back("/login", error="wrong token")
-    response = _back("/review", msg="signed in")
+    try:
+        security.check(client_of(request), token)
+    except TokenRefused as refused:
+        page = render(
+            request,
+            "login.html",
+            status=refused.status,
+            nav="",
+            error=refused.detail,
+            next_url=next_url,
+        )
+        page.headers.update(refused.headers)
+        return page
+    response = RedirectResponse(next_url if local_path(next_url) else "/review", 303)
     response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
     return response

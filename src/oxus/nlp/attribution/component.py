@@ -13,12 +13,13 @@ asserter is the speaker its own sentence names, else its agent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from oxus.model import EventType, Polarity, Relation
+from oxus.model import Event, EventType, Polarity, Relation
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.attribution.scope import (
     PREFERENCE,
@@ -32,7 +33,8 @@ from oxus.nlp.attribution.scope import (
     reaches,
     verb_speaker,
 )
-from oxus.nlp.candidates import doc_candidates
+from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segment
+from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.lexicon import load_lexicon, phrase_set
@@ -63,6 +65,11 @@ class SentenceClaim:
     """The source was carried over from an earlier sentence."""
     speaker_candidate: str | None = None
     """The person (else organisation) this segment names first, for a later "him"."""
+    speakers: list[Speaker] = field(default_factory=list)
+    """Every source the rules saw in the segment, whichever they chose."""
+    previous: str | None = None
+    """The source of the sentences just before, carried over or not."""
+    reporting: bool = False
 
 
 class Attributor:
@@ -90,22 +97,61 @@ class Attributor:
         view = DocView(doc)
         claims = self._segment_claims(view)
         candidates = doc_candidates(doc)
-        for fact in [
-            *doc_list(doc, "relations"),
-            *(c.fact for c in candidates.relations),
-            *doc_list(doc, "estimates"),
-            *(c.fact for c in candidates.estimates),
-        ]:
+        for fact in [*doc_list(doc, "relations"), *doc_list(doc, "estimates")]:
             self._stamp(fact, view, claims)
+        everything: list[Candidate[Any]] = [
+            *candidates.relations,
+            *candidates.events,
+            *candidates.estimates,
+        ]
+        for relation in candidates.relations:
+            self._stamp(relation.fact, view, claims)
+        for estimate in candidates.estimates:
+            self._stamp(estimate.fact, view, claims)
         for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
-            claim = self._stamp(event, view, claims)
-            if event.type != EventType.STATEMENT:
-                continue
-            if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
-                event.asserted_by = event.agents[0]
-            elif event.asserted_by is not None and not event.agents:
-                event.agents.append(event.asserted_by)
+            self._stamp_event(event, view, claims)
+        prepared: dict[tuple[int, int], SegmentSources] = {}
+        for cand in everything:
+            cand.source_context = self._sources(cand.fact, view, claims, prepared)
+            cand.rule_source = cand.fact.asserted_by
         return doc
+
+    def _stamp_event(self, event: Event, view: DocView, claims: list[list[SentenceClaim]]) -> None:
+        """Stamp an event; a statement's asserter is the speaker its sentence names, else
+        its agent."""
+        claim = self._stamp(event, view, claims)
+        if event.type != EventType.STATEMENT:
+            return
+        if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
+            event.asserted_by = event.agents[0]
+        elif event.asserted_by is not None and not event.agents:
+            event.agents.append(event.asserted_by)
+
+    def _sources(
+        self,
+        fact: object,
+        view: DocView,
+        claims: list[list[SentenceClaim]],
+        prepared: dict[tuple[int, int], SegmentSources],
+    ) -> SegmentSources | None:
+        """The possible sources of the fact's segment, prepared once per segment."""
+        index = fact.evidence.sentence_index  # type: ignore[attr-defined]
+        if not 0 <= index < len(claims):
+            return None
+        segs = view.segments[index]
+        at = fact_segment(fact, segs)
+        ready = prepared.get((index, at))
+        if ready is None:
+            claim = claims[index][at]
+            ready = prepared[(index, at)] = prepare_segment(
+                view,
+                segs[at],
+                speakers=claim.speakers,
+                previous=claim.previous,
+                asserters=self.asserter_types,
+                reporting=claim.reporting,
+            )
+        return ready
 
     def _stamp(
         self, fact: object, view: DocView, claims: list[list[SentenceClaim]]
@@ -159,7 +205,12 @@ class Attributor:
                 mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
             ).id
         source, back = self._source(view, seg, low, by_token)
-        authority = None if source is not None else self._authority_speaker(view, seg)
+        authority = self._authority_speaker(view, seg)
+        claim.speakers = self._speakers(view, seg, low, by_token, authority)
+        claim.previous = _previous(earlier, self.reference_carry, pronoun=False)
+        claim.reporting = bool(self._reporting_verbs(view, seg))
+        if source is not None:
+            authority = None
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
@@ -176,6 +227,35 @@ class Attributor:
             claim.asserted_by = _previous(earlier, self.carry, pronoun=back == PRONOUN)
             claim.carried = claim.asserted_by is not None
         return claim
+
+    def _speakers(
+        self,
+        view: DocView,
+        seg: Segment,
+        low: str,
+        by_token: dict[int, Ment],
+        authority: str | None,
+    ) -> list[Speaker]:
+        """Every source the segment names: reporting verbs' subjects, the name after
+        "according to", a report's owner ("the FSB's statement"), unnamed authorities."""
+        found: list[Speaker] = []
+        for verb in self._reporting_verbs(view, seg):
+            speaker = verb_speaker(view, verb, by_token)
+            if speaker is not None:
+                how = "verb" if view.dep[verb] in MAIN_DEPS else "verb_inner"
+                found.append(Speaker(speaker.id, how, speaker.span.root.i))
+        phrase, _ = self._phrase_source(view, seg, low, by_token)
+        if phrase is not None:
+            found.append(Speaker(phrase.id, "according", phrase.span.root.i))
+        for i in range(seg.start, seg.end):
+            if view.lemma[i] in self.source_nouns:
+                for child in view.children(i):
+                    if view.dep[child] == "poss" and child in by_token:
+                        ment = by_token[child]
+                        found.append(Speaker(ment.id, "source_noun", ment.span.root.i))
+        if authority is not None:
+            found.append(Speaker(authority, "authority"))
+        return found
 
     def _authority_speaker(self, view: DocView, seg: Segment) -> str | None:
         """The state whose unnamed officials speak ("Uzbek officials said"): its entity id."""

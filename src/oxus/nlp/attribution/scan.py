@@ -10,17 +10,15 @@ the next one, a hedge or a source in one paragraph must not leak into the other.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-import numpy
-from spacy.attrs import DEP, HEAD, IDX, POS, SENT_START
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from oxus.nlp.clauses import Ment
-from oxus.nlp.extensions import MENTIONS, doc_text, token_strings
+from oxus.nlp.extensions import MENTIONS
+from oxus.nlp.tokenview import TokenView, token_view
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9“\"«(])")
 """A blank line, or a line break before a capital: a heading, caption or byline ends there
@@ -41,50 +39,13 @@ class Segment:
     mentions: list[Ment] = field(default_factory=list)
 
 
-class DocView:
-    """Plain-list copies of the token attributes attribution reads, built once per Doc."""
+class DocView(TokenView):
+    """The Doc's token view, plus each sentence's paragraph segments and their mentions."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        # One array call; strings are looked up once per distinct value, not per token.
-        array = doc.to_array([IDX, POS, DEP, HEAD, SENT_START])
-        strings = doc.vocab.strings
-        tokens = token_strings(doc)
-        self.text = doc_text(doc)
-        self.idx: list[int] = array[:, 0].tolist()
-        self.lower = tokens.lower
-        self.lemma = tokens.lemma
-        self.pos = _names(array[:, 1], strings)
-        self.dep = _names(array[:, 2], strings)
-        self.head = [i + rel for i, rel in enumerate(array[:, 3].astype("int64").tolist())]
-        starts = array[:, 4].astype("int64")
-        self.sent_starts: list[int] = [0, *(numpy.flatnonzero(starts[1:] == 1) + 1).tolist()]
-        self._children: dict[int, list[int]] = {}
+        base = token_view(doc)
+        self.__dict__.update(base.__dict__)
         self.segments = self._segments()
-
-    def token_at(self, char: int) -> int:
-        """The index of the token that covers (or last starts before) a character offset."""
-        return max(bisect_right(self.idx, char) - 1, 0)
-
-    def children(self, i: int) -> list[int]:
-        """Dependents of token ``i``, found within its sentence and cached (few are asked)."""
-        found = self._children.get(i)
-        if found is None:
-            at = bisect_right(self.sent_starts, i) - 1
-            lo = self.sent_starts[at]
-            hi = self.sent_starts[at + 1] if at + 1 < len(self.sent_starts) else len(self.head)
-            found = [j for j in range(lo, hi) if self.head[j] == i and j != i]
-            self._children[i] = found
-        return found
-
-    def subtree(self, i: int) -> list[int]:
-        """Token indices under ``i``, including ``i``."""
-        out, stack = [], [i]
-        while stack:
-            j = stack.pop()
-            out.append(j)
-            stack.extend(self.children(j))
-        return out
 
     def in_scope(self, anchor: int, token: int) -> bool:
         """Whether ``token`` sits in the clause of ``anchor`` and not in a modifier inside it.
@@ -124,15 +85,6 @@ class DocView:
                 segs.append(Segment(index, lo, hi, self.idx[lo], end_char, ments))
             out.append(segs)
         return out
-
-
-def _names(column: numpy.ndarray, strings: StringStore) -> list[str]:
-    """The strings behind a column of hashes, each distinct hash looked up once."""
-    if not len(column):
-        return []
-    keys, inverse = numpy.unique(column, return_inverse=True)
-    table = [strings[int(k)] if k else "" for k in keys]
-    return [table[k] for k in inverse.tolist()]
 
 
 def _linked(doc: Doc) -> list[Ment]:

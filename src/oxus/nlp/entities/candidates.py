@@ -12,8 +12,12 @@ from spacy.tokens import Token
 
 from oxus.model import EntityType
 
-PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ar", "at", "bin", "ibn", "de"})
-"""Lower-case name particles that still belong to a name ("al-Baghdadi", "bin Laden")."""
+PARTICLES = frozenset(
+    {"al", "el", "ad", "ash", "as", "ar", "at", "bin", "ibn", "de"}
+    | {"аль", "эль", "ад", "аш", "ас", "ар", "ат", "бен", "бин", "ибн", "де"}
+)
+"""Lower-case name particles that still belong to a name ("al-Baghdadi", "bin Laden",
+"бен Ладен")."""
 
 
 @dataclass(frozen=True)

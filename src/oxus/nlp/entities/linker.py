@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from oxus.kb.matcher import matcher_for
-from oxus.kb.names import fold
+from oxus.kb.matcher import Link, matcher_for
+from oxus.kb.names import fold, has_cyrillic
+from oxus.kb.translit import to_latin
 from oxus.model import Entity, EntityType, entity_id
 from oxus.nlp.entities.aliases import capture_after
 from oxus.nlp.entities.boilerplate import boilerplate_of
@@ -65,7 +66,7 @@ class Linker:
     def __init__(self, nlp: Language, *, pack_dir: str | None) -> None:
         register_extensions()
         self.matcher = matcher_for(pack_dir)
-        self.cues = entity_cues()
+        self.cues = entity_cues(nlp.lang or "en")
 
     def __call__(self, doc: Doc) -> Doc:
         resolved = (self._resolve(doc, span) for span in doc.spans.get(MENTIONS, []))
@@ -95,12 +96,24 @@ class Linker:
             end, guess = end + 1, EntityType.PLACE
         surface = doc[span.start : end].text
         link = self.matcher.resolve(surface, guess)
+        if (link.entity_id is None or link.is_new) and doc.lang_ == "ru":
+            link = self._resolve_nominative(doc[span.start : end], guess) or link
         if link.entity_id is not None and not link.is_new:
             entity = self.matcher.entities[link.entity_id]
             if is_nisba(surface, entity):
                 return Working(span.start, end, guess, NEW + fold(surface), "new", 0.5)
             return Working(span.start, end, entity.type, entity.id, link.method, link.score)
         return Working(span.start, end, guess, NEW + fold(surface), "new", 0.5)
+
+    def _resolve_nominative(self, span: Span, guess: EntityType) -> Link | None:
+        """A Russian name the pack knows only in the nominative ("Бакиеву": Bakiyev)."""
+        from oxus.nlp.lang.ru.names import normal_form
+
+        nominative = normal_form(span, organisation=guess in ORG_TYPES)
+        if nominative == span.text:
+            return None
+        link = self.matcher.resolve(nominative, guess)
+        return link if link.entity_id is not None and not link.is_new else None
 
     def _capture(self, doc: Doc, mentions: list[Working], local: LocalNames) -> list[Working]:
         """Link aliases declared right after a mention to that mention's entity."""
@@ -242,11 +255,14 @@ class Linker:
             if not self._worth_keeping(surfaces, members, lower_words):
                 out[key] = ""
                 continue
-            name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+            longest = max(members, key=lambda m: _name_length(doc[m.start : m.end].text))
+            name = doc[longest.start : longest.end].text
             votes = Counter(m.type for m in members)
             type_ = max(votes, key=lambda t: (votes[t], t is members[0].type))
             aliases = [s for s in dict.fromkeys(surfaces) if fold(s) != fold(name)]
             aliases += [a for m in members for a in m.aliases if a not in aliases]
+            if has_cyrillic(name):
+                name, aliases = latin_name(doc[longest.start : longest.end], type_, aliases)
             id_ = entity_id(type_, name)
             out[key] = id_
             entities[id_] = Entity(
@@ -260,6 +276,25 @@ class Linker:
                 entity.aliases.extend(a for a in m.aliases if a not in entity.aliases)
                 entities[m.id] = entity
         return out
+
+
+def _name_length(surface: str) -> tuple[int, int]:
+    """How long a name is: words, then characters (the longest names the entity)."""
+    return len(surface.split()), len(surface)
+
+
+def latin_name(span: Span, type_: EntityType, aliases: list[str]) -> tuple[str, list[str]]:
+    """A name written in Cyrillic is known by its Latin transliteration (BGN/PCGN), its
+    Cyrillic forms among the aliases: first its nominative, where the language inflects
+    ("Махди Арсалона" -> Makhdi Arsalon, aliases Махди Арсалон, Махди Арсалона)."""
+    nominative = span.text
+    if span.doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.names import normal_form
+
+        nominative = normal_form(span, organisation=type_ in ORG_TYPES)
+    latin = to_latin(nominative)
+    forms = dict.fromkeys([nominative, span.text, *aliases])
+    return latin, [a for a in forms if fold(a) != fold(latin)]
 
 
 LIST_WORDS = frozenset({"and", "or", ",", "&"})

@@ -5,6 +5,10 @@ of :mod:`oxus.kb.names`, Cyrillic transliterated and Russian endings stripped), 
 "Jamaat Ansorullah", "Джамаата Ансаруллах" and "Jamaat Ansarullah" all hit the same
 entry. Short all-caps aliases (``TTT``, ``IMU``) match only in their exact case. Hyphens
 and apostrophes are left out of the keys, so "Hizb-ut-Tahrir" and "Hizb ut-Tahrir" meet.
+
+In a language that inflects names (Russian), each token also offers the key of its
+lemma, and each pack name is also entered under the keys of its words' lemmas, so
+"Исламского движения Узбекистана" meets "Исламское движение Узбекистана".
 """
 
 from __future__ import annotations
@@ -55,6 +59,26 @@ class PhraseTrie:
             node = node.setdefault(key, {})
         node.setdefault(None, {})[entity_id] = None
 
+    def find_any(self, options: list[tuple[str, ...]]) -> list[tuple[str, int, int]]:
+        """Like :meth:`find`, each position offering one or more keys (surface, lemma)."""
+        out: dict[tuple[str, int, int], None] = {}
+        size = len(options)
+        for start in range(size):
+            frontier = [self._root]
+            end = start
+            while frontier and end < size:
+                frontier = [
+                    child
+                    for node in frontier
+                    for key in options[end]
+                    if (child := node.get(key)) is not None
+                ]
+                end += 1
+                for node in frontier:
+                    for entity_id in node.get(None, ()):
+                        out[(entity_id, start, end)] = None
+        return list(out)
+
     def find(self, keys: list[str]) -> list[tuple[str, int, int]]:
         """Every (entity id, start, end) whose name is ``keys[start:end]``, overlaps included."""
         out: list[tuple[str, int, int]] = []
@@ -70,12 +94,29 @@ class PhraseTrie:
         return out
 
 
+def lemmatizer_for(lang: str) -> Callable[[str], str] | None:
+    """The lemma of a lone word in a language whose names inflect (None: names are
+    matched by their words as written)."""
+    if lang == "ru":
+        from oxus.nlp.lang.ru.morphology import lemma_of
+
+        return lemma_of
+    return None
+
+
 class PackPhrases:
     """The pack's names as two tries over token keys, built once per pipeline."""
 
-    def __init__(self, matcher: NameMatcher, make_doc: Callable[[str], Doc]) -> None:
+    def __init__(
+        self,
+        matcher: NameMatcher,
+        make_doc: Callable[[str], Doc],
+        *,
+        lemmas: Callable[[str], str] | None = None,
+    ) -> None:
         self.loose = PhraseTrie()
         self.acronyms = PhraseTrie()
+        self.lemmas = lemmas
         for entity in matcher.entities.values():
             for name in matcher.names_of(entity):
                 bare = name[4:] if name.lower().startswith("the ") else name
@@ -87,17 +128,30 @@ class PackPhrases:
                     self.acronyms.add(entity.id, [acronym_key(w) or w for w in kept])
                 else:
                     self.loose.add(entity.id, [_key(w) for w in kept])
+                    if lemmas is not None:
+                        self.loose.add(entity.id, [_key(lemmas(w)) for w in kept])
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
         """(entity id, start, end, is_acronym) in ``doc`` token offsets."""
-        texts = token_strings(doc).text
+        strings = token_strings(doc)
+        texts = strings.text
         kept = _kept(texts)
         words = [texts[i] for i in kept]
         out: list[tuple[str, int, int, bool]] = []
-        for trie, keys, acronym in (
-            (self.loose, [_key(w) for w in words], False),
-            (self.acronyms, [_acronym_key(w) for w in words], True),
+        if self.lemmas is None:
+            loose = self.loose.find([_key(w) for w in words])
+        else:
+            lemmas = [strings.lemma[i] for i in kept]
+            loose = self.loose.find_any(
+                [
+                    tuple(dict.fromkeys((_key(w), _key(m))))
+                    for w, m in zip(words, lemmas, strict=True)
+                ]
+            )
+        for found, acronym in (
+            (loose, False),
+            (self.acronyms.find([_acronym_key(w) for w in words]), True),
         ):
-            for entity_id, start, end in trie.find(keys):
+            for entity_id, start, end in found:
                 out.append((entity_id, kept[start], kept[end - 1] + 1, acronym))
         return out

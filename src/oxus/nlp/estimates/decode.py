@@ -62,10 +62,3 @@ def select_estimates(candidates: list[Candidate[Estimate]], threshold: float) ->
         out.append(cand.fact)
     out.sort(key=lambda e: (e.evidence.start, e.measure.value, e.subject))
     return out
-
-
-def decode_estimates(
-    candidates: list[Candidate[Estimate]], scorer: LinearScorer | None
-) -> list[Estimate]:
-    score_estimates(candidates, scorer)
-    return select_estimates(candidates, scorer.threshold if scorer is not None else 0.5)

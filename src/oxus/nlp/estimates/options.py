@@ -18,11 +18,12 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import SCORED_MEASURES, Measure
 from oxus.nlp import extensions
-from oxus.nlp.estimates.subjects import Subject, resolve_back, subject_ties
+from oxus.nlp.estimates.subjects import Subject, mentions_between, resolve_back, subject_ties
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.relations.args import state_id
 from oxus.nlp.relations.nationality import demonym_state
 from oxus.nlp.states import state_of_entity
+from oxus.nlp.tokenview import token_view
 
 SUBJECT_TYPES = ("group", "organization", "state", "place", "person")
 SCORED_SUBJECTS = {
@@ -97,8 +98,8 @@ def subject_options(
         if current is None or TIE_RANK[tie.rstrip(">")] < TIE_RANK[current[2].rstrip(">")]:
             options[entity_id] = (entity_id, type_, tie)
 
-    for mention in doc.spans.get(extensions.MENTIONS, []):
-        if not (sentence.start <= mention.start < sentence.end) or not mention.kb_id_:
+    for mention in mentions_between(doc, sentence.start, sentence.end):
+        if not mention.kb_id_:
             continue
         if mention.label_ not in SUBJECT_TYPES:
             continue
@@ -109,8 +110,9 @@ def subject_options(
             state = state_of_entity(doc, mention.kb_id_)
             if state is not None:
                 offer(state, "state", "located" if mention.label_ == "place" else "agency")
+    words = token_view(doc).words
     for i in range(sentence.start, sentence.end):
-        text = doc[i].text
+        text = words[i]
         if text[:1].isupper():
             name = demonym_state(text, _demonyms())
             state = state_id(name) if name else None

@@ -11,6 +11,7 @@ first, else the nearest.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from oxus.model import Measure
 from oxus.nlp import extensions
 from oxus.nlp.numbers.parse import load_lexicon
+from oxus.nlp.tokenview import token_view
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PHRASE_BONUS = 10.0
@@ -32,8 +34,26 @@ class Subject:
     confidence: float
 
 
+MENTION_LIST_KEY = "oxus_mention_list"
+
+
 def _mentions(doc: Doc) -> list[Span]:
-    return list(doc.spans[extensions.MENTIONS]) if extensions.MENTIONS in doc.spans else []
+    """The Doc's mention spans by start, read once per Doc (many counts ask for them)."""
+    group = doc.spans.get(extensions.MENTIONS, [])
+    cached = doc.user_data.get(MENTION_LIST_KEY)
+    if cached is None or cached[0] != len(group):
+        cached = doc.user_data[MENTION_LIST_KEY] = (
+            len(group),
+            sorted(group, key=lambda m: m.start),
+        )
+    return list(cached[1])
+
+
+def mentions_between(doc: Doc, start: int, end: int) -> list[Span]:
+    """Mention spans that start in ``[start, end)``."""
+    found = _mentions(doc)
+    starts = [m.start for m in found]
+    return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _verb_subject(span: Span) -> Token | None:
@@ -78,16 +98,17 @@ def resolve_back(span: Span, before: int, types: list[str], *, count: int = 1) -
     """The most salient earlier mentions of these types (sentence subjects first)."""
     doc = span.doc
     lex = load_lexicon("measures")
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == span.sent.start)
-    window = sentences[max(0, index - int(lex["lookback_sentences"])) : index + 1]
+    view = token_view(doc)
+    bounds = [*view.sent_starts, len(view)]
+    index = view.sentence_of(span.start)
+    first = max(0, index - int(lex["lookback_sentences"]))
     found: list[Span] = []
-    for sentence in reversed(window):
-        end = min(before, sentence.end)
+    for at in range(index, first - 1, -1):
+        start, end = bounds[at], min(before, bounds[at + 1])
         mentions = [
             m
-            for m in _mentions(doc)
-            if sentence.start <= m.start and m.end <= end and m.label_ in types and m.kb_id_
+            for m in mentions_between(doc, start, end)
+            if m.end <= end and m.label_ in types and m.kb_id_
         ]
         ordered = sorted(
             mentions, key=lambda m: (not _is_subject(m), types.index(m.label_), -m.start)
@@ -130,7 +151,7 @@ def find_subjects(span: Span, measure: Measure, noun: Token | None) -> list[Subj
     spec = load_lexicon("measures")["subjects"][measure.value]
     phrase, chain = _phrase(span, noun), _chain(span)
     sentence = span.sent
-    in_sentence = [m for m in _mentions(span.doc) if sentence.start <= m.start < sentence.end]
+    in_sentence = mentions_between(span.doc, sentence.start, sentence.end)
     listed = [m for m in in_sentence if set(range(m.start, m.end)) & phrase]
     if len(listed) > 2:
         phrase = set(range(span.start, span.end))  # a list of examples, not the subject

@@ -35,6 +35,7 @@ from oxus.nlp.clauses import (
 )
 from oxus.nlp.events.arguments import ArgumentFinder, mention_ids
 from oxus.nlp.events.counts import counts_getter
+from oxus.nlp.events.dating import date_events
 from oxus.nlp.events.features import event_features
 from oxus.nlp.events.merge import anaphoric, split_by_date
 from oxus.nlp.events.place_time import clause_mentions, event_date, event_location
@@ -83,6 +84,7 @@ class EventExtractor:
                         sent, index, tok, cue, kinds, mentions, by_token, strings, types, seen
                     )
                 )
+        date_events(doc, found.events)
         return doc
 
     def _candidates(
@@ -120,7 +122,6 @@ class EventExtractor:
                 anaphoric=anaphoric(tok) and part.type.value in seen,
                 accepted=self.triggers.accept(tok, cue),
                 headline=index == 0,
-                date_source="none" if part.date is None else "clause",
                 types=types,
             )
             if len(parts) > 1:

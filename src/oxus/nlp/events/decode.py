@@ -100,11 +100,6 @@ def select_events(candidates: list[Candidate[Event]], threshold: float) -> list[
     return out
 
 
-def decode_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None) -> list[Event]:
-    score_events(candidates, scorer)
-    return select_events(candidates, scorer.threshold if scorer is not None else 0.5)
-
-
 def _copy(event: Event) -> Event:
     """A fresh event to merge into (candidates are shared between decodings)."""
     return Event(

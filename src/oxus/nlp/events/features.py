@@ -29,7 +29,6 @@ def event_features(
     anaphoric: bool,
     accepted: bool,
     headline: bool,
-    date_source: str,
     types: dict[str, str],
 ) -> Features:
     t = event.type.value
@@ -58,7 +57,6 @@ def event_features(
         f[f"{t}|pos_rejected"] = 1.0
     if headline:
         f[f"{t}|headline"] = 1.0
-    f[f"{t}|date|{date_source}"] = 1.0
     f[f"{t}|agents|{min(len(event.agents), 2)}"] = 1.0
     f[f"{t}|targets|{min(len(event.targets), 2)}"] = 1.0
     for agent in event.agents:

@@ -5,7 +5,8 @@ decides which are real counts. Years and dates (spans of ``oxus_dates``), ordina
 ages, durations, identifiers ("Resolution 2253"), phone numbers and the pronoun "one"
 are dropped; percentages after "increased by" become signed changes; money is kept but
 flagged. :func:`casualty_counts` reads the killed/wounded/arrested/participant counts of
-a sentence for event extraction.
+a sentence for event extraction. A Russian Doc (``doc.lang_ == "ru"``) is read by
+:mod:`oxus.nlp.lang.ru.quantities` instead.
 """
 
 from __future__ import annotations
@@ -125,6 +126,10 @@ def _change_sign(span: Span) -> int:
 
 def find_quantities(doc: Doc) -> list[Span]:
     """Quantity spans of a Doc with ``span._.quantity`` set."""
+    if doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.quantities import find_quantities as find_russian_quantities
+
+        return find_russian_quantities(doc)
     dates = doc.spans[extensions.DATES] if extensions.DATES in doc.spans else find_dates(doc)
     taken = {i for date in dates for i in range(date.start, date.end)}
     spans: list[Span] = []

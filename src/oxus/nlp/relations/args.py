@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from oxus.model import EntityType
 from oxus.nlp.clauses import Ment
-from oxus.nlp.extensions import TokenStrings
 from oxus.nlp.relations.nationality import demonym_state
-from oxus.nlp.relations.people import antecedent, is_group_anaphor
+from oxus.nlp.relations.people import GROUP_ANAPHORS, antecedent, is_group_anaphor
 from oxus.nlp.states import pack_states
+from oxus.nlp.tokenview import TokenView
 
 NAME, ANAPHOR, DEMONYM, IMPLIED = "name", "anaphor", "demonym", "implied"
 """How an Arg refers: named, through an anaphor, a demonym, or implied by a rule."""
@@ -32,6 +32,9 @@ PLURAL_NOUNS = frozenset(
 """Plural nouns that, made definite ("the suspects", "these men"), stand for people named
 just before."""
 PLURAL_DETERMINERS = frozenset({"the", "these", "those", "all", "both"})
+ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_POSSESSIVES | PLURAL_PRONOUNS | {"it"}
+ANAPHOR_LEMMAS = PLURAL_NOUNS | GROUP_ANAPHORS
+"""Words worth a closer look as anaphors; any other word is not one."""
 PERSON_REACH = 60
 GROUP_REACH = 80
 """How many tokens back an anaphor may find what it stands for."""
@@ -45,12 +48,13 @@ class Arg:
     type: str
     start: int
     end: int
-    root: Token
+    root: int
+    """The index of the head token of the words that refer."""
     kind: str = NAME
 
     @classmethod
     def of(cls, ment: Ment, kind: str = NAME) -> Arg:
-        return cls(ment.id, ment.type, ment.start, ment.end, ment.span.root, kind)
+        return cls(ment.id, ment.type, ment.start, ment.end, ment.span.root.i, kind)
 
 
 def state_id(name: str) -> str | None:
@@ -60,56 +64,62 @@ def state_id(name: str) -> str | None:
 
 
 def sentence_args(
-    sent: Span,
+    doc: Doc,
+    view: TokenView,
+    sent_start: int,
+    sent_end: int,
     mentions: list[Ment],
     doc_ments: list[Ment],
-    strings: TokenStrings,
     demonyms: dict[str, str],
 ) -> list[Arg]:
     """Every Arg of the sentence, in text order: names, then anaphors and demonyms."""
-    doc = sent.doc
     taken = {i for m in mentions for i in range(m.start, m.end)}
     args = [Arg.of(m) for m in mentions]
-    for i in range(sent.start, sent.end):
+    for i in range(sent_start, sent_end):
         if i in taken:
             continue
-        extra = _anaphors(doc, i, strings, doc_ments)
-        demonym = None if extra else _demonym(doc, i, strings, demonyms)
-        args.extend(extra if demonym is None else [demonym])
+        word = view.lower[i]
+        if word in ANAPHOR_WORDS or view.lemma[i] in ANAPHOR_LEMMAS:
+            args.extend(_anaphors(doc, view, i, doc_ments))
+        elif view.words[i][:1].isupper():
+            demonym = _demonym(view, i, demonyms)
+            if demonym is not None:
+                args.append(demonym)
     args.sort(key=lambda a: a.start)
     return args
 
 
-def _anaphors(doc: Doc, i: int, strings: TokenStrings, doc_ments: list[Ment]) -> list[Arg]:
+def _anaphors(doc: Doc, view: TokenView, i: int, doc_ments: list[Ment]) -> list[Arg]:
     """What the word at ``i`` stands for: a person ("he"), a group ("the group", "its"),
     or the people named just before ("they", "the suspects")."""
-    word = strings.lower[i]
-    tok = doc[i]
-    if _plural_people(tok, word, strings):
-        people = _people_before(doc_ments, i)
+    word = view.lower[i]
+    if _plural_people(view, i):
+        people = _people_before(view, doc_ments, i)
         if len(people) >= 2:
-            return [Arg(m.id, m.type, i, i + 1, tok, ANAPHOR) for m in people]
+            return [Arg(m.id, m.type, i, i + 1, i, ANAPHOR) for m in people]
     found: Ment | None = None
     if word in PERSON_PRONOUNS:
         found = antecedent(doc_ments, i, ("person",), reach=PERSON_REACH)
-    elif word in GROUP_POSSESSIVES or is_group_anaphor(tok):
+    elif word in GROUP_POSSESSIVES or is_group_anaphor(doc[i]):
         found = antecedent(doc_ments, i, ("group",), reach=GROUP_REACH)
     if found is None:
         return []
-    return [Arg(found.id, found.type, i, i + 1, tok, ANAPHOR)]
+    return [Arg(found.id, found.type, i, i + 1, i, ANAPHOR)]
 
 
-def _plural_people(tok: Token, word: str, strings: TokenStrings) -> bool:
-    if word in PLURAL_PRONOUNS:
+def _plural_people(view: TokenView, i: int) -> bool:
+    if view.lower[i] in PLURAL_PRONOUNS:
         return True
-    if tok.tag_ != "NNS" or strings.lemma[tok.i] not in PLURAL_NOUNS:
+    if view.tag[i] != "NNS" or view.lemma[i] not in PLURAL_NOUNS:
         return False
     return any(
-        c.lower_ in PLURAL_DETERMINERS or c.pos_ == "NUM" for c in tok.children if c.i < tok.i
+        view.lower[c] in PLURAL_DETERMINERS or view.pos[c] == "NUM"
+        for c in view.children(i)
+        if c < i
     )
 
 
-def _people_before(doc_ments: list[Ment], before: int) -> list[Ment]:
+def _people_before(view: TokenView, doc_ments: list[Ment], before: int) -> list[Ment]:
     """The people of the last sentence before ``before`` that names two or more."""
     found: list[Ment] = []
     sentence = None
@@ -118,21 +128,18 @@ def _people_before(doc_ments: list[Ment], before: int) -> list[Ment]:
             continue
         if ment.type != "person":
             continue
-        start = ment.span.sent.start
-        if sentence is not None and start != sentence:
+        at = view.sentence_of(ment.start)
+        if sentence is not None and at != sentence:
             break
-        sentence = start
+        sentence = at
         if all(m.id != ment.id for m in found):
             found.append(ment)
     return found[::-1]
 
 
-def _demonym(doc: Doc, i: int, strings: TokenStrings, demonyms: dict[str, str]) -> Arg | None:
-    text = strings.text[i]
-    if not text[:1].isupper():
-        return None
-    name = demonym_state(text, demonyms)
+def _demonym(view: TokenView, i: int, demonyms: dict[str, str]) -> Arg | None:
+    name = demonym_state(view.words[i], demonyms)
     sid = state_id(name) if name else None
     if sid is None:
         return None
-    return Arg(sid, EntityType.STATE.value, i, i + 1, doc[i], DEMONYM)
+    return Arg(sid, EntityType.STATE.value, i, i + 1, i, DEMONYM)

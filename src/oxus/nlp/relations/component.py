@@ -28,7 +28,6 @@ from oxus.nlp.clauses import (
     evidence_for,
     sentences_with_mentions,
 )
-from oxus.nlp.extensions import TokenStrings, token_strings
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
@@ -38,6 +37,7 @@ from oxus.nlp.relations.nationality import citizen_relations, origin_relations
 from oxus.nlp.relations.people import Candidate, lead_verb_relations, title_relations
 from oxus.nlp.relations.verbs import load_frames, verb_frame_relations
 from oxus.nlp.states import pack_states, state_of_place
+from oxus.nlp.tokenview import TokenView, token_view
 
 SINCE_WORDS = frozenset({"since", "from"})
 UNTIL_WORDS = frozenset({"until", "till", "before", "to"})
@@ -121,16 +121,18 @@ class RelationExtractor:
         found = doc_candidates(doc)
         doc_ments = doc_mentions(doc)
         types = {m.id: m.type for m in doc_ments}
-        strings = token_strings(doc)
+        view = token_view(doc)
         proposed: list[FactCandidate[Relation]] = []
         for index, sent, mentions in sentences_with_mentions(doc):
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             hits = self._rule_hits(doc, sent, mentions, by_token, doc_ments, types)
-            args = sentence_args(sent, mentions, doc_ments, strings, self.demonyms)
+            args = sentence_args(
+                doc, view, sent.start, sent.end, mentions, doc_ments, self.demonyms
+            )
             args += _implied_args(args, hits)
             if len({a.id for a in args}) < 2:
                 continue
-            proposed.extend(self._sentence_candidates(sent, index, args, hits, strings))
+            proposed.extend(self._sentence_candidates(sent, index, args, hits, view))
         add_document_features(proposed, doc_ments)
         found.relations.extend(proposed)
         return doc
@@ -141,7 +143,7 @@ class RelationExtractor:
         index: int,
         args: list[Arg],
         hits: dict[tuple[str, str, str], RuleHit],
-        strings: TokenStrings,
+        view: TokenView,
     ) -> list[FactCandidate[Relation]]:
         """One candidate per (subject, predicate, object) of the sentence: its closest pair."""
         best: dict[tuple[str, str, str], tuple[int, Arg, Arg]] = {}
@@ -172,18 +174,19 @@ class RelationExtractor:
             lo, hi = min(a.start, b.start), max(a.start, b.start)
             between = sum(1 for pos in positions if lo < pos < hi)
             features = self.featurizer.features(
-                sent,
+                view,
+                sent.start,
+                sent.end,
                 a,
                 predicate,
                 b,
-                strings,
                 rules=frozenset(hit.rules) if hit else frozenset(),
                 other_rules=others,
                 args_between=between,
                 headline=headline,
             )
             since, until = _dates(sent, predicate)
-            role = (hit.role if hit else None) or self._role_word(a, b, strings, predicate)
+            role = (hit.role if hit else None) or self._role_word(a, b, view, predicate)
             relation = Relation(
                 subject=a.id,
                 predicate=Predicate(predicate),
@@ -201,7 +204,7 @@ class RelationExtractor:
             return object_type in self.state_member_objects
         return True
 
-    def _role_word(self, a: Arg, b: Arg, strings: TokenStrings, predicate: str) -> str | None:
+    def _role_word(self, a: Arg, b: Arg, strings: TokenView, predicate: str) -> str | None:
         """The role a title word near the pair names ("commander", "founder")."""
         if predicate != "leader_of":
             return None
@@ -376,7 +379,7 @@ def _implied_args(args: list[Arg], hits: dict[tuple[str, str, str], RuleHit]) ->
                 continue
             present.add(entity)
             cue = hit.cue
-            extra.append(Arg(entity, type_, cue.i, cue.i + 1, cue, IMPLIED))
+            extra.append(Arg(entity, type_, cue.i, cue.i + 1, cue.i, IMPLIED))
     return extra
 
 

@@ -28,14 +28,6 @@ def score_relations(candidates: list[Candidate[Relation]], scorer: LinearScorer 
             cand.probability = rules_only_probability(cand.features)
 
 
-def decode_relations(
-    candidates: list[Candidate[Relation]], scorer: LinearScorer | None
-) -> list[Relation]:
-    """The relations to keep, each the best-scored candidate of its triple."""
-    score_relations(candidates, scorer)
-    return select_relations(candidates, scorer.threshold if scorer is not None else 0.5)
-
-
 def select_relations(candidates: list[Candidate[Relation]], threshold: float) -> list[Relation]:
     """The relations of candidates already scored: per triple, the best, if above threshold."""
     best: dict[tuple[str, ...], Candidate[Relation]] = {}

@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from spacy.tokens import Span
-
-from oxus.nlp.extensions import TokenStrings
 from oxus.nlp.lexicon import phrase_map, phrase_set
 from oxus.nlp.relations.args import NAME, Arg
 from oxus.nlp.scoring.linear import Features
 from oxus.nlp.syntax import dep_path
+from oxus.nlp.tokenview import TokenView
 
 SKIP_POS = frozenset({"DET", "PUNCT", "SPACE"})
 GAP_BUCKETS = ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (7, "5-7"), (12, "8-12"))
@@ -72,11 +70,12 @@ class RelationFeaturizer:
 
     def features(
         self,
-        sent: Span,
+        view: TokenView,
+        sent_start: int,
+        sent_end: int,
         subject: Arg,
         predicate: str,
         obj: Arg,
-        strings: TokenStrings,
         *,
         rules: frozenset[str],
         other_rules: frozenset[str],
@@ -84,7 +83,8 @@ class RelationFeaturizer:
         headline: bool,
     ) -> Features:
         p = predicate
-        lemma = strings.lemma
+        lemma = view.lemma
+        pos = view.pos
         f: Features = {p: 1.0, f"{p}|t|{subject.type}>{obj.type}": 1.0}
         if subject.kind != NAME or obj.kind != NAME:
             f[f"{p}|k|{subject.kind}>{obj.kind}"] = 1.0
@@ -102,41 +102,36 @@ class RelationFeaturizer:
             f[f"{p}|other_rule|{other}"] = 1.0
         if (subject.id, p, obj.id) in self.priors:
             f[f"{p}|prior"] = 1.0
-        doc = sent.doc
         if gap <= BETWEEN_LIMIT:
-            between = (
-                [t for t in range(first.end, last.start) if doc[t].pos_ not in SKIP_POS]
-                if gap
-                else []
-            )
+            between = [t for t in range(first.end, last.start) if pos[t] not in SKIP_POS]
             for t in between:
                 f[f"{p}|bw|{lemma[t]}"] = 1.0
                 for q in self.cues.get(lemma[t], ()):
                     f[f"{p}|bcue|{'=' if q == p else q}"] = 1.0
             if gap <= SEQUENCE_LIMIT:
-                seq = " ".join(strings.lower[t] for t in range(first.end, last.start))
+                seq = " ".join(view.lower[t] for t in range(first.end, last.start))
                 f[f"{p}|bseq|{seq}"] = 1.0
-        if first.start > sent.start:
-            f[f"{p}|pre|{strings.lower[first.start - 1]}"] = 1.0
-        if last.end < sent.end:
-            f[f"{p}|post|{strings.lower[last.end]}"] = 1.0
-        path = dep_path(subject.root, obj.root)
+        if first.start > sent_start:
+            f[f"{p}|pre|{view.lower[first.start - 1]}"] = 1.0
+        if last.end < sent_end:
+            f[f"{p}|post|{view.lower[last.end]}"] = 1.0
+        path = dep_path(view, subject.root, obj.root)
         if path is None:
             f[f"{p}|nopath"] = 1.0
             return f
         size = len(path)
         f[f"{p}|plen|{min(size, PATH_LIMIT + 1)}"] = 1.0
         if size <= PATH_LIMIT:
-            f[f"{p}|path|{path.labels()}"] = 1.0
+            f[f"{p}|path|{path.labels(view)}"] = 1.0
         if size <= LEXICAL_PATH_LIMIT:
-            f[f"{p}|plex|{path.lexical(lemma)}"] = 1.0
-        f[f"{p}|top|{path.top.pos_}"] = 1.0
-        for tok in path.inner():
-            if tok.pos_ in SKIP_POS:
+            f[f"{p}|plex|{path.lexical(view)}"] = 1.0
+        f[f"{p}|top|{pos[path.top]}"] = 1.0
+        for t in path.inner():
+            if pos[t] in SKIP_POS:
                 continue
-            f[f"{p}|pw|{lemma[tok.i]}"] = 1.0
-            for q in self.cues.get(lemma[tok.i], ()):
+            f[f"{p}|pw|{lemma[t]}"] = 1.0
+            for q in self.cues.get(lemma[t], ()):
                 f[f"{p}|pcue|{'=' if q == p else q}"] = 1.0
-            if tok.dep_ == "neg" or any(c.dep_ == "neg" for c in tok.children):
+            if view.dep[t] == "neg" or any(view.dep[c] == "neg" for c in view.children(t)):
                 f[f"{p}|neg"] = 1.0
         return f

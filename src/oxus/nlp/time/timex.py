@@ -5,6 +5,7 @@ from our own patterns (built from ``patterns/timex.yaml``) plus spaCy's DATE ent
 a candidate is kept only when it resolves. Each span's ``label_`` says what it is:
 ``date`` (a point at some precision), ``since``, ``until`` or ``period``; the latter
 three also resolve to a :class:`~oxus.nlp.time.dates.Period` through :func:`span_period`.
+A Russian Doc (``doc.lang_ == "ru"``) is read by :mod:`oxus.nlp.lang.ru.timex` instead.
 """
 
 from __future__ import annotations
@@ -92,8 +93,11 @@ def _capitalised_names_ok(text: str) -> bool:
 
 
 def _is_count(span: Span) -> bool:
-    """A bare 4-digit "year" that is really a count or an identifier ("2000 fighters")."""
+    """A bare 4-digit "year" that is really a count or an identifier ("2000 fighters",
+    "resolutions 1267/1989/2253")."""
     lex = load_lexicon("timex")
+    if re.fullmatch(r"\d+(?:/\d+)+", span[-1].text):
+        return True
     if not re.fullmatch(r"\d{4}", span[-1].text) or re.search(r"[A-Za-z]", span[-1].text):
         return False
     doc = span.doc
@@ -102,6 +106,17 @@ def _is_count(span: Span) -> bool:
     if after is not None and (after.tag_ == "NNS" or after.text in ("%", "percent")):
         return True
     return before is not None and before.lower_ in lex["not_year_before"]
+
+
+def _is_birth(span: Span) -> bool:
+    """A date of birth ("born in 1986", "(born 3 May 1986)", "b. 1986"): it dates a
+    person, never an event or a figure."""
+    doc = span.doc
+    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
+    words = set(load_lexicon("timex").get("birth_words", []))
+    if before and before[-1] in words:
+        return True
+    return len(before) == 2 and before[0] in words and before[1] in ("in", "on")
 
 
 def _opened(span: Span, label: str) -> tuple[Span, str]:
@@ -171,6 +186,10 @@ def _anchored(doc: Doc, kept: list[Span], published: str | None) -> None:
 
 def find_dates(doc: Doc) -> list[Span]:
     """Resolved date spans of a Doc, non-overlapping, in text order."""
+    if doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.timex import find_dates as find_russian_dates
+
+        return find_russian_dates(doc)
     published = doc._.published
     found: list[Span] = []
     text = extensions.doc_text(doc)
@@ -186,6 +205,8 @@ def find_dates(doc: Doc) -> list[Span]:
             found.append(Span(doc, ent.start, ent.end, label="date"))
     kept: list[Span] = []
     for span in filter_spans(found):
+        if _is_birth(span):
+            continue
         span, label = _opened(span, span.label_)
         value = _value(span, label, published)
         if value is None:
@@ -200,6 +221,10 @@ def span_period(span: Span) -> Period | None:
     """The period a ``since``/``until``/``period`` span names (None for plain dates)."""
     if span.label_ == "date":
         return None
+    if span.doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.timex import span_period as russian_period
+
+        return russian_period(span)
     return resolve_period(span.text, span.doc._.published)
 
 

@@ -1,6 +1,9 @@
 // Maps without tiles: vendored country outlines (world-atlas TopoJSON) and place markers.
+// Names come from data: they reach the page only as text nodes (textContent), never as
+// HTML strings, which Leaflet's bindTooltip/bindPopup would parse.
 (function () {
   "use strict";
+  var NAME_CHARS = 200;
   var OUTLINES = "/static/vendor/world-atlas/countries-50m.json";
   var outlines = null;
 
@@ -19,6 +22,11 @@
     return map;
   }
 
+  function short(name) {
+    name = String(name == null ? "" : name);
+    return name.length > NAME_CHARS ? name.slice(0, NAME_CHARS) + "… [cut]" : name;
+  }
+
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
     if (text) { node.textContent = text; }
@@ -27,7 +35,7 @@
   }
 
   function entityLink(ref) {
-    return el("a", ref.name, { href: "/entities/" + encodeURIComponent(ref.id).replace("%3A", ":") });
+    return el("a", short(ref.name), { href: "/entities/" + encodeURIComponent(ref.id).replace("%3A", ":") });
   }
 
   function popup(p) {
@@ -39,7 +47,14 @@
     if (p.bases.length) {
       box.appendChild(el("div", "Based here:", { "class": "small muted" }));
       var ul = el("ul");
-      p.bases.forEach(function (b) { var li = el("li"); li.appendChild(entityLink(b.group)); li.appendChild(document.createTextNode(" (" + b.claims + ")")); ul.appendChild(li); });
+      p.bases.forEach(function (b) {
+        var li = el("li");
+        li.appendChild(entityLink(b.group));
+        li.appendChild(el("span", " " + b.claims + " report" + (b.claims === 1 ? "" : "s") +
+          (b.latest ? ", latest " + b.latest : "") + (b.sources.length ? " (" + b.sources.slice(0, 3).join(", ") + ")" : ""),
+          { "class": "small muted pop-source" }));
+        ul.appendChild(li);
+      });
       box.appendChild(ul);
     }
     if (p.event_count) {
@@ -48,7 +63,10 @@
       p.events.forEach(function (e) {
         var li = el("li");
         li.appendChild(el("a", (e.date || "undated") + " " + e.type.replace(/_/g, " "),
-          { href: "/documents/" + encodeURIComponent(e.document_id) + "?hl=" + e.start + "-" + e.end + "#ev-" + e.start + "-" + e.end }));
+          { href: "/documents/" + encodeURIComponent(e.document_id) + "?hl=" + e.start + "-" + e.end + "#ev-" + e.start + "-" + e.end,
+            title: e.title || e.document_id }));
+        li.appendChild(el("span", " — " + (e.outlet || e.document_id) + ", " + (e.published || "undated"),
+          { "class": "small muted pop-source" }));
         list.appendChild(li);
       });
       box.appendChild(list);
@@ -66,7 +84,7 @@
       }
       if (p.bases.length) {
         L.marker(latlng, { icon: L.divIcon({ className: "base-icon" + (p.approximate ? " approx" : ""), iconSize: [12, 12] }),
-          title: p.place.name }).bindPopup(popup(p)).addTo(layer);
+          title: short(p.place.name) }).bindPopup(popup(p)).addTo(layer);
       }
     });
   }
@@ -104,8 +122,8 @@
     var small = baseMap(mini, 4);
     var bounds = [];
     places.forEach(function (p) {
-      L.marker([p.lat, p.lon], { icon: L.divIcon({ className: "base-icon", iconSize: [12, 12] }), title: p.name })
-        .bindTooltip(p.name, { permanent: places.length <= 3, direction: "right", className: "base-label" })
+      L.marker([p.lat, p.lon], { icon: L.divIcon({ className: "base-icon", iconSize: [12, 12] }), title: short(p.name) })
+        .bindTooltip(el("span", short(p.name)), { permanent: places.length <= 3, direction: "right", className: "base-label" })
         .addTo(small);
       bounds.push([p.lat, p.lon]);
     });
