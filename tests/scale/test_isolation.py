@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dask
+import distributed  # noqa: F401  (its defaults must be in dask's config before a set)
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
