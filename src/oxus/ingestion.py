@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from oxus.analysis.dating.derive import ensure_dated
+from oxus.analysis.incidents.persist import LinkReport, ensure_incidents
 from oxus.errors import ReadError, StoreError
 from oxus.ingest import DEFAULT_MAX_BYTES, Found, find_sources, read_path
 from oxus.ingest.identity import DocumentIds
@@ -52,6 +54,8 @@ class IngestReport:
     """Of those, the ones the pack does not know."""
     pack_entities: int = 0
     """Pack entities that were new to the store (loaded by this run)."""
+    linking: LinkReport | None = None
+    """Incidents linked again after new facts were stored (None when nothing changed)."""
 
     @property
     def failed(self) -> bool:
@@ -251,6 +255,14 @@ def _store_documents(
             tally.failed(ReadError(document.source or document.id, f"not stored: {e.message}"))
             continue
         tally.outcome(facts.document.id, outcome, facts)
+    derive(store, tally.report)
+
+
+def derive(store: Store, report: IngestReport) -> None:
+    """After new facts: link incidents again and date the new relation statements."""
+    if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
+        ensure_dated(store)
+        report.linking = ensure_incidents(store)
 
 
 def extract_documents(

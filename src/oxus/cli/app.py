@@ -160,6 +160,8 @@ def _register() -> None:
         export,
         facts_cmd,
         import_cmd,
+        incidents,
+        incidents_edit,
         ingest,
         serve,
         sources,

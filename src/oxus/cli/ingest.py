@@ -31,6 +31,11 @@ def _summary(report: IngestReport) -> Table:
     for kind in ("relations", "events", "estimates"):
         table.add_row(f"{kind} extracted", str(report.facts.get(kind, 0)))
     table.add_row("pack entities loaded", str(report.pack_entities))
+    if report.linking is not None:
+        linking = report.linking
+        table.add_row("incidents in the store", f"{linking.incidents:,}")
+        table.add_row("  of several documents", f"{linking.multi_report:,}")
+        table.add_row("  linking seconds", f"{linking.seconds:.1f}")
     return table
 
 

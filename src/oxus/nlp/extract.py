@@ -219,3 +219,10 @@ def _sentence_count(doc: Doc) -> int:
 
 def _source(document: Document) -> str:
     return document.source or document.id
+
+
+def parse(document: Document, pipelines: Pipelines) -> Doc:
+    """One document through the pipeline of its language, as a processed Doc (training
+    and cross-validation read the candidates it carries)."""
+    nlp = pipelines[document.language]
+    return nlp(_prepared(nlp, document, Section(0, document.text), None))
