@@ -156,8 +156,11 @@ def _run(
         nlp = pipelines[lang]
         limit = min(section_chars, nlp.max_length)
         plans = [(i, split_sections(batch[i].text, limit)) for i in indices]
-        longest = max((len(s.text) for _, sections in plans for s in sections), default=1)
-        pipe_batch = max(1, min(batch_size, PIPE_BATCH_CHARS // max(longest, 1)))
+        # Documents of one section go through in batches as they always have (the
+        # statistical models' scores can move in the last digit with the batch); the
+        # sections of a long one a few at a time, as spaCy's memory follows the batch.
+        sectioned = any(len(sections) > 1 for _, sections in plans)
+        pipe_batch = max(1, min(batch_size, PIPE_BATCH_CHARS // limit)) if sectioned else batch_size
         docs = (
             _prepared(nlp, batch[i], section, budget)
             for i, sections in plans
