@@ -11,14 +11,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
-from oxus.bench.runner import run_benchmark
-from oxus.bench.scaler import russian_documents, synthetic_documents
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.config import shared_corpus_dir
-from oxus.ingest import discover, read_source
-from oxus.ingestion import extract_documents
-from oxus.kb.pack import shared_pack
 from oxus.store import Store
 
 RUSSIAN_SHARE = 4
@@ -39,17 +33,28 @@ def bench(
             help="Also time the Russian pipeline on the corpus's Russian reports (stage oxus-ru)."
         ),
     ] = True,
+    processes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Runs of the whole-process stages (a bare spaCy process against "
+            "`oxus ingest`, start-up and loading included); 0 skips them.",
+        ),
+    ] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Words/s and documents/s of bare en_core_web_sm, oxus, and oxus with --workers;
-    Russian words/s of oxus beside English."""
+    """Words/s and documents/s of bare en_core_web_sm, oxus, and oxus with --workers,
+    in one process and as whole processes; Russian words/s of oxus beside English."""
+    from oxus.bench.runner import run_benchmark
+    from oxus.bench.scaler import russian_documents, synthetic_documents
+
     source = corpus or shared_corpus_dir()
     if source is None or not source.is_dir():
         raise fail("no corpus to build benchmark documents from: pass --corpus DIR")
     documents = list(synthetic_documents(source, docs))
     words = sum(len(d.text.split()) for d in documents)
     russian_docs = russian_documents(source, words // RUSSIAN_SHARE) if russian else []
-    report = run_benchmark(documents, workers=workers, russian=russian_docs)
+    report = run_benchmark(documents, workers=workers, russian=russian_docs, processes=processes)
     if as_json:
         console.print_json(json.dumps(report.to_dict()))
         return
@@ -114,6 +119,12 @@ def bench_scale(
     pipeline, so a chunk's time is ingestion's. Use an empty store (a new SQLite path or
     an empty PostgreSQL database).
     """
+    from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
+    from oxus.bench.scaler import synthetic_documents
+    from oxus.ingest import discover, read_source
+    from oxus.ingestion import extract_documents
+    from oxus.kb.pack import shared_pack
+
     source = corpus or shared_corpus_dir()
     if source is None or not source.is_dir():
         raise fail("no corpus to extract facts from: pass --corpus DIR")

@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
-from oxus.cli.learning import gold_samples, reviewed_rows
 from oxus.errors import OxusError
-from oxus.learn.train import train_model
 from oxus.nlp.scoring.bundle import model_path
 
 
@@ -39,6 +37,9 @@ def train(
 ) -> None:
     """Train the relation, event and estimate scorers (and the source chooser) on gold
     documents, and on reviewed facts with --with-reviews."""
+    from oxus.cli.learning import gold_samples, reviewed_rows
+    from oxus.learn.train import train_model
+
     target = out or model_path()
     if target.is_dir() or not target.parent.is_dir():
         raise fail(f"cannot write the model to {target}: not a file in an existing folder")

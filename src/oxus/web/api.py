@@ -208,7 +208,7 @@ def api_timeline(
 
 @router.get("/review")
 def api_review(store: StoreDep) -> Any:
-    """Provisional entities, open merge candidates, low-confidence facts, recent audit."""
+    """Provisional entities, merge candidates, the facts the model is least sure of, audit."""
     return json_response(review_queue(store))
 
 
