@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
-from oxus.eval.matching import match_estimates, match_events, match_relations, scored_estimates
-from oxus.export.facts_jsonl import estimate_record, event_record, relation_record
+from oxus.eval.matching import (
+    NameIndex,
+    match_estimates,
+    match_events,
+    match_relations,
+    scored_estimates,
+)
+from oxus.export.facts_jsonl import Namer, estimate_record, event_record, relation_record
 from oxus.learn.labels import GoldView
 from oxus.learn.samples import Sample
-from oxus.nlp.candidates import Candidate
+from oxus.nlp.candidates import Candidate, CandidateSet
 from oxus.nlp.estimates.decode import select_estimates
 from oxus.nlp.events.decode import select_events
 from oxus.nlp.relations.decode import select_relations
 from oxus.nlp.scoring.linear import Features
+
+Matcher = Callable[[Sequence[dict[str, Any]], Sequence[Any], NameIndex, NameIndex], dict[int, int]]
 
 
 @dataclass
@@ -43,82 +51,62 @@ class Tally:
         return 2 * self.tp / total if total else 0.0
 
 
-class Family(Protocol):
+@dataclass(frozen=True)
+class Family:
+    """One fact family: where its candidates are, how the gold labels them, what the
+    decoder keeps of them at a threshold and how ``oxus eval`` matches what it kept."""
+
     name: str
-
-    def candidates(self, sample: Sample) -> Sequence[Candidate[Any]]: ...
-
-    def rows(self, sample: Sample, view: GoldView) -> Rows: ...
-
-    def tally(self, sample: Sample, view: GoldView, threshold: float) -> Tally: ...
-
-
-def _rows(candidates: Sequence[Candidate[Any]], label: Callable[[Any], int | None]) -> Rows:
-    rows = Rows([], [])
-    for cand in candidates:
-        value = label(cand.fact)
-        if value is None:
-            continue
-        rows.features.append(cand.features)
-        rows.labels.append(value)
-    return rows
-
-
-class RelationFamily:
-    """Relation candidates: one decision per (subject, predicate, object) and document."""
-
-    name = "relations"
+    label: Callable[[GoldView, Any], int | None]
+    select: Callable[[CandidateSet, float], list[Any]]
+    record: Callable[[Any, Namer], dict[str, Any]]
+    match: Matcher
+    counted: Callable[[Sequence[Any]], list[Any]] = list
 
     def candidates(self, sample: Sample) -> Sequence[Candidate[Any]]:
-        return sample.candidates.relations
+        found: Sequence[Candidate[Any]] = getattr(sample.candidates, self.name)
+        return found
 
     def rows(self, sample: Sample, view: GoldView) -> Rows:
-        return _rows(sample.candidates.relations, view.relation_label)
+        """(features, label) of every candidate the gold labels."""
+        rows = Rows([], [])
+        for cand in self.candidates(sample):
+            value = self.label(view, cand.fact)
+            if value is not None:
+                rows.features.append(cand.features)
+                rows.labels.append(value)
+        return rows
 
     def tally(self, sample: Sample, view: GoldView, threshold: float) -> Tally:
-        kept = select_relations(sample.candidates.relations, threshold)
-        system = [relation_record(r, view.name) for r in kept]
-        gold = view.gold_items("relations")
-        pairs = match_relations(system, gold, view.system_index, view.gold_index)
-        return Tally(len(pairs), len(system), len(gold))
+        """How the facts kept at ``threshold`` score against the document's gold."""
+        kept = self.select(sample.candidates, threshold)
+        system = [self.record(fact, view.name) for fact in kept]
+        gold = view.gold_items(self.name)
+        pairs = self.match(system, gold, view.system_index, view.gold_index)
+        return Tally(len(pairs), len(self.counted(system)), len(self.counted(gold)))
 
 
-class EventFamily:
-    """Event candidates: one decision per occurrence a document reports."""
-
-    name = "events"
-
-    def candidates(self, sample: Sample) -> Sequence[Candidate[Any]]:
-        return sample.candidates.events
-
-    def rows(self, sample: Sample, view: GoldView) -> Rows:
-        return _rows(sample.candidates.events, view.event_label)
-
-    def tally(self, sample: Sample, view: GoldView, threshold: float) -> Tally:
-        kept = select_events(sample.candidates.events, threshold, sample.candidates.follow_ups)
-        system = [event_record(e, view.name) for e in kept]
-        gold = view.gold_items("events")
-        pairs = match_events(system, gold, view.system_index, view.gold_index)
-        return Tally(len(pairs), len(system), len(gold))
-
-
-class EstimateFamily:
-    """Estimate candidates: for each count of a scored measure, the entity it sizes."""
-
-    name = "estimates"
-
-    def candidates(self, sample: Sample) -> Sequence[Candidate[Any]]:
-        return sample.candidates.estimates
-
-    def rows(self, sample: Sample, view: GoldView) -> Rows:
-        return _rows(sample.candidates.estimates, view.estimate_label)
-
-    def tally(self, sample: Sample, view: GoldView, threshold: float) -> Tally:
-        kept = select_estimates(sample.candidates.estimates, threshold)
-        system = [estimate_record(e, view.name) for e in kept]
-        gold = view.gold_items("estimates")
-        pairs = match_estimates(system, gold, view.system_index, view.gold_index)
-        return Tally(len(pairs), len(scored_estimates(system)), len(scored_estimates(gold)))
-
-
-FAMILIES: tuple[Family, ...] = (RelationFamily(), EventFamily(), EstimateFamily())
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "relations",
+        GoldView.relation_label,
+        lambda found, cut: select_relations(found.relations, cut),
+        relation_record,
+        match_relations,
+    ),
+    Family(
+        "events",
+        GoldView.event_label,
+        lambda found, cut: select_events(found.events, cut, found.follow_ups),
+        event_record,
+        match_events,
+    ),
+    Family(
+        "estimates",
+        GoldView.estimate_label,
+        lambda found, cut: select_estimates(found.estimates, cut),
+        estimate_record,
+        match_estimates,
+        scored_estimates,
+    ),
+)

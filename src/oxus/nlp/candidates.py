@@ -10,6 +10,7 @@ what runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from oxus.model import Entity, Estimate, Event, Relation
 from oxus.nlp.attribution.sources import SegmentSources, SourceOption, source_options
-from oxus.nlp.scoring.linear import Features
+from oxus.nlp.scoring.linear import Features, LinearScorer
 
 FactT = TypeVar("FactT", Relation, Event, Estimate)
 
@@ -82,6 +83,27 @@ class CandidateSet:
     def everything(self) -> list[Candidate[Any]]:
         """Every candidate of every family."""
         return [*self.relations, *self.events, *self.estimates]
+
+
+RULES_ONLY = 0.8
+"""A candidate's probability when no learned scorer is at hand and a rule found it."""
+RULE_FEATURE = "*|rule"
+"""The feature every family sets on a candidate the hand rules would have kept."""
+
+
+def score_candidates(
+    candidates: Iterable[Candidate[Any]],
+    scorer: LinearScorer | None,
+    *,
+    learned: Callable[[Candidate[Any]], bool] | None = None,
+) -> None:
+    """Set each candidate's probability: the scorer's, or (without one, or where
+    ``learned`` says the scorer does not apply) the rules' verdict."""
+    for cand in candidates:
+        if scorer is not None and (learned is None or learned(cand)):
+            cand.probability = scorer.probability(cand.features)
+        else:
+            cand.probability = RULES_ONLY if RULE_FEATURE in cand.features else 0.0
 
 
 def doc_candidates(doc: Doc) -> CandidateSet:

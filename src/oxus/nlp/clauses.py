@@ -77,19 +77,14 @@ def mentions_in(doc: Doc, start: int, end: int) -> list[Ment]:
         if span.start >= start and span.end <= end and span.kb_id_
     ]
     found.sort(key=lambda m: (m.start, -m.end))
-    out: list[Ment] = []
-    for ment in found:
-        if out and ment.start < out[-1].end:
-            continue
-        out.append(ment)
-    return out
+    return without_overlaps(found)
 
 
 def sentence_mentions(sent: Span) -> list[Ment]:
     return mentions_in(sent.doc, sent.start, sent.end)
 
 
-def _linked(doc: Doc) -> list[Ment]:
+def linked_mentions(doc: Doc) -> list[Ment]:
     """Every linked mention of the Doc, sorted by (start, -end), overlaps kept."""
     if MENTIONS not in doc.spans:
         return []
@@ -98,7 +93,8 @@ def _linked(doc: Doc) -> list[Ment]:
     return found
 
 
-def _greedy(found: list[Ment]) -> list[Ment]:
+def without_overlaps(found: list[Ment]) -> list[Ment]:
+    """Drop mentions that overlap an earlier (longer-first) one."""
     out: list[Ment] = []
     for ment in found:
         if out and ment.start < out[-1].end:
@@ -113,17 +109,17 @@ def sentences_with_mentions(doc: Doc) -> Iterator[tuple[int, Span, list[Ment]]]:
     Same result as ``sentence_mentions`` per sentence, without rescanning the whole span
     group for each sentence (long reports hold hundreds of mentions).
     """
-    found = _linked(doc)
+    found = linked_mentions(doc)
     starts = [m.start for m in found]
     for index, sent in enumerate(doc.sents):
         lo = bisect_left(starts, sent.start)
         hi = bisect_left(starts, sent.end, lo)
-        yield index, sent, _greedy([m for m in found[lo:hi] if m.end <= sent.end])
+        yield index, sent, without_overlaps([m for m in found[lo:hi] if m.end <= sent.end])
 
 
 def doc_mentions(doc: Doc) -> list[Ment]:
     """All linked mentions of the Doc (``mentions_in`` over the whole Doc)."""
-    return _greedy(_linked(doc))
+    return without_overlaps(linked_mentions(doc))
 
 
 def mention_lists(sent: Span, mentions: list[Ment]) -> list[list[Ment]]:

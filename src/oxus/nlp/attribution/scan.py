@@ -16,8 +16,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from oxus.nlp.clauses import Ment
-from oxus.nlp.extensions import MENTIONS
+from oxus.nlp.clauses import Ment, linked_mentions, without_overlaps
 from oxus.nlp.tokenview import TokenView, token_view
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9“\"«(])")
@@ -62,7 +61,7 @@ class DocView(TokenView):
 
     def _segments(self) -> list[list[Segment]]:
         """Per sentence, its paragraph segments with their (non-overlapping) mentions."""
-        found = _linked(self.doc)
+        found = linked_mentions(self.doc)
         starts = [m.start for m in found]
         out: list[list[Segment]] = []
         size = len(self.idx)
@@ -80,29 +79,11 @@ class DocView(TokenView):
             for lo, hi in pairwise(cuts):
                 first = bisect_left(starts, lo)
                 last = bisect_left(starts, hi, first)
-                ments = _greedy([m for m in found[first:last] if m.end <= hi])
+                ments = without_overlaps([m for m in found[first:last] if m.end <= hi])
                 end_char = self.idx[hi] if hi < len(self.idx) else len(self.text)
                 segs.append(Segment(index, lo, hi, self.idx[lo], end_char, ments))
             out.append(segs)
         return out
-
-
-def _linked(doc: Doc) -> list[Ment]:
-    if MENTIONS not in doc.spans:
-        return []
-    found = [Ment(span, span.kb_id_, span.label_) for span in doc.spans[MENTIONS] if span.kb_id_]
-    found.sort(key=lambda m: (m.start, -m.end))
-    return found
-
-
-def _greedy(found: list[Ment]) -> list[Ment]:
-    """Drop mentions that overlap an earlier (longer-first) one."""
-    out: list[Ment] = []
-    for ment in found:
-        if out and ment.start < out[-1].end:
-            continue
-        out.append(ment)
-    return out
 
 
 def fact_ids(fact: object) -> list[str]:

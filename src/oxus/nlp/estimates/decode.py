@@ -12,22 +12,13 @@ distances) have no learned scorer and keep the rules' subject.
 from __future__ import annotations
 
 from oxus.model import SCORED_MEASURES, Estimate
-from oxus.nlp.candidates import Candidate
+from oxus.nlp.candidates import Candidate, score_candidates
 from oxus.nlp.scoring.linear import LinearScorer
-
-RULES_ONLY = 0.8
-
-
-def _rule(features: dict[str, float]) -> float:
-    return RULES_ONLY if "*|rule" in features else 0.0
 
 
 def score_estimates(candidates: list[Candidate[Estimate]], scorer: LinearScorer | None) -> None:
-    for cand in candidates:
-        if scorer is not None and cand.fact.measure in SCORED_MEASURES:
-            cand.probability = scorer.probability(cand.features)
-        else:
-            cand.probability = _rule(cand.features)
+    """Scored measures by the scorer; other counts (trade volumes) by the rules alone."""
+    score_candidates(candidates, scorer, learned=lambda c: c.fact.measure in SCORED_MEASURES)
 
 
 def select_estimates(candidates: list[Candidate[Estimate]], threshold: float) -> list[Estimate]:

@@ -17,20 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from oxus.model import Event
-from oxus.nlp.candidates import Candidate, FollowUpCounts
+from oxus.nlp.candidates import Candidate, FollowUpCounts, score_candidates
 from oxus.nlp.events.merge import merge_into
 from oxus.nlp.scoring.linear import LinearScorer
 from oxus.nlp.states import place_within
 
-RULES_ONLY = 0.8
 TOLL_TYPES = frozenset({"attack", "clash"})
 FOLLOW_UP_REACH = 2
 """Sentences after an attack or clash within which a toll naming no one is its toll."""
-
-
-def rules_only_probability(features: dict[str, float]) -> float:
-    """Without a model, a candidate the rules accept is kept, any other dropped."""
-    return RULES_ONLY if "*|rule" in features else 0.0
 
 
 def _dates_compatible(first: str | None, second: str | None) -> bool:
@@ -107,11 +101,7 @@ def _specific(first: str | None, second: str | None) -> bool:
 
 
 def score_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None) -> None:
-    for cand in candidates:
-        if scorer is not None:
-            cand.probability = scorer.probability(cand.features)
-        else:
-            cand.probability = rules_only_probability(cand.features)
+    score_candidates(candidates, scorer)
 
 
 def select_events(

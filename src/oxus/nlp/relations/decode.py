@@ -7,25 +7,12 @@ its confidence is that candidate's calibrated probability.
 from __future__ import annotations
 
 from oxus.model import Relation
-from oxus.nlp.candidates import Candidate
+from oxus.nlp.candidates import Candidate, score_candidates
 from oxus.nlp.scoring.linear import LinearScorer
-
-RULE_PREFIX = "*|rule|"
-RULES_ONLY = 0.8
-"""Confidence of a rule-found relation when no learned scorer is available."""
-
-
-def rules_only_probability(features: dict[str, float]) -> float:
-    """Without a model, a candidate some rule found is kept, any other dropped."""
-    return RULES_ONLY if any(name.startswith(RULE_PREFIX) for name in features) else 0.0
 
 
 def score_relations(candidates: list[Candidate[Relation]], scorer: LinearScorer | None) -> None:
-    for cand in candidates:
-        if scorer is not None:
-            cand.probability = scorer.probability(cand.features)
-        else:
-            cand.probability = rules_only_probability(cand.features)
+    score_candidates(candidates, scorer)
 
 
 def select_relations(candidates: list[Candidate[Relation]], threshold: float) -> list[Relation]:

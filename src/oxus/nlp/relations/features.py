@@ -109,6 +109,8 @@ class RelationFeaturizer:
         for rule in rules:
             f[f"{p}|rule|{rule}"] = 1.0
             f[f"*|rule|{rule}"] = 1.0
+        if rules:
+            f["*|rule"] = 1.0
         for other in other_rules:
             f[f"{p}|other_rule|{other}"] = 1.0
         if (subject.id, p, obj.id) in self.priors:
