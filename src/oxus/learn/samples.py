@@ -18,6 +18,7 @@ from oxus.model import Document, DocumentFacts, Entity
 from oxus.nlp.candidates import CandidateSet, doc_candidates
 from oxus.nlp.decoder import Decoded, pack_entity, referenced_entities
 from oxus.nlp.extensions import TEXT_KEY
+from oxus.nlp.extract import Pipelines
 from oxus.nlp.facts import doc_to_facts
 
 Gold = Mapping[str, Any]
@@ -76,16 +77,20 @@ def collect_samples(
     *,
     progress: Progress | None = None,
 ) -> list[Sample]:
-    """Run ``nlp`` over the documents that have gold; one :class:`Sample` each."""
+    """Run the pipeline of each document's language over the documents that have gold
+    (``nlp`` for its own language, the others built with its pack); one :class:`Sample`
+    each."""
+    pipelines = Pipelines(nlp)
     samples = []
     for document in documents:
         if document.id not in gold:
             continue
-        spacy_doc = nlp.make_doc(document.text)
+        pipeline = pipelines[document.language]
+        spacy_doc = pipeline.make_doc(document.text)
         spacy_doc.user_data[TEXT_KEY] = document.text
         spacy_doc._.doc_id = document.id
         spacy_doc._.published = document.published
-        spacy_doc = nlp(spacy_doc)
+        spacy_doc = pipeline(spacy_doc)
         facts = doc_to_facts(spacy_doc, document)
         facts.relations = []
         facts.events = []
