@@ -23,11 +23,11 @@ from oxus.model import Event, EventType, Polarity, Relation
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.attribution.scope import (
     PREFERENCE,
-    alternation,
     depth,
     describes_source,
     fact_segment,
     mention_tokens,
+    Phrases,
     phrase_anchors,
     pronoun_subject,
     reaches,
@@ -37,10 +37,14 @@ from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segmen
 from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
+from oxus.nlp.grammar import OBJECTS
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.states import state_entity_id
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
+RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
+"""Russian pronouns by lemma (a possessive "его" is its own lemma): "по его словам"."""
+RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанный"})
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -75,20 +79,21 @@ class SentenceClaim:
 class Attributor:
     """Marks each fact with its source, hedging and polarity."""
 
-    def __init__(self, *, lexicon: str = "attribution") -> None:
-        lex = load_lexicon(lexicon)
+    def __init__(self, *, lexicon: str = "attribution", lang: str = "en") -> None:
+        lex = load_lexicon(lexicon, lang)
+        self.english = lang == "en"
         self.reporting = phrase_set(lex.get("reporting_verbs"))
-        self.source_re = alternation(lex.get("source_phrases", []))
+        self.source_phrases = Phrases(lex.get("source_phrases"), lang)
         self.source_nouns = phrase_set(lex.get("source_nouns"))
         self.hedge_words = phrase_set(lex.get("hedge_words"))
-        self.hedge_re = alternation(lex.get("hedge_phrases", []))
+        self.hedge_phrases = Phrases(lex.get("hedge_phrases"), lang)
         self.denial_verbs = phrase_set(lex.get("denial_verbs"))
-        self.denial_re = alternation(lex.get("denial_phrases", []))
+        self.denial_phrases = Phrases(lex.get("denial_phrases"), lang)
         self.asserter_types = phrase_set(lex.get("asserter_types"))
         self.anonymous = phrase_set(lex.get("anonymous_sources"))
         self.not_reported = phrase_set(lex.get("non_reporting_objects"))
         self.authorities = phrase_set(lex.get("authority_speakers"))
-        dem = load_lexicon("demonyms").get("demonyms") or {}
+        dem = load_lexicon("demonyms", lang).get("demonyms") or {}
         self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
@@ -266,7 +271,7 @@ class Attributor:
                 if view.dep[child] != "nsubj" or view.lemma[child] not in self.authorities:
                     continue
                 for mod in view.children(child):
-                    state = self.demonyms.get(view.lower[mod])
+                    state = self.demonyms.get(self._word(view, mod))
                     if state and view.dep[mod] in ("compound", "amod"):
                         return state_entity_id(view.doc, state)
         return None
@@ -279,7 +284,7 @@ class Attributor:
             if view.pos[i] == "VERB"
             and view.lemma[i] in self.reporting
             and not any(
-                view.dep[c] == "dobj" and view.lemma[c] in self.not_reported
+                view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported
                 for c in view.children(i)
             )
         ]
@@ -318,26 +323,36 @@ class Attributor:
         """Whether the verb's subject is "the statement", "this report" (no name in it)."""
         for child in view.children(verb):
             if view.dep[child] == "nsubj" and view.lemma[child] in self.source_nouns:
-                return any(view.lower[d] in DEFINITE for d in view.children(child))
+                return any(self._definite(view, d) for d in view.children(child))
         return False
+
+    def _definite(self, view: DocView, i: int) -> bool:
+        """ "the", "this" (English); "этот", "данный" (Russian, by lemma)."""
+        return view.lower[i] in DEFINITE or (not self.english and view.lemma[i] in RU_DEFINITE)
+
+    def _word(self, view: DocView, i: int) -> str:
+        """How the lexicons name a word: as written in English, by lemma otherwise."""
+        return view.lower[i] if self.english else view.lemma[i]
+
+    def _pronoun(self, view: DocView, i: int) -> bool:
+        return view.lower[i] in PRONOUNS or (not self.english and view.lemma[i] in RU_PRONOUNS)
 
     def _phrase_source(
         self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
     ) -> tuple[Ment | None, str]:
         """The name after "according to", "citing", ...; a pronoun or "the report" there
         points back to a source named before."""
-        if self.source_re is None:
-            return None, ""
         back = ""
-        for match in self.source_re.finditer(low):
-            j = view.token_at(seg.start_char + match.end() - 1) + 1
+        for first, j in self.source_phrases.spans(view, seg, low):
+            if any(self._pronoun(view, k) for k in range(first, j)):
+                return None, PRONOUN  # "по его словам"
             stop = min(seg.end, j + 8)
             while j < stop:
                 if j in by_token:
                     return by_token[j], ""
-                if view.lower[j] in PRONOUNS:
+                if self._pronoun(view, j):
                     return None, PRONOUN
-                if view.lemma[j] in self.source_nouns and view.lower[j - 1] in DEFINITE:
+                if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
                 if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
                     break
@@ -355,9 +370,9 @@ class Attributor:
         found: list[int | None] = [
             view.head[i] if view.pos[i] == "ADV" else None
             for i in range(seg.start, seg.end)
-            if view.lower[i] in self.hedge_words
+            if self._word(view, i) in self.hedge_words
         ]
-        found.extend(phrase_anchors(view, seg, low, self.hedge_re))
+        found.extend(phrase_anchors(view, seg, low, self.hedge_phrases))
         if self._anonymous(view, seg, low):
             found.append(None)
         return tuple(found)
@@ -365,11 +380,10 @@ class Attributor:
     def _anonymous(self, view: DocView, seg: Segment, low: str) -> bool:
         """Whether the segment leans on unnamed sources ("according to reports", "sources
         said", "reports suggest"): reported, not vouched for, so hedged."""
-        if self.source_re is not None:
-            for match in self.source_re.finditer(low):
-                j = view.token_at(seg.start_char + match.end() - 1) + 1
+        if self.source_phrases:
+            for _, j in self.source_phrases.spans(view, seg, low):
                 for k in range(j, min(seg.end, j + 4)):
-                    if view.lemma[k] in self.anonymous and view.lower[k - 1] not in DEFINITE:
+                    if view.lemma[k] in self.anonymous and not self._definite(view, k - 1):
                         return True
                     if view.pos[k] not in ("DET", "ADJ", "NOUN"):
                         break
@@ -378,7 +392,7 @@ class Attributor:
                 if view.dep[child] == "nsubj" and view.lemma[child] in self.anonymous:
                     below = view.children(child)
                     if not any(
-                        view.lower[d] in DEFINITE or view.dep[d] == "poss" for d in below
+                        self._definite(view, d) or view.dep[d] == "poss" for d in below
                     ) and not any(t in mention_tokens(seg) for t in view.subtree(child)):
                         return True
         return False
@@ -392,7 +406,7 @@ class Attributor:
             and view.lemma[i] in self.denial_verbs
             and view.dep[i] in MAIN_DEPS
         ]
-        found.extend(phrase_anchors(view, seg, low, self.denial_re))
+        found.extend(phrase_anchors(view, seg, low, self.denial_phrases))
         return tuple(found)
 
 
@@ -414,4 +428,4 @@ def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str 
     default_config={"lexicon": "attribution"},
 )
 def make_attribution(nlp: Language, name: str, *, lexicon: str) -> Attributor:
-    return Attributor(lexicon=lexicon)
+    return Attributor(lexicon=lexicon, lang=nlp.lang or "en")

@@ -20,10 +20,10 @@ from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import MENTIONS
 from oxus.nlp.tokenview import TokenView, token_view
 
-PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9“\"«(])")
-"""A blank line, or a line break before a capital: a heading, caption or byline ends there
-(a hard-wrapped sentence continues in lower case)."""
-SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
+PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9\u0410-\u042f\u0401“\"«(])")
+"""A blank line, or a line break before a capital (Latin or Cyrillic): a heading, caption or
+byline ends there (a hard-wrapped sentence continues in lower case)."""
+SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos", "acl:relcl"})
 """Dependencies that open a nominal modifier: a hedge or denial outside does not reach in."""
 
 

@@ -11,8 +11,9 @@ import re
 
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.clauses import Ment
+from oxus.nlp.lemma_phrases import lemma_phrase_set
 
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "он", "она", "они"})
 SPEAKER_DEPS = frozenset({"nsubj", "agent"})
 PREFERENCE = {"person": 0, "organization": 1, "state": 2, "group": 3}
 """Who speaks for a phrase naming several: a person before an organisation, a state, a group."""
@@ -26,17 +27,37 @@ def alternation(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
-def phrase_anchors(
-    view: DocView, seg: Segment, low: str, pattern: re.Pattern[str] | None
-) -> list[int | None]:
+class Phrases:
+    """A lexicon's phrases, found in a segment as token spans: English phrases on the
+    lower-cased text, those of other languages as lemma sequences."""
+
+    def __init__(self, phrases: list[str] | None, lang: str = "en") -> None:
+        self.pattern = alternation(phrases or []) if lang == "en" else None
+        self.lemmas = lemma_phrase_set(phrases) if lang != "en" else None
+
+    def __bool__(self) -> bool:
+        return bool(self.pattern or self.lemmas)
+
+    def spans(self, view: DocView, seg: Segment, low: str) -> list[tuple[int, int]]:
+        """(first token, end token) of every phrase in the segment, in text order."""
+        if self.lemmas is not None:
+            return [(a, b) for a, b, _ in self.lemmas.find(view.lemma, seg.start, seg.end)]
+        if self.pattern is None:
+            return []
+        return [
+            (
+                view.token_at(seg.start_char + match.start()),
+                view.token_at(seg.start_char + match.end() - 1) + 1,
+            )
+            for match in self.pattern.finditer(low)
+        ]
+
+
+def phrase_anchors(view: DocView, seg: Segment, low: str, phrases: Phrases) -> list[int | None]:
     """For each phrase match, its first verb (the clause it hedges or denies), else None."""
-    if pattern is None:
-        return []
     out: list[int | None] = []
-    for match in pattern.finditer(low):
-        first = view.token_at(seg.start_char + match.start())
-        last = view.token_at(seg.start_char + match.end() - 1)
-        verbs = [i for i in range(first, last + 1) if view.pos[i] == "VERB"]
+    for first, end in phrases.spans(view, seg, low):
+        verbs = [i for i in range(first, end) if view.pos[i] == "VERB"]
         out.append(verbs[0] if verbs else None)
     return out
 

@@ -21,6 +21,8 @@ agents and targets in :mod:`~oxus.nlp.events.arguments`, place and date in
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +35,7 @@ from oxus.nlp.clauses import (
     governing_verb,
     sentences_with_mentions,
 )
-from oxus.nlp.events.arguments import ArgumentFinder, mention_ids
+from oxus.nlp.events.arguments import ArgumentFinder, Participants, mention_ids
 from oxus.nlp.events.counts import counts_getter
 from oxus.nlp.events.dating import date_events
 from oxus.nlp.events.features import event_features
@@ -50,14 +52,22 @@ __all__ = ["EventExtractor", "make_events"]
 ACTOR_TYPES = frozenset({"group", "person", "organization", "state"})
 
 
+def russian_arguments(lex: dict[str, Any]) -> Participants:
+    from oxus.nlp.lang.ru.event_args import RussianArguments
+
+    return RussianArguments(lex)
+
+
 class EventExtractor:
     """Finds events in a parsed Doc whose mentions are already linked."""
 
-    def __init__(self, *, lexicon: str = "events") -> None:
-        lex = load_lexicon(lexicon)
-        self.triggers = TriggerFinder(lex)
-        self.realis = RealisFilter(lex)
-        self.participants = ArgumentFinder(lex)
+    def __init__(self, *, lexicon: str = "events", lang: str = "en") -> None:
+        lex = load_lexicon(lexicon, lang)
+        self.triggers = TriggerFinder(lex, lang)
+        self.realis = RealisFilter(lex, lang)
+        self.participants: Participants = (
+            ArgumentFinder(lex) if lang == "en" else russian_arguments(lex)
+        )
         self.state_agents = phrase_set(lex.get("state_agents"))
         self.authority_types = phrase_set(lex.get("authority_types"))
         self.force_lemmas = phrase_set(lex.get("force_triggers"))
@@ -235,4 +245,4 @@ def _state_against_group(agents: list[Ment], targets: list[Ment]) -> bool:
     default_config={"lexicon": "events"},
 )
 def make_events(nlp: Language, name: str, *, lexicon: str) -> EventExtractor:
-    return EventExtractor(lexicon=lexicon)
+    return EventExtractor(lexicon=lexicon, lang=nlp.lang or "en")

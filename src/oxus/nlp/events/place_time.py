@@ -11,8 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment, dates_in, governing_verb, in_subtree
+from oxus.nlp.grammar import PASSIVE_SUBJECTS, SUBJECTS, english, preposition
 
-LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+LOCATIVE = frozenset(
+    {"in", "at", "near", "across", "throughout", "inside", "outside"}
+    | {"в", "на", "около", "возле", "близ", "вблизи", "у", "под", "внутри", "по"}
+)
+UD_CLIMB = frozenset({"conj", "appos", "flat", "flat:name", "nmod"})
+"""A place inside a locative phrase: listed, apposed ("в провинции Бадахшан") or a
+genitive owner ("в 17-м районе Кабула")."""
 
 
 def clause_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
@@ -22,17 +29,28 @@ def clause_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
 
 
 def locative(ment: Ment) -> bool:
-    """A mention under "in", "at", "near" (or in a list under one: "in X and Y")."""
+    """A mention under "in", "at", "near" (or in a list under one: "in X and Y"); in a
+    Russian parse also a name in apposition to, or owning, the noun under "в"."""
     root = ment.span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    if english(root):
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    for _ in range(3):
+        if preposition(root) in LOCATIVE:
+            return True
+        if root.dep_ not in UD_CLIMB or root.head.i == root.i:
+            return False
+        if root.dep_ == "nmod" and preposition(root) is not None:
+            return False
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    return preposition(root) in LOCATIVE
 
 
 def _acting(ment: Ment) -> bool:
     """A place as the subject of a verb other than "be": a city standing for its rulers."""
     root = ment.span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ != "be"
+    return root.dep_ in SUBJECTS | PASSIVE_SUBJECTS and root.head.lemma_ not in ("be", "быть")
 
 
 def event_location(mentions: list[Ment]) -> Ment | None:
