@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import SCORED_MEASURES, Estimate, Measure, Qualifier
 from oxus.nlp import extensions
-from oxus.nlp.candidates import Candidate, doc_candidates
+from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
 from oxus.nlp.clauses import evidence_for
 from oxus.nlp.estimates.features import estimate_features
 from oxus.nlp.estimates.options import document_state, measure_options, subject_options
@@ -249,7 +249,9 @@ class EstimatesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_candidates(doc).estimates.extend(estimate_candidates(doc))
+        found = estimate_candidates(doc)
+        mark_language(found, doc.lang_)
+        doc_candidates(doc).estimates.extend(found)
         return doc
 
 

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
-from oxus.nlp.candidates import Candidate, doc_candidates
+from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
 from oxus.nlp.clauses import (
     Ment,
     doc_mentions,
@@ -63,6 +63,10 @@ class EventExtractor:
 
     def __init__(self, *, lexicon: str = "events", lang: str = "en") -> None:
         lex = load_lexicon(lexicon, lang)
+        self.skip_reported_dates = lang != "en"
+        """A Russian statement is not dated by the clause it reports ("объявили, что X погиб
+        27 августа"); the English parse often hangs the statement's own date there, so
+        English keeps it (measured on the gold)."""
         self.triggers = TriggerFinder(lex, lang)
         self.realis = RealisFilter(lex, lang)
         self.participants: Participants = (
@@ -95,6 +99,7 @@ class EventExtractor:
                     )
                 )
         date_events(doc, found.events)
+        mark_language(found.events, doc.lang_)
         return doc
 
     def _candidates(
@@ -178,7 +183,7 @@ class EventExtractor:
         targets = [m for m in targets if m is not location and m.type in ACTOR_TYPES]
         authority = self.participants.authority(tok, by_token)
         state = authority if not any(m.type != "group" for m in agents) else None
-        if kind == "attack" and self._force_on_militants(tok, authority, agents):
+        if kind == "attack" and self._force_on_militants(tok, authority, agents, targets):
             kind = "clash"
         if kind in self.state_agents:
             movers = [m for m in agents if m.type in ("group", "person")]
@@ -196,19 +201,23 @@ class EventExtractor:
         return Event(
             type=EventType(kind),
             evidence=evidence_for(sent, index),
-            date=event_date(sent, tok),
+            date=event_date(sent, tok, reported=kind == "statement" and self.skip_reported_dates),
             location=location.id if location else None,
             agents=agent_ids,
             targets=[i for i in mention_ids(targets) if i not in agent_ids],
             counts={k: v for k, v in counts.items() if k in allowed},
         )
 
-    def _force_on_militants(self, tok: Token, authority: str | None, agents: list[Ment]) -> bool:
-        """Security forces killing or striking militants: a clash, not an attack."""
+    def _force_on_militants(
+        self, tok: Token, authority: str | None, agents: list[Ment], targets: list[Ment]
+    ) -> bool:
+        """Security forces killing or striking militants: a clash, not an attack; killing
+        a named person is an attack on that person."""
         return (
             authority is not None
             and tok.lemma_.lower() in self.force_lemmas
             and not any(m.type in ("group", "person") for m in agents)
+            and not any(m.type == "person" for m in targets)
         )
 
 

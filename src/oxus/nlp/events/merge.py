@@ -19,16 +19,15 @@ from oxus.nlp.events.place_time import locative
 from oxus.nlp.extensions import DATES, MENTIONS
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-DEFINITE_LEMMAS = frozenset({"этот", "тот", "данный", "указанный", "упомянутый"})
-"""Russian has no article: a demonstrative makes a noun point back ("этот теракт")."""
 
 
 def anaphoric(tok: Token) -> bool:
     """A definite nominal trigger with no date or participant of its own ("after the
-    attack", "these arrests"): it points back to an event the document already reported."""
-    if tok.pos_ != "NOUN" or not any(
-        c.lower_ in DEFINITE or c.lemma_ in DEFINITE_LEMMAS for c in tok.children
-    ):
+    attack", "these arrests"): it points back to an event the document already reported.
+    Russian has no article, so any such noun may ("ответственность за теракт")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.doc.lang_ == "en" and not any(c.lower_ in DEFINITE for c in tok.children):
         return False
     doc = tok.doc
     own = [*doc.spans.get(DATES, []), *doc.spans.get(MENTIONS, [])]

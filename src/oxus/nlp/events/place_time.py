@@ -17,6 +17,8 @@ LOCATIVE = frozenset(
     {"in", "at", "near", "across", "throughout", "inside", "outside"}
     | {"в", "на", "около", "возле", "близ", "вблизи", "у", "под", "внутри", "по"}
 )
+REPORTED = frozenset({"ccomp", "parataxis"})
+"""How the clause a statement reports hangs on it ("said that ...", "..., he said")."""
 UD_CLIMB = frozenset({"conj", "appos", "flat", "flat:name", "nmod"})
 """A place inside a locative phrase: listed, apposed ("в провинции Бадахшан") or a
 genitive owner ("в 17-м районе Кабула")."""
@@ -68,12 +70,15 @@ def event_location(mentions: list[Ment]) -> Ment | None:
     return None
 
 
-def event_date(sent: Span, tok: Token) -> str | None:
+def event_date(sent: Span, tok: Token, *, reported: bool = False) -> str | None:
     """The date the trigger's own phrase or clause carries, else the sentence's first.
 
     "The trial over the May attack begins in June": the attack is dated May, not June.
+    A statement is not dated by what it reports ("announced that X died on 27 August").
     """
     dates = dates_in(sent)
+    said = _reported(tok) if reported else set()
+    dates = [d for d in dates if d.root.i not in said]
     if not dates:
         return None
     clause = governing_verb(tok)
@@ -89,3 +94,12 @@ def event_date(sent: Span, tok: Token) -> str | None:
     best = min(dates, key=rank)
     date: str | None = best._.date
     return date
+
+
+def _reported(tok: Token) -> set[int]:
+    """Tokens of the clauses a statement reports (its complement and quoted parts)."""
+    out: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in REPORTED:
+            out.update(t.i for t in child.subtree)
+    return out

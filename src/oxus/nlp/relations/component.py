@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Predicate, Relation
 from oxus.nlp.candidates import Candidate as FactCandidate
-from oxus.nlp.candidates import doc_candidates
+from oxus.nlp.candidates import doc_candidates, mark_language
 from oxus.nlp.clauses import (
     Ment,
     dates_in,
@@ -139,6 +139,7 @@ class RelationExtractor:
                 continue
             proposed.extend(self._sentence_candidates(sent, index, args, hits, view))
         add_document_features(proposed, doc_ments)
+        mark_language(proposed, self.lang)
         found.relations.extend(proposed)
         return doc
 

@@ -26,7 +26,7 @@ from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.states import state_entity_id
 
 RELATIVE = frozenset({"который", "что", "кто"})
-LIGHT_DEPS = frozenset({"obj", "obl", "nsubj:pass", "nsubj", "xcomp"})
+LIGHT_DEPS = frozenset({"obj", "nsubj:pass"})
 """How a noun trigger hangs on the verb that carries it ("провели операцию")."""
 SHARED_DEPS = frozenset({"conj", "advcl", "xcomp"})
 OWNER_DEPS = frozenset({"nmod", "appos", "conj", "flat", "flat:name"})
@@ -47,12 +47,14 @@ class RussianArguments:
         self.agent_preps = phrase_set(lex.get("agent_preps"))
         self.target_preps = phrase_set(lex.get("target_preps")) | phrase_set(lex.get("with_preps"))
         self.authorities = phrase_set(lex.get("authority_nouns"))
+        self.light_verbs = phrase_set(lex.get("light_verbs"))
+        self.doer_genitive = phrase_set(lex.get("doer_genitive"))
 
     def arguments(self, tok: Token, by_token: dict[int, Ment]) -> tuple[list[Ment], list[Ment]]:
         """Agents and targets from the trigger's dependents (and its light verb's)."""
         agents: list[Ment] = []
         targets: list[Ment] = []
-        light = _light_verb(tok)
+        light = self._light_verb(tok)
         heads = [tok] if light is None else [tok, light]
         shared = _shared_subject(heads[-1])
         if shared is not None:
@@ -95,7 +97,8 @@ class RussianArguments:
             if prep in self.target_preps:
                 return "target"
             if prep is None and tok.pos_ == "NOUN" and "Gen" in child.morph.get("Case"):
-                return "target"  # "задержание боевиков", "убийство лидера"
+                # "нападение боевиков", but "задержание боевиков", "убийство лидера"
+                return "agent" if tok.lemma_ in self.doer_genitive else "target"
         return None
 
     def _animate(self, noun: Token) -> bool:
@@ -111,7 +114,7 @@ class RussianArguments:
         """The state whose unnamed authorities act ("пакистанские военные разыскали",
         "силовики Таджикистана задержали", "убит американцами"): its entity id, "" for
         authorities of no named state, None when the doer is not an authority."""
-        for doer in _doers(tok):
+        for doer in self._doers(tok):
             if doer.i in by_token:
                 continue
             lemma = doer.lemma_.lower()
@@ -131,29 +134,36 @@ class RussianArguments:
         return None
 
 
-def _light_verb(tok: Token) -> Token | None:
-    """The verb a noun trigger is the object or subject of ("провели операцию")."""
-    if tok.pos_ != "NOUN" or tok.dep_ not in LIGHT_DEPS or tok.head.i == tok.i:
-        return None
-    return tok.head if tok.head.pos_ == "VERB" else None
+    def _light_verb(self, tok: Token) -> Token | None:
+        """The verb that carries a noun trigger ("провели операцию", "теракт был совершен")."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in LIGHT_DEPS or tok.head.i == tok.i:
+            return None
+        verb = tok.head
+        return verb if verb.pos_ == "VERB" and verb.lemma_ in self.light_verbs else None
 
-
-def _doers(tok: Token) -> list[Token]:
-    """Who performs the trigger: a verb's subject or instrumental agent (a subjectless
-    conjoined verb's from the first verb); a noun's "со стороны" phrase or its light
-    verb's subject."""
-    verb = tok if tok.pos_ == "VERB" else _light_verb(tok)
-    doers: list[Token] = []
-    if verb is not None:
-        doers += [
-            c for c in verb.children if c.dep_ in ("nsubj", "obl:agent") or instrumental_agent(c)
-        ]
-        shared = _shared_subject(verb)
-        if shared is not None:
-            doers.append(shared)
-    if tok.pos_ != "VERB":
-        doers += [c for c in tok.children if preposition(c) == "с сторона"]
-    return doers
+    def _doers(self, tok: Token) -> list[Token]:
+        """Who performs the trigger: a verb's subject or instrumental agent (a subjectless
+        conjoined verb's from the first verb); a noun's "со стороны" phrase, its doer
+        genitive or its light verb's subject."""
+        verb = tok if tok.pos_ == "VERB" else self._light_verb(tok)
+        doers: list[Token] = []
+        if verb is not None:
+            doers += [
+                c
+                for c in verb.children
+                if c.dep_ in ("nsubj", "obl:agent") or instrumental_agent(c)
+            ]
+            shared = _shared_subject(verb)
+            if shared is not None:
+                doers.append(shared)
+        if tok.pos_ != "VERB":
+            doers += [
+                c
+                for c in tok.children
+                if preposition(c) == "с сторона"
+                or (c.dep_ == "nmod" and tok.lemma_ in self.doer_genitive and preposition(c) is None)
+            ]
+        return doers
 
 
 def _shared_subject(verb: Token) -> Token | None:

@@ -18,7 +18,13 @@ from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment
 from oxus.nlp.grammar import instrumental_agent, preposition
-from oxus.nlp.lang.ru.relation_words import clause_subject, group_anaphor, listed, named
+from oxus.nlp.lang.ru.relation_words import (
+    clause_subject,
+    group_anaphor,
+    listed,
+    named,
+    relative_antecedent,
+)
 from oxus.nlp.relations.links import SYMMETRIC, Cue, CueIndex
 from oxus.nlp.relations.people import Candidate
 from oxus.nlp.relations.verbs import Frame
@@ -168,8 +174,8 @@ def _self_side(
     subject = clause_subject(word)
     if subject is None:
         return []
-    if subject.lemma_ == "который" and subject.head.dep_ == "acl:relcl":
-        return named(subject.head.head, by_token, allowed)
+    if subject.lemma_ == "который":
+        return relative_antecedent(subject, by_token, allowed)
     found = named(subject, by_token, allowed)
     if not found:
         ante = group_anaphor(subject, by_token, doc_ments)

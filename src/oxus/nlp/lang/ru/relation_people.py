@@ -79,8 +79,9 @@ def title_relations(
         if role is None and lemma not in member_words:
             continue
         orgs = [m for m in owners(tok, by_token, doc_ments) if m.type != "state"]
+        predicate = "leader_of" if role is not None else "member_of"
         if not orgs:
-            # "заместитель министра ... ИЭА": the title of a title's owner
+            # "заместитель министра ... ИЭА": who holds an office of X's is one of X's
             orgs = [
                 m
                 for c in tok.children
@@ -88,9 +89,9 @@ def title_relations(
                 for m in owners(c, by_token, doc_ments)
                 if m.type != "state"
             ]
+            predicate, role = "member_of", None
         if not orgs:
             continue
-        predicate = "leader_of" if role is not None else "member_of"
         for holder in holders(tok, by_token, doc_ments):
             if holder.type not in ("person", "state") or (role and holder.type != "person"):
                 continue

@@ -18,7 +18,12 @@ from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb
 from oxus.nlp.grammar import preposition
-from oxus.nlp.lang.ru.relation_words import group_anaphor, named, person_anaphor
+from oxus.nlp.lang.ru.relation_words import (
+    group_anaphor,
+    named,
+    person_anaphor,
+    relative_antecedent,
+)
 from oxus.nlp.relations.people import Candidate
 
 PLACE_CLIMB = frozenset({"appos", "flat", "flat:name", "conj", "nmod"})
@@ -109,8 +114,8 @@ def _clause_actors(verb: Token, by_token: dict[int, Ment], doc_ments: list[Ment]
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubj:pass"):
             continue
-        if child.lemma_ in RELATIVE and verb.dep_ == "acl:relcl":
-            return named(verb.head, by_token, ACTORS)
+        if child.lemma_ in RELATIVE:
+            return relative_antecedent(child, by_token, ACTORS)
         found = named(child, by_token, ACTORS)
         if found:
             return found

@@ -122,3 +122,27 @@ def clause_subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def relative_antecedent(
+    relative: Token, by_token: dict[int, Ment], types: Iterable[str]
+) -> list[Ment]:
+    """What "который" stands for: the names of the noun its clause hangs on, else the name
+    just before it ("группировки «X», которая ...": the parse may hang the clause on an
+    earlier noun of the same gender)."""
+    clause = relative.head
+    while clause.dep_ != "acl:relcl" and clause.head.i != clause.i and clause.pos_ != "VERB":
+        clause = clause.head
+    found = named(clause.head, by_token, types) if clause.dep_ == "acl:relcl" else []
+    if found:
+        return found
+    wanted = set(types)
+    j = relative.i - 1
+    while j >= 0 and relative.i - j <= 4:
+        ment = by_token.get(j)
+        if ment is not None:
+            return [ment] if ment.type in wanted else []
+        if relative.doc[j].pos_ not in ("PUNCT", "SPACE"):
+            return []
+        j -= 1
+    return []
