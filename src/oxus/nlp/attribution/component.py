@@ -48,6 +48,8 @@ RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанны
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+FOLLOWING = "following"
+"""How a source names itself for the sentence before it ("Об этом сообщает X")."""
 PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
 """How a segment points back to an earlier source: "according to him", "the statement says",
 "they claim" (a pronoun speaker: the segment's own source, named before)."""
@@ -89,6 +91,7 @@ class Attributor:
         self.hedge_phrases = Phrases(lex.get("hedge_phrases"), lang)
         self.denial_verbs = phrase_set(lex.get("denial_verbs"))
         self.denial_phrases = Phrases(lex.get("denial_phrases"), lang)
+        self.back_phrases = Phrases(lex.get("back_reference_phrases"), lang)
         self.asserter_types = phrase_set(lex.get("asserter_types"))
         self.anonymous = phrase_set(lex.get("anonymous_sources"))
         self.not_reported = phrase_set(lex.get("non_reporting_objects"))
@@ -192,10 +195,31 @@ class Attributor:
             row = []
             for seg in segs:
                 claim = self._claim(view, seg, flat)
+                if flat:
+                    self._refer_back(view, seg, claim, flat[-1])
                 row.append(claim)
                 flat.append(claim)
             out.append(row)
         return out
+
+    def _refer_back(
+        self, view: DocView, seg: Segment, claim: SentenceClaim, previous: SentenceClaim
+    ) -> None:
+        """A sentence about the one before it: "Об этом сообщает Reuters" names the
+        previous sentence's source, "Позднее эти данные были опровергнуты" denies it."""
+        opening = [a for a, _ in self.back_phrases.spans(view, seg, "") if a <= seg.start + 1]
+        if opening and claim.asserted_by is not None and previous.asserted_by is None:
+            previous.asserted_by = claim.asserted_by
+            previous.speakers.append(Speaker(claim.asserted_by, FOLLOWING))
+        for anchor in claim.denial_anchors:
+            if anchor is not None and any(
+                view.dep[c] in ("nsubj:pass", "obj", "nsubjpass", "dobj")
+                and view.lemma[c] in self.source_nouns
+                and any(self._definite(view, d) for d in view.children(c))
+                for c in view.children(anchor)
+            ):
+                previous.denied = True
+                previous.denial_anchors = (*previous.denial_anchors, None)
 
     def _claim(self, view: DocView, seg: Segment, earlier: list[SentenceClaim]) -> SentenceClaim:
         mentions = [m for m in seg.mentions if m.type in self.asserter_types]

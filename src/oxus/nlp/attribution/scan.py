@@ -23,8 +23,11 @@ from oxus.nlp.tokenview import TokenView, token_view
 PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9\u0410-\u042f\u0401“\"«(])")
 """A blank line, or a line break before a capital (Latin or Cyrillic): a heading, caption or
 byline ends there (a hard-wrapped sentence continues in lower case)."""
-SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos", "acl:relcl"})
+SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
 """Dependencies that open a nominal modifier: a hedge or denial outside does not reach in."""
+UD_SCOPE_BOUNDARIES = frozenset({"acl", "acl:relcl"})
+"""The same in a Russian parse, where a name is in apposition to its descriptor noun
+("группировки «X»": X is the group itself, not a modifier)."""
 
 
 @dataclass
@@ -46,6 +49,7 @@ class DocView(TokenView):
         base = token_view(doc)
         self.__dict__.update(base.__dict__)
         self.segments = self._segments()
+        self.boundaries = SCOPE_BOUNDARIES if doc.lang_ == "en" else UD_SCOPE_BOUNDARIES
 
     def in_scope(self, anchor: int, token: int) -> bool:
         """Whether ``token`` sits in the clause of ``anchor`` and not in a modifier inside it.
@@ -55,7 +59,7 @@ class DocView(TokenView):
         """
         i, steps = token, 0
         while i != anchor:
-            if self.dep[i] in SCOPE_BOUNDARIES or self.head[i] == i or steps > 64:
+            if self.dep[i] in self.boundaries or self.head[i] == i or steps > 64:
                 return False
             i, steps = self.head[i], steps + 1
         return True

@@ -120,6 +120,16 @@ def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | 
     for child in view.children(verb):
         if view.dep[child] in SPEAKER_DEPS:
             found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
+    if not found and view.doc.lang_ != "en":
+        # "сообщили в МВД": a subjectless report names the body it came from
+        found = [
+            by_token[child]
+            for child in view.children(verb)
+            if child in by_token
+            and view.dep[child] == "obl"
+            and any(view.dep[c] == "case" and view.lemma[c] == "в" for c in view.children(child))
+            and by_token[child].type in ("organization", "state", "group")
+        ]
     if not found:
         return None
     return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
