@@ -175,12 +175,17 @@ class Attributor:
         roots = [m.span.root.i for m in segs[at].mentions if m.id in ids]
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
-        if both and describes_source(view, claim.source_root, roots):
+        described = both and describes_source(view, claim.source_root, roots)
+        if described:
             fact.asserted_by = None  # type: ignore[attr-defined]
         fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
+        if described and not self.english:
+            # Who the speaker is, the writer says: what the speaker denies is something else.
+            fact.hedged = False  # type: ignore[attr-defined]
+            fact.polarity = Polarity.AFFIRMED  # type: ignore[attr-defined]
         return claim
 
     def sentence_claims(self, doc: Doc) -> list[SentenceClaim]:

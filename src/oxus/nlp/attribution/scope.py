@@ -88,7 +88,13 @@ def describes_source(view: DocView, source_root: int | None, roots: list[int]) -
     an analyst from Tashkent"): the writer's words, not the speaker's claim."""
     if source_root is None or not roots:
         return False
-    phrase = set(view.subtree(source_root))
+    top = source_root
+    if view.doc.lang_ != "en":
+        # "представитель движения Талибан Забихулла Муджахид": the name is in apposition
+        # to the title that carries the rest of the description
+        while view.dep[top] in ("appos", "flat:name") and view.head[top] != top:
+            top = view.head[top]
+    phrase = set(view.subtree(top))
     return all(r in phrase for r in roots)
 
 

@@ -40,7 +40,12 @@ from oxus.nlp.events.counts import counts_getter
 from oxus.nlp.events.dating import date_events
 from oxus.nlp.events.features import event_features
 from oxus.nlp.events.merge import anaphoric, split_by_date
-from oxus.nlp.events.place_time import clause_mentions, event_date, event_location
+from oxus.nlp.events.place_time import (
+    clause_mentions,
+    event_date,
+    event_location,
+    own_mentions,
+)
 from oxus.nlp.events.realis import RealisFilter
 from oxus.nlp.events.triggers import TriggerFinder
 from oxus.nlp.extensions import TokenStrings, token_strings
@@ -63,7 +68,8 @@ class EventExtractor:
 
     def __init__(self, *, lexicon: str = "events", lang: str = "en") -> None:
         lex = load_lexicon(lexicon, lang)
-        self.skip_reported_dates = lang != "en"
+        self.english = lang == "en"
+        self.skip_reported_dates = not self.english
         """A Russian statement is not dated by the clause it reports ("объявили, что X погиб
         27 августа"); the English parse often hangs the statement's own date there, so
         English keeps it (measured on the gold)."""
@@ -176,7 +182,11 @@ class EventExtractor:
     ) -> Event | None:
         """The event a trigger opens, or None when it names no participant or place."""
         agents, targets = self.participants.arguments(tok, by_token)
-        location = event_location(clause_mentions(tok, mentions)) or event_location(mentions)
+        location = (
+            (None if self.english else event_location(own_mentions(tok, mentions)))
+            or event_location(clause_mentions(tok, mentions))
+            or event_location(mentions)
+        )
         if not agents and not targets:
             _clause_actors(tok, mentions, location, agents, targets)
         agents = [m for m in agents if m is not location and m.type in ACTOR_TYPES]

@@ -30,6 +30,12 @@ def clause_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
     return [m for m in mentions if in_subtree(m.span.root, clause)]
 
 
+def own_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
+    """The mentions inside the trigger's own phrase ("запрещенной в России": a Russian
+    participle carries its own place, whatever its clause's)."""
+    return [m for m in mentions if m.span.root.i != tok.i and in_subtree(m.span.root, tok)]
+
+
 def locative(ment: Ment) -> bool:
     """A mention under "in", "at", "near" (or in a list under one: "in X and Y"); in a
     Russian parse also a name in apposition to, or owning, the noun under "в"."""
