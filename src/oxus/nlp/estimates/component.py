@@ -92,7 +92,7 @@ def _russian_counted_noun(span: Span) -> Token | None:
     if span._.quantity.percent:
         return None
     noun = russian_counted_noun(span)
-    if noun is not None and noun.lemma_ in _noun_measures("ru"):
+    if noun is not None:
         return noun
     via = frozenset(load_lexicon("measures", "ru")["counted_via"])
     doc = span.doc
@@ -102,8 +102,8 @@ def _russian_counted_noun(span: Span) -> Token | None:
         for owner in token.children:
             if owner.dep_ == "nmod" and owner.lemma_ in _noun_measures("ru"):
                 return owner
-        return token if token.lemma_ in _noun_measures("ru") else noun
-    return noun
+        return token if token.lemma_ in _noun_measures("ru") else None
+    return None
 
 
 def _counts_people(noun: Token | None) -> bool:

@@ -51,8 +51,10 @@ def casualty_key(span: Span) -> str | None:
             return lookup[node.lemma_]
         if node.pos_ != "VERB":
             continue
+        if node.lemma_ not in _words("count_verbs"):
+            return None  # "осужденные отправили 15 человек": the count is of another act
         found = _argument_key(node, noun, lookup)
-        if found is not None or node.lemma_ not in _words("count_verbs"):
+        if found is not None:
             return found
     return None
 
