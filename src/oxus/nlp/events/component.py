@@ -44,6 +44,7 @@ from oxus.nlp.events.place_time import (
     clause_mentions,
     event_date,
     event_location,
+    outside_parentheses,
     own_mentions,
 )
 from oxus.nlp.events.realis import RealisFilter
@@ -184,8 +185,8 @@ class EventExtractor:
         agents, targets = self.participants.arguments(tok, by_token)
         location = (
             (None if self.english else event_location(own_mentions(tok, mentions)))
-            or event_location(clause_mentions(tok, mentions))
-            or event_location(mentions)
+            or event_location(clause_mentions(tok, mentions, nested=self.english))
+            or event_location(mentions if self.english else outside_parentheses(sent, mentions))
         )
         if not agents and not targets:
             _clause_actors(tok, mentions, location, agents, targets)

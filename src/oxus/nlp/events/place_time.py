@@ -17,6 +17,7 @@ LOCATIVE = frozenset(
     {"in", "at", "near", "across", "throughout", "inside", "outside"}
     | {"в", "на", "около", "возле", "близ", "вблизи", "у", "под", "внутри", "по"}
 )
+INNER_CLAUSES = frozenset({"parataxis", "acl:relcl", "advcl", "ccomp", "csubj"})
 REPORTED = frozenset({"ccomp", "parataxis"})
 """How the clause a statement reports hangs on it ("said that ...", "..., he said")."""
 UD_CLIMB = frozenset({"conj", "appos", "flat", "flat:name", "nmod"})
@@ -24,16 +25,32 @@ UD_CLIMB = frozenset({"conj", "appos", "flat", "flat:name", "nmod"})
 genitive owner ("в 17-м районе Кабула")."""
 
 
-def clause_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
-    """The mentions inside the trigger's clause (a place there is the event's own)."""
+def clause_mentions(tok: Token, mentions: list[Ment], *, nested: bool = True) -> list[Ment]:
+    """The mentions inside the trigger's clause (a place there is the event's own);
+    ``nested=False`` leaves out clauses inside it (a parenthesis, a relative clause)."""
     clause = governing_verb(tok)
+    if not nested:
+        return [m for m in mentions if m.span.root.i == clause.i or _phrase_path(m.span.root, clause)]
     return [m for m in mentions if in_subtree(m.span.root, clause)]
 
 
 def own_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
     """The mentions inside the trigger's own phrase ("запрещенной в России": a Russian
     participle carries its own place, whatever its clause's)."""
-    return [m for m in mentions if m.span.root.i != tok.i and in_subtree(m.span.root, tok)]
+    return [m for m in mentions if _phrase_path(m.span.root, tok)]
+
+
+def _phrase_path(token: Token, top: Token) -> bool:
+    """Whether ``token`` hangs under ``top`` without crossing a clause (a parenthesis or
+    a relative clause inside the phrase speaks of something else)."""
+    node = token
+    for _ in range(12):
+        if node.i == top.i:
+            return token.i != top.i
+        if node.dep_ in INNER_CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def locative(ment: Ment) -> bool:
@@ -109,3 +126,17 @@ def _reported(tok: Token) -> set[int]:
         if child.dep_ in REPORTED:
             out.update(t.i for t in child.subtree)
     return out
+
+
+def outside_parentheses(sent: Span, mentions: list[Ment]) -> list[Ment]:
+    """The mentions not inside parentheses: "(организация запрещена в РФ)" is the
+    writer's aside, no place of what the sentence reports."""
+    depth, inside = 0, set()
+    for token in sent:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            inside.add(token.i)
+    return [m for m in mentions if m.start not in inside]
