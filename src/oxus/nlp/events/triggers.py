@@ -46,6 +46,10 @@ class TriggerFinder:
             },
             lang,
         )
+        self.framed: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for kind, verbs in (lex.get("trigger_frames") or {}).items():
+            for verb, words in verbs.items():
+                self.framed.setdefault(verb, []).append((kind, phrase_set(words)))
         self.verb_only = phrase_set(lex.get("verb_only"))
         self.noun_only = phrase_set(lex.get("noun_only"))
         self.modifier_types = phrase_set(lex.get("modifier_types"))
@@ -57,8 +61,18 @@ class TriggerFinder:
     def find(self, sent: Span) -> list[Cue]:
         """Every trigger cue of the sentence: lexicon words and phrases, then phrasal verbs."""
         if not self.english:
-            return self.cues.find(sent)
+            return self.cues.find(sent) + self._framed_cues(sent)
         return self.cues.find(sent) + self._phrasal_cues(sent)
+
+    def _framed_cues(self, sent: Span) -> list[Cue]:
+        """Verbs that are triggers only with a word of their own ("признали
+        террористической", "внесли в перечень"), however far apart the two are."""
+        found = []
+        for tok in sent:
+            for kind, needed in self.framed.get(tok.lemma_.lower(), ()):
+                if any(t.lemma_.lower() in needed for t in tok.subtree if t.i != tok.i):
+                    found.append(Cue(kind, tok.i, tok.i + 1))
+        return found
 
     def _phrasal_cues(self, sent: Span) -> list[Cue]:
         """Two-word triggers inflected as verb + particle ("rounded up", "broke up")."""

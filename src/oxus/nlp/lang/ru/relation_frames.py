@@ -36,8 +36,17 @@ HOSTING = frozenset({"parataxis", "appos", "acl", "amod"})
 """How a designation hangs on the name it designates ("ИГ* (организация запрещена в РФ)")."""
 
 
+End = Ment | str
+"""A relation end: a mention, or a state's name (a national body: "узбекские власти")."""
+
+
 def frame_relations(
-    sent: Span, by_token: dict[int, Ment], doc_ments: list[Ment], *, frames: list[Frame]
+    sent: Span,
+    by_token: dict[int, Ment],
+    doc_ments: list[Ment],
+    *,
+    frames: list[Frame],
+    demonyms: dict[str, str],
 ) -> Iterator[Candidate]:
     """Candidates from verbs of a frame and their subject, object and oblique dependents."""
     for tok in sent:
@@ -47,12 +56,16 @@ def frame_relations(
         for frame in frames:
             if lemma not in frame.lemmas or not _noun_ok(tok, frame):
                 continue
-            agents, patients = _roles(tok, frame, by_token, doc_ments)
+            agents, patients = _roles(tok, frame, by_token, doc_ments, demonyms)
             subjects, objects = (agents, patients) if frame.agent_is_subject else (patients, agents)
             for s in subjects:
                 for o in objects:
-                    if s.id != o.id:
+                    if _id(s) != _id(o):
                         yield Candidate(s, frame.predicate, o, None, tok)
+
+
+def _id(end: End) -> str:
+    return end if isinstance(end, str) else end.id
 
 
 def _noun_ok(tok: Token, frame: Frame) -> bool:
@@ -62,16 +75,20 @@ def _noun_ok(tok: Token, frame: Frame) -> bool:
 
 
 def _roles(
-    tok: Token, frame: Frame, by_token: dict[int, Ment], doc_ments: list[Ment]
-) -> tuple[list[Ment], list[Ment]]:
+    tok: Token,
+    frame: Frame,
+    by_token: dict[int, Ment],
+    doc_ments: list[Ment],
+    demonyms: dict[str, str],
+) -> tuple[list[End], list[Ment]]:
     """The doers and the ones acted on of a frame verb (or participle)."""
-    agents: list[Ment] = []
+    agents: list[End] = []
     patients: list[Ment] = []
     for child in tok.children:
         dep = child.dep_
         prep = preposition(child)
         if dep == "nsubj":
-            agents += named(child, by_token, ACTORS)
+            agents += named(child, by_token, ACTORS) or _national_body(child, demonyms)
         elif dep in ("obj", "nsubj:pass"):
             patients += _patients(child, by_token, doc_ments)
         elif dep == "obl:agent" or instrumental_agent(child):
@@ -90,6 +107,16 @@ def _roles(
         ante = group_anaphor(subject, by_token, doc_ments) if subject is not None else None
         patients += [ante] if ante is not None else []
     return list(dict.fromkeys(agents)), list(dict.fromkeys(patients))
+
+
+def _national_body(subject: Token, demonyms: dict[str, str]) -> list[End]:
+    """The state behind a body named by a demonym ("узбекские власти", "казахстанский
+    суд"): a state's organs act for it."""
+    return [
+        demonyms[c.lemma_.lower()]
+        for c in subject.children
+        if c.dep_ == "amod" and c.lemma_.lower() in demonyms
+    ]
 
 
 def _patients(child: Token, by_token: dict[int, Ment], doc_ments: list[Ment]) -> list[Ment]:

@@ -117,8 +117,10 @@ def _clause_actors(verb: Token, by_token: dict[int, Ment], doc_ments: list[Ment]
         if child.lemma_ in RELATIVE:
             return relative_antecedent(child, by_token, ACTORS)
         found = named(child, by_token, ACTORS)
+        people = [m for m in found if m.type == "person"]
         if found:
-            return found
+            # "лидер группировки X Махди Арсалон скрывается в ...": the leader, not X
+            return people or found
         ante = group_anaphor(child, by_token, doc_ments) or person_anaphor(child, doc_ments)
         return [ante] if ante is not None else []
     if verb.dep_ in ("acl", "amod"):

@@ -69,7 +69,10 @@ class RussianRelationRules:
             for c in lead_verb_relations(sent, by_token, doc_ments, lead_verbs=self.lead_verbs)
         ]
         out += [
-            ("verb_frame", c) for c in frame_relations(sent, by_token, doc_ments, frames=self.frames)
+            ("verb_frame", c)
+            for c in frame_relations(
+                sent, by_token, doc_ments, frames=self.frames, demonyms=self.demonyms
+            )
         ]
         out += [
             ("citizen", c)

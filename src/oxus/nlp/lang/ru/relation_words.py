@@ -79,7 +79,10 @@ def group_anaphor(token: Token, by_token: dict[int, Ment], doc_ments: list[Ment]
     if lemma in GROUP_NOUNS:
         if named(token, by_token, ("group", "organization")):
             return None
-    elif lemma not in GROUP_POSSESSIVES:
+    elif token.lower_.replace("ё", "е") not in GROUP_POSSESSIVES or token.pos_ not in (
+        "PRON",
+        "DET",
+    ):
         return None
     return antecedent(doc_ments, token.i, ("group",), reach=GROUP_REACH)
 
