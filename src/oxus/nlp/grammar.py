@@ -56,23 +56,23 @@ def passive(token: Token) -> bool:
     """Whether a verb is passive ("was killed", "убит", "были задержаны")."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "nsubj:pass", "aux:pass") for c in token.children):
         return True
-    return not english(token) and "Pass" in token.morph.get("Voice")
+    return not english(token) and "Pass" in token.morph.get("Voice", [])
 
 
 def participle(token: Token, *, present: bool) -> bool:
     """A present ("fighting", "воюющие") or past ("banned", "запрещенная") participle."""
     if english(token):
         return token.tag_ == ("VBG" if present else "VBN")
-    if "Part" not in token.morph.get("VerbForm"):
+    if "Part" not in token.morph.get("VerbForm", []):
         return False
-    return ("Pres" in token.morph.get("Tense")) == present
+    return ("Pres" in token.morph.get("Tense", [])) == present
 
 
 def plural_noun(token: Token) -> bool:
     """A plural common noun ("suspects", "боевики")."""
     if english(token):
         return token.tag_ == "NNS"
-    return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+    return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", [])
 
 
 def instrumental_agent(token: Token) -> bool:
@@ -80,6 +80,6 @@ def instrumental_agent(token: Token) -> bool:
     return (
         not english(token)
         and token.dep_ in ("obl", "obl:agent")
-        and "Ins" in token.morph.get("Case")
+        and "Ins" in token.morph.get("Case", [])
         and preposition(token) is None
     )

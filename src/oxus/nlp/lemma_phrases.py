@@ -16,6 +16,7 @@ from oxus.nlp.lexicon import phrase_set
 
 T = TypeVar("T")
 
+
 class LemmaPhrases(Generic[T]):
     """Phrases (lemma sequences) with a label each, indexed by their first lemma."""
 

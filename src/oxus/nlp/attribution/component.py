@@ -23,11 +23,11 @@ from oxus.model import Event, EventType, Polarity, Relation
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.attribution.scope import (
     PREFERENCE,
+    Phrases,
     depth,
     describes_source,
     fact_segment,
     mention_tokens,
-    Phrases,
     phrase_anchors,
     pronoun_subject,
     reaches,

@@ -28,6 +28,10 @@ SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
 UD_SCOPE_BOUNDARIES = frozenset({"acl", "acl:relcl"})
 """The same in a Russian parse, where a name is in apposition to its descriptor noun
 ("группировки «X»": X is the group itself, not a modifier)."""
+COMPLEMENT_HOSTS = frozenset({"тот"})
+COMPLEMENT_MARKS = frozenset({"что", "будто", "якобы"})
+"""A clause hung on "том" is what is said, not a modifier: "опроверг сообщения о том, что
+..." (the parse labels it ``acl``)."""
 
 
 @dataclass
@@ -59,10 +63,21 @@ class DocView(TokenView):
         """
         i, steps = token, 0
         while i != anchor:
-            if self.dep[i] in self.boundaries or self.head[i] == i or steps > 64:
+            if self.head[i] == i or steps > 64:
+                return False
+            if self.dep[i] in self.boundaries and not self._complement(i):
                 return False
             i, steps = self.head[i], steps + 1
         return True
+
+    def _complement(self, i: int) -> bool:
+        """Whether a Russian clause the parse hangs on a noun says what the noun says
+        ("сообщения о том, что ...", "утверждения, что ..."), rather than modifying it."""
+        if self.lemma[self.head[i]] in COMPLEMENT_HOSTS:
+            return True
+        return any(
+            self.dep[c] == "mark" and self.lemma[c] in COMPLEMENT_MARKS for c in self.children(i)
+        )
 
     def _segments(self) -> list[list[Segment]]:
         """Per sentence, its paragraph segments with their (non-overlapping) mentions."""

@@ -24,8 +24,8 @@ from oxus.nlp.estimates.features import estimate_features
 from oxus.nlp.estimates.options import document_state, measure_options, subject_options
 from oxus.nlp.estimates.options import rule_subjects as allowed_subjects
 from oxus.nlp.estimates.subjects import Subject, find_subjects
-from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.lang.ru.quantities import counted_noun as russian_counted_noun
+from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.numbers.quantities import casualty_key, find_quantities, unit_token
 
 __all__ = ["EstimatesComponent", "estimate_candidates", "measure_of"]

@@ -136,8 +136,10 @@ def _anaphoric(span: Span, tokens: set[int], linked_types: dict) -> list[Span]:
         allowed = [t for t in types or [] if t in linked_types]
         if not allowed:
             continue
-        if english and doc[i].pos_ == "NOUN" and not any(
-            c.lower_ in _DEFINITE for c in doc[i].children
+        if (
+            english
+            and doc[i].pos_ == "NOUN"
+            and not any(c.lower_ in _DEFINITE for c in doc[i].children)
         ):
             continue
         count = int(lex["anaphor_counts"].get(word, 1))

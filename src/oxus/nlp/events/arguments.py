@@ -26,9 +26,7 @@ class Participants(Protocol):
     """Reads an event's agents and targets, and the state of unnamed authorities acting,
     off a trigger (one reader per language's parse)."""
 
-    def arguments(
-        self, tok: Token, by_token: dict[int, Ment]
-    ) -> tuple[list[Ment], list[Ment]]: ...
+    def arguments(self, tok: Token, by_token: dict[int, Ment]) -> tuple[list[Ment], list[Ment]]: ...
 
     def authority(self, tok: Token, by_token: dict[int, Ment]) -> str | None: ...
 

@@ -30,7 +30,9 @@ def clause_mentions(tok: Token, mentions: list[Ment], *, nested: bool = True) ->
     ``nested=False`` leaves out clauses inside it (a parenthesis, a relative clause)."""
     clause = governing_verb(tok)
     if not nested:
-        return [m for m in mentions if m.span.root.i == clause.i or _phrase_path(m.span.root, clause)]
+        return [
+            m for m in mentions if m.span.root.i == clause.i or _phrase_path(m.span.root, clause)
+        ]
     return [m for m in mentions if in_subtree(m.span.root, clause)]
 
 

@@ -119,6 +119,6 @@ def agentless_passive(tok: Token) -> bool:
     if not passive(tok) or "obl:agent" in deps:
         return False
     return not any(
-        instrumental_agent(c) and (c.pos_ == "PROPN" or "Anim" in c.morph.get("Animacy"))
+        instrumental_agent(c) and (c.pos_ == "PROPN" or "Anim" in c.morph.get("Animacy", []))
         for c in tok.children
     )

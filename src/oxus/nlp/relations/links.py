@@ -58,7 +58,7 @@ class CueIndex:
         for predicate, spec in cues.items():
             for word in {w.lower() for w in spec.get("lemmas", [])}:
                 self.words.setdefault(word, []).append(predicate)
-            compiled = []
+            compiled: list[tuple[str, re.Pattern[str], bool]] = []
             if self.lemma_phrases is not None:
                 self.phrases[predicate] = compiled
                 continue

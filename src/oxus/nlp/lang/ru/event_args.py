@@ -96,7 +96,7 @@ class RussianArguments:
                 return "agent"
             if prep in self.target_preps:
                 return "target"
-            if prep is None and tok.pos_ == "NOUN" and "Gen" in child.morph.get("Case"):
+            if prep is None and tok.pos_ == "NOUN" and "Gen" in child.morph.get("Case", []):
                 # "нападение боевиков", but "задержание боевиков", "убийство лидера"
                 return "agent" if tok.lemma_ in self.doer_genitive else "target"
         return None
@@ -106,7 +106,7 @@ class RussianArguments:
         not an instrument ("ракетным ударом")."""
         return (
             noun.pos_ == "PROPN"
-            or "Anim" in noun.morph.get("Animacy")
+            or "Anim" in noun.morph.get("Animacy", [])
             or noun.lemma_.lower() in self.authorities
         )
 
@@ -132,7 +132,6 @@ class RussianArguments:
                     return ment.id
             return ""
         return None
-
 
     def _light_verb(self, tok: Token) -> Token | None:
         """The verb that carries a noun trigger ("провели операцию", "теракт был совершен")."""
@@ -161,7 +160,9 @@ class RussianArguments:
                 c
                 for c in tok.children
                 if preposition(c) == "с сторона"
-                or (c.dep_ == "nmod" and tok.lemma_ in self.doer_genitive and preposition(c) is None)
+                or (
+                    c.dep_ == "nmod" and tok.lemma_ in self.doer_genitive and preposition(c) is None
+                )
             ]
         return doers
 

@@ -73,9 +73,9 @@ def _anaphors(view: TokenView, i: int, doc_ments: list[Ment]) -> list[Arg]:
     found: Ment | None = None
     if word in PERSON_PRONOUNS and view.pos[i] in ("PRON", "DET"):
         found = antecedent(doc_ments, i, ("person",), reach=PERSON_REACH)
-    elif (word in GROUP_PRONOUNS or word == "их") and view.pos[i] in ("PRON", "DET"):
-        found = antecedent(doc_ments, i, ("group",), reach=GROUP_REACH)
-    elif lemma in GROUP_NOUNS and view.pos[i] == "NOUN" and not _named(view, i):
+    elif ((word in GROUP_PRONOUNS or word == "их") and view.pos[i] in ("PRON", "DET")) or (
+        lemma in GROUP_NOUNS and view.pos[i] == "NOUN" and not _named(view, i)
+    ):
         found = antecedent(doc_ments, i, ("group",), reach=GROUP_REACH)
     if found is None:
         return []
@@ -97,7 +97,5 @@ def _plural_people(view: TokenView, i: int) -> bool:
     if view.pos[i] != "NOUN" or view.lemma[i] not in PEOPLE_NOUNS:
         return False
     return any(
-        view.lemma[c] in PLURAL_MARKERS or view.pos[c] == "NUM"
-        for c in view.children(i)
-        if c < i
+        view.lemma[c] in PLURAL_MARKERS or view.pos[c] == "NUM" for c in view.children(i) if c < i
     )

@@ -70,34 +70,33 @@ def title_relations(
 ) -> Iterator[Candidate]:
     """leader_of / member_of from title and member nouns with their group and their name."""
     doc = sent.doc
-    for tok in sent:
-        if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    for title in sent:
+        if title.i in by_token or title.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
-        lemma = tok.lemma_.lower()
-        before = doc[tok.i - 1].lemma_.lower() if tok.i > sent.start else ""
+        lemma = title.lemma_.lower()
+        before = doc[title.i - 1].lemma_.lower() if title.i > sent.start else ""
         role = titles.get(f"{before} {lemma}") or titles.get(lemma)
         if role is None and lemma not in member_words:
             continue
-        orgs = [m for m in owners(tok, by_token, doc_ments) if m.type != "state"]
+        if title.dep_ == "nmod" and title.head.lemma_.lower() in titles:
+            continue  # "министра" in "заместитель министра": the office, not its holder's
         predicate = "leader_of" if role is not None else "member_of"
-        if not orgs:
+        office = next(
+            (c for c in title.children if c.dep_ == "nmod" and c.lemma_.lower() in titles), None
+        )
+        if office is not None:
             # "заместитель министра ... ИЭА": who holds an office of X's is one of X's
-            orgs = [
-                m
-                for c in tok.children
-                if c.dep_ == "nmod" and c.lemma_.lower() in titles
-                for m in owners(c, by_token, doc_ments)
-                if m.type != "state"
-            ]
             predicate, role = "member_of", None
+        owner_of = office if office is not None else title
+        orgs = [m for m in owners(owner_of, by_token, doc_ments) if m.type != "state"]
         if not orgs:
             continue
-        for holder in holders(tok, by_token, doc_ments):
+        for holder in holders(title, by_token, doc_ments):
             if holder.type not in ("person", "state") or (role and holder.type != "person"):
                 continue
             for org in orgs:
                 if holder.id != org.id:
-                    yield Candidate(holder, predicate, org, role, tok)
+                    yield Candidate(holder, predicate, org, role, title)
 
 
 def lead_verb_relations(
@@ -182,7 +181,8 @@ def _described(
     state_titles: frozenset[str],
 ) -> Iterator[Candidate]:
     lemma = noun.lemma_.lower()
-    if lemma in demonyms and noun.i not in by_token:
+    ethnic = any(c.lemma_.lower() in ETHNIC for c in noun.children)
+    if lemma in demonyms and noun.i not in by_token and not ethnic:
         yield Candidate(person, "citizen_of", demonyms[lemma], None, noun)  # "таджик X"
     for child in noun.children:
         word = child.lemma_.lower()

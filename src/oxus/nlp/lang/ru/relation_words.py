@@ -105,6 +105,11 @@ def owners(noun: Token, by_token: dict[int, Ment], doc_ments: list[Ment]) -> lis
     ]
     if found:
         return found
+    for depth_two in _genitives(noun):
+        # "министр обороны «Талибана»": the owner of the owner
+        found = named(depth_two, by_token, ("group", "organization", "state"))
+        if found:
+            return found
     for child in noun.children:
         if child.dep_ in ("nmod", "det") and child.i not in by_token:
             ante = group_anaphor(child, by_token, doc_ments)
@@ -149,3 +154,14 @@ def relative_antecedent(
             return []
         j -= 1
     return []
+
+
+def _genitives(noun: Token) -> list[Token]:
+    """The genitives of a noun's genitives ("министр обороны X": обороны, then X)."""
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "nmod" and c.pos_ == "NOUN" and not any(k.dep_ == "case" for k in c.children)
+        for g in c.children
+        if g.dep_ == "nmod"
+    ]
