@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from oxus.analysis.dating.derive import ensure_dated
+from oxus.analysis.incidents.persist import LinkReport, ensure_incidents
 from oxus.errors import ReadError
 from oxus.ingest import discover, read_source
 from oxus.kb.pack import shared_pack
@@ -31,6 +33,8 @@ class IngestReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     failures: list[ReadError] = field(default_factory=list)
     facts: Counter[str] = field(default_factory=Counter)
+    linking: LinkReport | None = None
+    """Incidents linked again after new facts were stored (None when nothing changed)."""
 
     @property
     def failed(self) -> bool:
@@ -151,6 +155,14 @@ def _store_documents(
     )
     for facts in extracted:
         tally.outcome(facts.document.id, store.save(facts), facts)
+    derive(store, tally.report)
+
+
+def derive(store: Store, report: IngestReport) -> None:
+    """After new facts: link incidents again and date the new relation statements."""
+    if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
+        ensure_dated(store)
+        report.linking = ensure_incidents(store)
 
 
 def extract_documents(

@@ -43,15 +43,15 @@ def test_rejected_relations_leave_the_graph(store: Store) -> None:
 
 def test_timeline_order_and_filters(store: Store) -> None:
     everything = timeline(store)
-    assert [e.type for e in everything.events] == ["attack", "arrest"]
-    assert everything.events[1].agents[0].id == POLICE.id
-    assert everything.events[1].evidence.document_id == "r1"
+    assert [e.type for e in everything.incidents] == ["attack", "arrest"]
+    assert everything.incidents[1].agents[0].id == POLICE.id
+    assert everything.incidents[1].evidence.document_id == "r1"
     assert timeline(store, country="tj").total == 1
     assert timeline(store, until="2022").total == 1  # 2022-04 falls inside "2022"
     assert timeline(store, since="2022-05", until="2023-07").total == 1
     assert timeline(store, types=["clash"]).total == 0
     assert timeline(store, group=POLICE.id).total == 1
-    assert timeline(store, limit=1, offset=1).events[0].type == "arrest"
+    assert timeline(store, limit=1, offset=1).incidents[0].type == "arrest"
 
 
 def test_timeline_group_includes_merged_ids(store: Store) -> None:
@@ -64,7 +64,7 @@ def test_map_places_bases_events_and_filters(store: Store) -> None:
     places = {p.place.id: p for p in map_places(store)}
     assert set(places) == {VP.id, HD.id}
     assert places[VP.id].bases[0].group.id == NF.id and not places[VP.id].approximate
-    assert places[HD.id].approximate and places[HD.id].event_count == 1
+    assert places[HD.id].approximate and places[HD.id].incident_count == 1
     attacks = map_places(store, types=["attack"])
     assert [p.place.id for p in attacks] == [HD.id] and attacks[0].bases == []
     assert map_places(store, group=EB.id) == []

@@ -49,7 +49,8 @@ def test_search_resolves_merged_entities(store: Store) -> None:
 
 
 def test_review_queue(store: Store) -> None:
-    queue = review_queue(store)
+    cuts = dict.fromkeys(("relation", "event", "estimate"), 0.2)
+    queue = review_queue(store, cuts=cuts, window=0.25)
     assert {p.entity.id for p in queue.provisional} >= {NF2.id, SP.id}
     assert queue.provisional_total == len(queue.provisional)
     assert [(c.a.id, c.b.id) for c in queue.candidates] == [(NF2.id, NF.id)]
@@ -62,7 +63,8 @@ def test_review_queue(store: Store) -> None:
     assert {p.entity.id for p in after.provisional}.isdisjoint({NF2.id, SP.id})
     assert [m[0].id for m in after.merged] == [NF2.id]
     assert [a.action for a in after.audit] == ["entity-curated", "merge"]
-    assert review_queue(store, threshold=0.35).facts[0].confidence == 0.3
+    nearest = review_queue(store, cuts=dict.fromkeys(("relation", "event", "estimate"), 0.32))
+    assert nearest.facts[0].confidence == 0.3
 
 
 def test_dashboard(store: Store) -> None:
@@ -71,5 +73,5 @@ def test_dashboard(store: Store) -> None:
     assert [d.id for d in data.latest] == ["r4", "r3", "r2", "r1"]
     assert data.active_groups[0].group.id == NF.id
     assert data.active_groups[0].documents == 3
-    assert [e.type for e in data.recent_events] == ["attack", "arrest"]
+    assert [e.type for e in data.recent_incidents] == ["attack", "arrest"]
     assert data.open_review >= 2

@@ -37,13 +37,21 @@ def test_rounds_cover_every_document_once() -> None:
 
 
 def test_every_stage_is_timed_on_the_same_words(tmp_path) -> None:
-    report = run_benchmark(_documents(), workers=2, store_dir=tmp_path, rounds=2)
+    report = run_benchmark(_documents(), workers=2, store_dir=tmp_path, rounds=2, processes=1)
     names = [s.name for s in report.stages]
-    assert names == ["spacy", "oxus", "oxus-workers-2"]
+    assert names == ["spacy", "oxus", "oxus-workers-2", "spacy-process", "oxus-process"]
     assert all(s.words == report.words == sum(len(t.split()) for t in TEXTS) for s in report.stages)
-    assert all(s.seconds > 0 and s.peak_rss_mb > 0 for s in report.stages)
+    assert all(s.seconds > 0 for s in report.stages)
+    assert all(s.peak_rss_mb > 0 for s in report.stages[:3])
     ratios = report.ratios()
-    assert set(ratios) == {"oxus / spacy", "oxus-workers-2 / spacy", "oxus-workers-2 / oxus"}
+    assert set(ratios) == {
+        "oxus / spacy",
+        "oxus-workers-2 / spacy",
+        "oxus-workers-2 / oxus",
+        "oxus-process / spacy-process",
+    }
+    # A whole process pays for start-up and loading: slower than the same work in-process.
+    assert report.stage("oxus-process").seconds > report.stage("oxus").seconds
     assert set(report.latency_ms) >= {"profile", "search", "graph", "timeline"}
     assert report.to_dict()["documents"] == len(TEXTS)
 
@@ -66,7 +74,13 @@ def test_russian_words_per_second_beside_english(tmp_path) -> None:
         for i, text in enumerate(RUSSIAN)
     ]
     report = run_benchmark(
-        _documents(), workers=1, store_dir=tmp_path, rounds=2, latency=False, russian=russian
+        _documents(),
+        workers=1,
+        store_dir=tmp_path,
+        rounds=2,
+        latency=False,
+        russian=russian,
+        processes=0,
     )
     assert [s.name for s in report.stages] == ["spacy", "oxus", "oxus-ru"]
     stage = report.stage("oxus-ru")

@@ -119,9 +119,9 @@ def test_graph_legend_and_labels_that_do_not_overlap(page, corpus_server: Server
 def test_empty_filters_look_empty_and_map_popups_name_the_source(
     page, corpus_server: Server
 ) -> None:
-    for path in ("/graph", "/map", "/timeline"):
+    for path in ("/graph", "/map", "/timeline", "/incidents"):
         page.goto(corpus_server.url + path)
-        boxes = page.locator("form.filters input:not([type=checkbox])")
+        boxes = page.locator("form.filters input:not([type=checkbox]):not([type=range])")
         for i in range(boxes.count()):
             box = boxes.nth(i)
             assert not box.get_attribute("placeholder"), f"{path}: a placeholder reads as a value"

@@ -66,18 +66,28 @@ def test_geojson_points_with_facts(store: Store) -> None:
 
 def test_csv_tables_with_evidence(store: Store, tmp_path: Path) -> None:
     counts = write_csv_folder(store, tmp_path / "out")
-    assert counts == {"entities": 6, "relations": 6, "events": 2, "estimates": 3}
+    assert counts == {
+        "entities": 6,
+        "relations": 6,
+        "events": 2,
+        "incidents": 2,
+        "estimates": 3,
+    }
     for name, columns in COLUMNS.items():
         with (tmp_path / "out" / f"{name}.csv").open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         assert list(rows[0]) == columns
-        if name != "entities":
+        if name not in ("entities", "incidents"):
             assert all(r["evidence"] and r["document_id"] and r["published"] for r in rows)
     with (tmp_path / "out" / "relations.csv").open(encoding="utf-8") as handle:
         denied = [r for r in csv.DictReader(handle) if r["polarity"] == "denied"]
     assert [(r["document_id"], r["asserted_by"], r["claim_documents"]) for r in denied] == [
         ("d3", "Northern Front", "3")
     ]
+    with (tmp_path / "out" / "events.csv").open(encoding="utf-8") as handle:
+        events = {r["incident"] for r in csv.DictReader(handle)}
+    with (tmp_path / "out" / "incidents.csv").open(encoding="utf-8") as handle:
+        assert {r["id"] for r in csv.DictReader(handle)} == events
     before = (tmp_path / "out" / "relations.csv").read_bytes()
     write_csv_folder(store, tmp_path / "out")
     assert (tmp_path / "out" / "relations.csv").read_bytes() == before

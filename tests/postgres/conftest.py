@@ -24,7 +24,8 @@ def pg_store(postgres_url: str) -> Iterator[Store]:
             text(
                 "TRUNCATE documents, evidence, entities, aliases, mentions, relations, events, "
                 "event_participants, estimates, merge_candidates, audit, sources, watch_lists, "
-                "watch_items, alerts RESTART IDENTITY CASCADE"
+                "watch_items, alerts, incidents, incident_events, incident_decisions, "
+                "derived_state, relation_times RESTART IDENTITY CASCADE"
             )
         )
     yield store

@@ -42,7 +42,7 @@ def test_participants_get_their_event_date_when_an_old_store_is_opened(tmp_path:
         assert set(indexes) >= {"ix_relations_newest", "ix_event_participants_newest"}
     assert dates == ["2024-04"]
     profile = entity_profile(store, "group:northern-front")
-    assert [event.date for event in profile.events] == ["2024-04"]
+    assert [event.date for event in profile.incidents] == ["2024-04"]
     store.close()
 
 
@@ -73,7 +73,7 @@ def test_an_entity_lists_its_newest_events_first(fresh_db: Store) -> None:
         facts.document.content_hash = f"hash-{number}"
         facts.events[0].date = month
         fresh_db.save(facts)
-    events = entity_profile(fresh_db, "group:northern-front").events
+    events = entity_profile(fresh_db, "group:northern-front").incidents
     assert [event.date for event in events] == ["2024-06", "2023-01", "2022-03"]
 
 
@@ -83,3 +83,25 @@ def test_statistics_refresh_gives_the_planner_figures(fresh_db: Store) -> None:
     with fresh_db.engine.connect() as conn:
         tables = set(conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars())
     assert {"mentions", "relations", "events"} <= tables
+
+
+def test_an_old_store_gets_the_incident_and_relation_date_tables(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = open_store(str(path))
+    store.save(make_facts())
+    with store.engine.begin() as conn:
+        for table in (
+            "incident_events",
+            "incidents",
+            "incident_decisions",
+            "derived_state",
+            "relation_times",
+        ):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 8"))
+    store.close()
+    store = Store(f"sqlite:///{path}")
+    from oxus.analysis.incidents.queries import list_incidents
+
+    assert [i.type for i in list_incidents(store).incidents] == ["arrest"]
+    store.close()

@@ -10,7 +10,7 @@ def test_stats_and_dashboard(client: Client) -> None:
     data = client.get("/api/dashboard").json()
     assert [d["id"] for d in data["latest"]][:2] == ["r4", "r3"]
     assert data["active_groups"][0]["group"]["id"] == NF.id
-    assert data["recent_events"][0]["type"] == "attack"
+    assert data["recent_incidents"][0]["type"] == "attack"
 
 
 def test_profile_has_relations_with_evidence_and_conflicts(client: Client) -> None:
@@ -63,7 +63,7 @@ def test_map_is_geojson_with_bases_and_events(client: Client) -> None:
     assert valley["properties"]["bases"][0]["group"]["id"] == NF.id
     hill = by_name["Hill District"]
     assert hill["properties"]["approximate"] is True
-    assert hill["properties"]["event_count"] == 1
+    assert hill["properties"]["incident_count"] == 1
     attacks = client.get("/api/map", params={"types": "attack"}).json()
     assert [f["properties"]["place"]["name"] for f in attacks["features"]] == ["Hill District"]
 
@@ -72,7 +72,7 @@ def test_timeline_filters(client: Client) -> None:
     assert client.get("/api/timeline").json()["total"] == 2
     assert client.get("/api/timeline", params={"country": "AF"}).json()["total"] == 1
     arrests = client.get("/api/timeline", params={"types": "arrest"}).json()
-    assert [e["type"] for e in arrests["events"]] == ["arrest"]
+    assert [e["type"] for e in arrests["incidents"]] == ["arrest"]
     assert client.get("/api/timeline", params={"since": "2023"}).json()["total"] == 1
     assert client.get("/api/timeline", params={"group": "organization:police"}).json()["total"] == 1
 

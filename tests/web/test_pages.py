@@ -88,7 +88,7 @@ def test_search_page_marks_matches_safely(client: Client) -> None:
 
 def test_timeline_page_filters(client: Client) -> None:
     html = client.get("/timeline", params={"types": "attack"}).text
-    assert "1 events" in text_of(html)
+    assert "1 incidents" in text_of(html)
     assert client.get("/timeline", params={"country": "Tajikistan"}).status_code == 422
 
 
@@ -112,10 +112,9 @@ def test_review_merge_changes_the_profile_and_is_audited(client: Client, store: 
 def test_review_accept_reject_and_edit(client: Client, store: Store) -> None:
     client.form("/review/entity", {"entity": "group:true-front", "status": "curated"})
     assert store.entity("group:true-front").status == "curated"
-    attack = client.get("/api/timeline", params={"types": "attack"}).json()["events"][0]
-    client.form(
-        "/review/fact", {"kind": "event", "fact_id": attack["fact_id"], "status": "rejected"}
-    )
+    attack = client.get("/api/timeline", params={"types": "attack"}).json()["incidents"][0]
+    report = attack["reports"][0]["fact_id"]
+    client.form("/review/fact", {"kind": "event", "fact_id": report, "status": "rejected"})
     assert client.get("/api/timeline", params={"types": "attack"}).json()["total"] == 0
     client.form(
         "/review/edit",
@@ -153,5 +152,5 @@ def test_timeline_with_an_unknown_group_says_so(client: Client) -> None:
     response = client.get("/timeline", params={"group": "Nobody Brigade"})
     assert response.status_code == 200
     assert "no entity named" in text_of(response.text)
-    assert "0 events" in text_of(response.text)
+    assert "0 incidents" in text_of(response.text)
     assert client.get("/timeline", params={"group": "Police"}).status_code == 200

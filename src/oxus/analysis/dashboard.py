@@ -1,4 +1,4 @@
-"""The dashboard's overview: counts, latest documents, most active groups, recent events.
+"""The dashboard's overview: counts, latest documents, most active groups, recent incidents.
 
 "Most active" looks at the latest documents only (mentions and events there), which is
 both what an analyst wants to see first and a bounded query on a large store.
@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from oxus.analysis.incidents.persist import ensure_incidents
+from oxus.analysis.incidents.views import Incident, build_incidents
 from oxus.analysis.refs import EntityRef, Resolver
-from oxus.analysis.timeline import TimelineEvent, load_events
 from oxus.store import Store, schema
 
 RECENT_DOCUMENTS = 200
@@ -39,11 +40,12 @@ class Dashboard:
     counts: dict[str, int]
     latest: list[DocumentRow]
     active_groups: list[ActiveGroup]
-    recent_events: list[TimelineEvent]
+    recent_incidents: list[Incident]
     open_review: int
 
 
 def dashboard(store: Store, *, limit: int = 10) -> Dashboard:
+    ensure_incidents(store)
     counts = store.stats()
     d = schema.documents
     with store.engine.connect() as conn:
@@ -78,16 +80,17 @@ def dashboard(store: Store, *, limit: int = 10) -> Dashboard:
             mentions[canonical] += r.n
         ranked = sorted(docs, key=lambda i: (-docs[i], -mentions[i], i))[:limit]
         active = [ActiveGroup(resolver.ref(i), docs[i], mentions[i]) for i in ranked]  # type: ignore[arg-type]
-        ev = schema.events
-        event_ids = list(
+        i = schema.incidents
+        counts["incidents"] = conn.execute(select(func.count()).select_from(i)).scalar_one()
+        incident_ids = list(
             conn.execute(
-                select(ev.c.id)
-                .where(ev.c.review != "rejected", ev.c.date.is_not(None))
-                .order_by(ev.c.date.desc(), ev.c.id.desc())
+                select(i.c.id)
+                .where(i.c.date.is_not(None))
+                .order_by(i.c.date.desc(), i.c.id.desc())
                 .limit(limit)
             ).scalars()
         )
-        recent_events = load_events(conn, resolver, event_ids)
+        recent = build_incidents(conn, resolver, incident_ids)
         open_review = conn.execute(
             select(func.count())
             .select_from(schema.merge_candidates)
@@ -97,6 +100,6 @@ def dashboard(store: Store, *, limit: int = 10) -> Dashboard:
         counts=counts,
         latest=latest,
         active_groups=active,
-        recent_events=recent_events,
+        recent_incidents=recent,
         open_review=open_review + counts.get("provisional entities", 0),
     )

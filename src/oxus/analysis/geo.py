@@ -1,7 +1,9 @@
-"""Places on the map: where groups are based and where events happened.
+"""Places on the map: where groups are based and where incidents happened.
 
 A place without coordinates is drawn at its enclosing place or state, so a district the
-pack does not locate still appears near where it belongs.
+pack does not locate still appears near where it belongs. An incident is drawn once, at
+its best-supported place, however many reports describe it. With an "as of" date the
+map shows the bases that held on that date and the incidents up to it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
+from oxus.analysis.dating.asof import relations_as_of
+from oxus.analysis.dating.derive import ensure_dated
+from oxus.analysis.incidents.persist import ensure_incidents
+from oxus.analysis.incidents.queries import involving
+from oxus.analysis.incidents.summary import load_summary
 from oxus.analysis.refs import EntityRef, Resolver, until_bound
 from oxus.store import Store, schema
 
-EVENTS_PER_PLACE = 20
+INCIDENTS_PER_PLACE = 20
 
 
 @dataclass
@@ -28,16 +35,18 @@ class PlaceBase:
 
 
 @dataclass
-class PlaceEvent:
-    fact_id: int
+class PlaceIncident:
+    """An incident at a place: enough for a popup line and a link to the incident."""
+
+    id: str
     type: str
     date: str | None
-    document_id: str
-    start: int
-    end: int
-    outlet: str | None = None
-    published: str | None = None
-    title: str | None = None
+    reports: int
+    documents: int
+    sources: list[str] = field(default_factory=list)
+    """The outlets of its first reports (up to three), for the popup."""
+    first_reported: str | None = None
+    """When its earliest report was published."""
 
 
 @dataclass
@@ -48,8 +57,8 @@ class MapPlace:
     approximate: bool
     """Drawn at the enclosing place or state because the place itself has no coordinates."""
     bases: list[PlaceBase] = field(default_factory=list)
-    events: list[PlaceEvent] = field(default_factory=list)
-    event_count: int = 0
+    incidents: list[PlaceIncident] = field(default_factory=list)
+    incident_count: int = 0
 
 
 def map_places(
@@ -59,18 +68,25 @@ def map_places(
     types: Sequence[str] = (),
     since: str | None = None,
     until: str | None = None,
+    as_of: str | None = None,
 ) -> list[MapPlace]:
-    """Places with the groups based there and the events located there."""
+    """Places with the groups based there and the incidents placed there."""
+    ensure_incidents(store)
+    if as_of:
+        ensure_dated(store)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         family = resolver.family(resolver(group) or group) if group else None
         places: dict[str, MapPlace | None] = {}
         show_bases = not types
-        if show_bases:
+        if show_bases and as_of:
+            _bases_as_of(conn, resolver, places, family, as_of)
+        elif show_bases:
             _bases(conn, resolver, places, family, since, until)
-        _events(conn, resolver, places, family, types, since, until)
+        last = min(filter(None, (until, as_of)), default=None)
+        _incidents(conn, resolver, places, family, types, since, last)
     located = [p for p in places.values() if p is not None]
-    return sorted(located, key=lambda p: (-(p.event_count + len(p.bases)), p.place.name))
+    return sorted(located, key=lambda p: (-(p.incident_count + len(p.bases)), p.place.name))
 
 
 def _place(conn: Connection, resolver: Resolver, places: dict, place_id: str) -> MapPlace | None:
@@ -139,7 +155,28 @@ def _bases(
             base.sources.append(row.outlet)
 
 
-def _events(
+def _bases_as_of(
+    conn: Connection,
+    resolver: Resolver,
+    places: dict,
+    family: list[str] | None,
+    as_of: str,
+) -> None:
+    """Bases that held on ``as_of`` by the statements dated up to it."""
+    r = schema.relations
+    where = [r.c.predicate == "based_in"]
+    if family:
+        where.append(r.c.subject_id.in_(family))
+    held = relations_as_of(conn, resolver, as_of, where)
+    resolver.load(i for h in held for i in (h.subject, h.object))
+    for item in held:
+        place = _place(conn, resolver, places, item.object)
+        group = resolver.ref(item.subject)
+        if place is not None and group is not None:
+            place.bases.append(PlaceBase(group, item.sentences))
+
+
+def _incidents(
     conn: Connection,
     resolver: Resolver,
     places: dict,
@@ -148,57 +185,55 @@ def _events(
     since: str | None,
     until: str | None,
 ) -> None:
-    ev = schema.events
+    i = schema.incidents
     query = (
-        select(
-            ev.c.id,
-            ev.c.type,
-            ev.c.date,
-            ev.c.location_id,
-            schema.evidence.c.document_id,
-            schema.evidence.c.start,
-            schema.evidence.c.end,
-            schema.documents.c.outlet,
-            schema.documents.c.published,
-            schema.documents.c.title,
-        )
-        .join(schema.evidence, schema.evidence.c.id == ev.c.evidence_id)
-        .join(schema.documents, schema.documents.c.id == schema.evidence.c.document_id)
-        .where(ev.c.location_id.is_not(None), ev.c.review != "rejected")
-        .order_by(ev.c.date.desc(), ev.c.id.desc())
+        select(i.c.id, i.c.type, i.c.date, i.c.location_id, i.c.reports, i.c.documents, i.c.summary)
+        .where(i.c.location_id.is_not(None))
+        .order_by(i.c.sort_date.desc(), i.c.id.desc())
     )
     if family:
-        query = query.where(
-            ev.c.id.in_(
-                select(schema.event_participants.c.event_id).where(
-                    schema.event_participants.c.entity_id.in_(family)
-                )
-            )
-        )
+        query = query.where(i.c.id.in_(involving(family)))
     if types:
-        query = query.where(ev.c.type.in_(list(types)))
+        query = query.where(i.c.type.in_(list(types)))
     if since:
-        query = query.where(ev.c.date >= since)
+        query = query.where(i.c.date >= since)
     if until:
-        query = query.where(ev.c.date <= until_bound(until))
+        query = query.where(i.c.date <= until_bound(until))
     rows = conn.execute(query).all()
     resolver.load(row.location_id for row in rows)
+    shown: list[tuple[PlaceIncident, list[str]]] = []
     for row in rows:
         place = _place(conn, resolver, places, resolver(row.location_id) or row.location_id)
         if place is None:
             continue
-        place.event_count += 1
-        if len(place.events) < EVENTS_PER_PLACE:
-            place.events.append(
-                PlaceEvent(
-                    row.id,
-                    row.type,
-                    row.date,
-                    row.document_id,
-                    row.start,
-                    row.end,
-                    row.outlet,
-                    row.published,
-                    row.title,
-                )
+        place.incident_count += 1
+        if len(place.incidents) < INCIDENTS_PER_PLACE:
+            summary, documents = load_summary(row.summary)
+            item = PlaceIncident(
+                row.id,
+                row.type,
+                row.date,
+                row.reports,
+                row.documents,
+                first_reported=summary.first_reported,
             )
+            place.incidents.append(item)
+            shown.append((item, documents[:SOURCES_SHOWN]))
+    _name_sources(conn, shown)
+
+
+SOURCES_SHOWN = 3
+
+
+def _name_sources(conn: Connection, shown: list[tuple[PlaceIncident, list[str]]]) -> None:
+    """Each shown incident's first outlets (else document titles), in one query."""
+    d = schema.documents
+    wanted = sorted({doc for _, documents in shown for doc in documents})
+    names: dict[str, str] = {}
+    for chunk in range(0, len(wanted), 500):
+        for row in conn.execute(
+            select(d.c.id, d.c.outlet, d.c.title).where(d.c.id.in_(wanted[chunk : chunk + 500]))
+        ):
+            names[row.id] = row.outlet or row.title or row.id
+    for item, documents in shown:
+        item.sources = list(dict.fromkeys(names.get(doc, doc) for doc in documents))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import networkx as nx
 from sqlalchemy import case, func, select
 
+from oxus.analysis.dating.asof import relations_as_of
+from oxus.analysis.dating.derive import ensure_dated
 from oxus.analysis.refs import Resolver, until_bound
 from oxus.store import Store, schema
 
@@ -37,6 +39,8 @@ class Edge:
     weight: int
     """How many sentences state it."""
     denied: int = 0
+    first_seen: str | None = None
+    """With an "as of" date: the earliest date a statement says it held."""
 
 
 @dataclass
@@ -55,11 +59,13 @@ def network(
     until: str | None = None,
     focus: str | None = None,
     max_nodes: int = DEFAULT_MAX_NODES,
+    as_of: str | None = None,
 ) -> Network:
     """The graph of relations reported in documents published within the period.
 
     ``types`` keeps only nodes of these entity types, ``predicates`` only these edges;
-    ``focus`` keeps the entity's neighbourhood (one step).
+    ``focus`` keeps the entity's neighbourhood (one step). ``as_of`` keeps the relations
+    that held on that date by the statements dated up to it (ended ones drop out).
     """
     r = schema.relations
     query = (
@@ -80,11 +86,26 @@ def network(
         query = query.where(schema.documents.c.published >= since)
     if until:
         query = query.where(schema.documents.c.published <= until_bound(until))
+    if as_of:
+        ensure_dated(store)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
-        rows = conn.execute(query).all()
-        resolver.load(i for row in rows for i in (row.subject_id, row.object_id))
         edges: dict[tuple[str, str, str], Edge] = {}
+        rows = [] if as_of else conn.execute(query).all()
+        if as_of:
+            where = [query.whereclause] if query.whereclause is not None else []
+            for held in relations_as_of(conn, resolver, as_of, where):
+                key = (held.subject, held.predicate, held.object)
+                edges[key] = Edge(
+                    held.subject,
+                    held.object,
+                    held.predicate,
+                    held.sentences,
+                    held.denied,
+                    held.first_seen,
+                )
+            resolver.load(i for key in edges for i in (key[0], key[2]))
+        resolver.load(i for row in rows for i in (row.subject_id, row.object_id))
         for row in rows:
             source, target = resolver(row.subject_id), resolver(row.object_id)
             if not source or not target or source == target:

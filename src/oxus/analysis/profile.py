@@ -20,9 +20,13 @@ from oxus.analysis.claims import (
     estimate_series,
     relation_claims,
 )
+from oxus.analysis.dating.derive import ensure_dated
+from oxus.analysis.dating.periods import Period, entity_periods
 from oxus.analysis.entities import resolve_entity
+from oxus.analysis.incidents.persist import ensure_incidents
+from oxus.analysis.incidents.queries import entity_incidents
+from oxus.analysis.incidents.views import Incident
 from oxus.analysis.refs import EntityRef, Resolver
-from oxus.analysis.timeline import TimelineEvent, events_by_ids
 from oxus.errors import StoreError
 from oxus.model import Entity
 from oxus.store import Store, schema
@@ -53,11 +57,13 @@ SECTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("citizen_of", "in"): ("citizens", "Citizens"),
 }
 SECTION_ORDER = list(dict.fromkeys(key for key, _ in SECTIONS.values()))
+DATED_SECTIONS = ("leaders", "leads", "bases", "based_here", "member_of", "parents")
+"""Sections whose relations the profile draws on a timeline (leadership, bases)."""
 STRENGTH_MEASURES = ("fighters", "members")
 DOCUMENT_LIMIT = 50
 EVIDENCE_LIMIT = 5
 """Sentences shown per statement and polarity; the count shows how many there are."""
-EVENT_LIMIT = 100
+INCIDENT_LIMIT = 100
 ESTIMATE_LIMIT = 200
 
 
@@ -69,14 +75,13 @@ class Link:
     claim: RelationClaim
     lat: float | None = None
     lon: float | None = None
+    dates: Period | None = None
+    """When statements say it held (every statement, not only those shown)."""
 
     @property
     def period(self) -> str:
-        since = min((e.since for e in self.claim.evidence if e.since), default=None)
-        until = max((e.until for e in self.claim.evidence if e.until), default=None)
-        if since or until:
-            return f"{since or '…'} – {until or '…'}"
-        return ""
+        """When reports say it held: "2021-09 – 2023-11-30, ended by 2024 (former)"."""
+        return self.dates.describe() if self.dates else ""
 
     @property
     def contested(self) -> bool:
@@ -119,13 +124,18 @@ class Profile:
     aliases: list[NameRecord]
     sections: list[Section]
     estimates: list[EstimateSeries]
-    events: list[TimelineEvent]
+    incidents: list[Incident]
     documents: list[DocumentMention]
     documents_total: int
     conflicts: list[Conflict]
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def dated(self) -> list[Section]:
+        """Leadership, bases and memberships, for the profile's timeline."""
+        return [s for s in self.sections if s.key in DATED_SECTIONS]
 
     @property
     def bases(self) -> list[Link]:
@@ -143,6 +153,8 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
     entity_id = resolve_entity(store, name_or_id)
     relations = relation_claims(store, entity_id, evidence_limit=EVIDENCE_LIMIT)
     series = estimate_series(store, entity_id, limit=ESTIMATE_LIMIT)
+    ensure_incidents(store)
+    ensure_dated(store)
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         entity_id = resolver(entity_id) or entity_id
@@ -150,13 +162,17 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         if entity is None:
             raise StoreError(f"no entity {entity_id!r}")
         family = resolver.family(entity_id)
-        events = events_by_ids(conn, resolver, family, limit=EVENT_LIMIT)
+        incidents = entity_incidents(conn, resolver, family, limit=INCIDENT_LIMIT)
         documents, total = _documents(conn, family)
         aliases = _names(conn, family)
         merged_into = conn.execute(
             select(schema.entities.c.merged_into).where(schema.entities.c.id == entity_id)
         ).scalar_one_or_none()
         sections = _sections(conn, entity_id, relations)
+        periods = entity_periods(conn, resolver, family)
+    for section in sections:
+        for link in section.links:
+            link.dates = periods.get(link.claim.key)
     entity.aliases = sorted({a.alias for a in aliases} - {entity.name})
     return Profile(
         entity=entity,
@@ -165,7 +181,7 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         aliases=aliases,
         sections=sections,
         estimates=series,
-        events=events,
+        incidents=incidents,
         documents=documents,
         documents_total=total,
         conflicts=conflicts_for(relations, series),

@@ -1,13 +1,17 @@
 """The review queue: what the pipeline was unsure of, for an analyst to confirm or correct.
 
 Three kinds of work: provisional entities (names the pack does not know), merge
-candidates (two entities that may be one), and low-confidence facts. Decisions go
-through ``oxus.store.curation`` so each leaves an audit record.
+candidates (two entities that may be one), and the facts the extraction model was least
+sure of: those whose confidence is nearest the cut it keeps facts at, so that each
+decision teaches the model the most (decisions are kept as training examples for
+``oxus train --with-reviews``). Decisions go through ``oxus.store.curation`` so each
+leaves an audit record.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +20,10 @@ from sqlalchemy import Connection, Table, func, select
 from oxus.analysis.refs import EntityRef, EvidenceRef, Resolver, evidence_columns, evidence_from
 from oxus.store import Store, schema
 
-LOW_CONFIDENCE = 0.5
+UNCERTAIN_WINDOW = 0.35
+"""Facts further than this above their family's cut are not queued."""
 DEFAULT_LIMIT = 50
+FAMILY_OF_KIND = {"relation": "relations", "event": "events", "estimate": "estimates"}
 
 
 @dataclass
@@ -64,14 +70,32 @@ class ReviewQueue:
     audit: list[AuditEntry] = field(default_factory=list)
 
 
+def model_cuts() -> dict[str, float]:
+    """The extraction model's keep threshold per fact kind (0.5 where it has none)."""
+    from oxus.nlp.scoring.bundle import load_model
+
+    model = load_model()
+    cuts = {}
+    for kind, family in FAMILY_OF_KIND.items():
+        scorer = model.scorer(family)
+        cuts[kind] = scorer.threshold if scorer is not None else 0.5
+    return cuts
+
+
 def review_queue(
-    store: Store, *, limit: int = DEFAULT_LIMIT, threshold: float = LOW_CONFIDENCE
+    store: Store,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    cuts: Mapping[str, float] | None = None,
+    window: float = UNCERTAIN_WINDOW,
 ) -> ReviewQueue:
+    """The queue; ``cuts`` are the keep thresholds per fact kind (default: the model's)."""
+    cuts = dict(cuts) if cuts is not None else model_cuts()
     with store.engine.connect() as conn:
         resolver = Resolver(conn)
         provisional, total = _provisional(conn, limit)
         candidates = _candidates(conn, resolver, limit)
-        facts = _facts(conn, resolver, limit, threshold)
+        facts = _facts(conn, resolver, limit, cuts, window)
         resolver.load([*resolver.merges, *resolver.merges.values()])
         merged = []
         for source in sorted(resolver.merges):
@@ -125,7 +149,10 @@ def _candidates(conn: Connection, resolver: Resolver, limit: int) -> list[MergeC
     ]
 
 
-def _facts(conn: Connection, resolver: Resolver, limit: int, threshold: float) -> list[ReviewFact]:
+def _facts(
+    conn: Connection, resolver: Resolver, limit: int, cuts: Mapping[str, float], window: float
+) -> list[ReviewFact]:
+    """Unreviewed facts nearest their kind's cut first (the model's least certain)."""
     found: list[tuple[str, Any]] = []
     tables: dict[str, Table] = {
         "relation": schema.relations,
@@ -137,12 +164,12 @@ def _facts(conn: Connection, resolver: Resolver, limit: int, threshold: float) -
             select(table, *evidence_columns())
             .join(schema.evidence, schema.evidence.c.id == table.c.evidence_id)
             .join(schema.documents, schema.documents.c.id == schema.evidence.c.document_id)
-            .where(table.c.review == "machine", table.c.confidence < threshold)
-            .order_by(table.c.confidence, table.c.id)
+            .where(table.c.review == "machine", table.c.confidence <= cuts[kind] + window)
+            .order_by(func.abs(table.c.confidence - cuts[kind]), table.c.id)
             .limit(limit)
         ).all()
         found.extend((kind, row) for row in rows)
-    found.sort(key=lambda item: (item[1].confidence, item[0], item[1].id))
+    found.sort(key=lambda item: (abs(item[1].confidence - cuts[item[0]]), item[0], item[1].id))
     found = found[:limit]
     ids: list[str | None] = []
     for kind, row in found:

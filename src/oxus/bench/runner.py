@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from oxus.bench.processes import time_processes
 from oxus.kb.pack import shared_pack
 from oxus.model import Document
 from oxus.nlp.extract import extract
@@ -20,6 +21,8 @@ from oxus.store import Store
 
 RUSSIAN_STAGE = "oxus-ru"
 """The Russian pipeline with storage, timed on Russian texts."""
+PROCESS_STAGES = ("spacy-process", "oxus-process")
+"""Whole processes, timed from launch to exit."""
 
 
 @dataclass
@@ -54,11 +57,17 @@ class BenchReport:
         one = next((s for s in self.stages if s.name == "oxus"), None)
         out = {}
         for s in self.stages:
+            if s.name in PROCESS_STAGES:
+                continue
             if s.name not in ("spacy", RUSSIAN_STAGE) and base:
                 out[f"{s.name} / spacy"] = s.words_per_second / base
             compared = s.name.startswith("oxus-workers") or s.name == RUSSIAN_STAGE
             if one and compared and one.words_per_second:
                 out[f"{s.name} / oxus"] = s.words_per_second / one.words_per_second
+        bare = next((s for s in self.stages if s.name == "spacy-process"), None)
+        whole = next((s for s in self.stages if s.name == "oxus-process"), None)
+        if bare and whole and bare.words_per_second:
+            out["oxus-process / spacy-process"] = whole.words_per_second / bare.words_per_second
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,11 +106,14 @@ def run_benchmark(
     latency: bool = True,
     rounds: int = 10,
     russian: list[Document] | None = None,
+    processes: int = 3,
 ) -> BenchReport:
     """Run every stage on the same documents, models loaded before the clock starts.
 
     With ``russian`` documents, the Russian pipeline is timed on them as stage
-    ``oxus-ru`` (its own words), in the same rounds as the English stages.
+    ``oxus-ru`` (its own words), in the same rounds as the English stages. With
+    ``processes`` runs, whole processes are timed too (``spacy-process`` and
+    ``oxus-process``: start-up, model and pack loading, reading and storing included).
 
     The stores get the knowledge pack first, as ingestion does before its first
     document. The documents are split into ``rounds`` parts and the stages take turns on each
@@ -184,6 +196,9 @@ def run_benchmark(
                     RUSSIAN_STAGE, seconds[RUSSIAN_STAGE], len(russian), ru_words, peak_rss_mb()
                 )
             )
+        if processes:
+            for name, spent in time_processes(documents, runs=processes, workdir=store_dir).items():
+                report.stages.append(StageResult(name, spent, len(documents), words, 0.0))
         if latency:
             from oxus.bench.latency import api_latency
 

@@ -1,12 +1,14 @@
 """Build a brief on an entity or a country from the store's claims.
 
 Sections follow the order analysts use: overview, leadership, strength estimates,
-activity timeline, relations, conflicting claims, sources. Only evidence from
-documents published on or after ``since`` is used when a date is given.
+activity timeline (one line per incident, however many reports describe it, with the
+figures reports disagree on side by side), relations, conflicting claims, sources. Only
+evidence from documents published on or after ``since`` is used when a date is given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -22,9 +24,11 @@ from oxus.analysis.claims import (
     conflicts_for,
     entity_claims,
 )
+from oxus.analysis.incidents.views import Incident
 from oxus.analysis.refs import EntityRef
+from oxus.brief.incidents import incident_lines, incidents_since
 from oxus.brief.model import Brief, Citations, Line, Section, Table
-from oxus.brief.phrases import according_to, event_sentence, figure, graded, relation_sentence
+from oxus.brief.phrases import according_to, figure, graded, relation_sentence
 from oxus.errors import StoreError
 from oxus.store import Store, schema
 
@@ -89,15 +93,6 @@ def _estimates_table(series: list[EstimateSeries], cite: Citations) -> Table:
     return table
 
 
-def _timeline(events: list[EventClaim], cite: Citations) -> list[Line]:
-    lines = []
-    for event in events:
-        when = event.date or f"undated, reported {event.evidence.published or 'at an unknown date'}"
-        text = graded(f"{when}: {event_sentence(event)}", event.credence)
-        lines.append(Line(text + ".", cite.cite([event.evidence])))
-    return lines
-
-
 def _conflict_lines(claims: EntityClaims, cite: Citations) -> list[Line]:
     lines = []
     for conflict in claims.conflicts:
@@ -146,6 +141,7 @@ def _sections(
     *,
     overview: list[RelationClaim],
     leaders: list[RelationClaim],
+    incidents: list[Incident],
 ) -> list[Section]:
     used = {id(c) for c in overview + leaders}
     rest = [c for c in claims.relations if id(c) not in used]
@@ -153,15 +149,20 @@ def _sections(
         Section("Overview", [_relation_line(c, cite) for c in overview]),
         Section("Leadership", [_relation_line(c, cite) for c in leaders]),
         Section("Strength estimates", table=_estimates_table(claims.estimates, cite)),
-        Section("Activity timeline", _timeline(claims.events, cite)),
+        Section("Activity timeline", incident_lines(incidents, cite)),
         Section("Relations", [_relation_line(c, cite) for c in rest]),
         Section("Conflicting claims", _conflict_lines(claims, cite)),
     ]
 
 
-def _urls(store: Store, claims: EntityClaims) -> dict[str, str | None]:
+def _urls(
+    store: Store,
+    claims: EntityClaims,
+    incidents: Sequence[Incident] = (),
+) -> dict[str, str | None]:
     ids = {ev.document_id for c in claims.relations for ev in c.evidence}
     ids |= {e.evidence.document_id for e in claims.events}
+    ids |= {r.evidence.document_id for i in incidents for r in i.reports}
     ids |= {p.evidence.document_id for s in claims.estimates for p in s.points}
     with store.engine.connect() as conn:
         d = schema.documents
@@ -178,11 +179,12 @@ def _subtitle(kind: str, since: str | None) -> str:
 def entity_brief(store: Store, entity_id: str, *, since: str | None = None) -> Brief:
     """A brief on one entity (group, person, organisation...)."""
     claims = _filter(entity_claims(store, entity_id), since)
-    cite = Citations(_urls(store, claims))
+    incidents = incidents_since(store, since, entity=claims.entity.id)
+    cite = Citations(_urls(store, claims, incidents))
     me = claims.entity.id
     overview = [c for c in claims.relations if c.predicate in OVERVIEW and c.subject.id == me]
     leaders = [c for c in claims.relations if c.predicate in LEADERSHIP]
-    sections = _sections(claims, cite, overview=overview, leaders=leaders)
+    sections = _sections(claims, cite, overview=overview, leaders=leaders, incidents=incidents)
     return Brief(
         claims.entity.name,
         _subtitle(claims.entity.type.capitalize(), since),
@@ -241,11 +243,16 @@ def country_brief(store: Store, country_id: str, *, since: str | None = None) ->
     leader_claims = [
         c for c in _filter(replace(merged, relations=list(leaders.values())), since).relations
     ]
-    cite = Citations(_urls(store, claims) | _urls(store, replace(claims, relations=leader_claims)))
+    incidents = incidents_since(store, since, country=code) if code else []
+    cite = Citations(
+        _urls(store, claims, incidents) | _urls(store, replace(claims, relations=leader_claims))
+    )
     overview = [
         c
         for c in claims.relations
         if c.predicate == "based_in" and c.object.id in places and c.subject.id in groups
     ]
-    sections = _sections(claims, cite, overview=overview, leaders=leader_claims)
+    sections = _sections(
+        claims, cite, overview=overview, leaders=leader_claims, incidents=incidents
+    )
     return Brief(country.entity.name, _subtitle("Country", since), sections, cite.sources)

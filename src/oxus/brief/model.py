@@ -8,8 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from oxus.analysis.claims import ClaimEvidence
+from oxus.analysis.grading import Grading
+
+
+class Cited(Protocol):
+    """What a footnote needs of the sentence it points to (claim evidence, a report)."""
+
+    @property
+    def document_id(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def grading(self) -> Grading | None: ...
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,7 @@ class Citations:
         self._numbers: dict[str, Source] = {}
         self._urls = urls or {}
 
-    def cite(self, evidence: Iterable[ClaimEvidence]) -> list[int]:
+    def cite(self, evidence: Iterable[Cited]) -> list[int]:
         numbers = []
         for ev in evidence:
             source = self._numbers.get(ev.document_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EventClaim
 from oxus.analysis.grading import Credence
+from oxus.analysis.incidents.views import DisagreementValue, Incident
 
 PREDICATES = {
     "leader_of": "is reported as {role} of",
@@ -106,3 +107,42 @@ def graded(text: str, credence: Credence) -> str:
     """The sentence with its Admiralty code and best sources: ``... (B2, RFE/RL)``."""
     cited = credence.cited()
     return f"{text} ({cited})" if cited else text
+
+
+def _sides(values: list[DisagreementValue]) -> str:
+    return ", ".join(f"{v.label} per {', '.join(v.sources)}" for v in values)
+
+
+def incident_sentence(incident: Incident) -> str:
+    """ "Attack against X at Crocus City Hall, Krasnogorsk (killed 146 per A, 143 per B)"."""
+    parts = [EVENT_NOUNS.get(incident.type, incident.type)]
+    if incident.agents:
+        parts.append("by " + ", ".join(a.name for a in incident.agents))
+    if incident.targets:
+        parts.append("against " + ", ".join(t.name for t in incident.targets))
+    if incident.place_path:
+        parts.append("in " + ", ".join(p.name for p in incident.place_path[:2]))
+    text = " ".join(parts)
+    counts = []
+    for key, value in incident.counts.items():
+        differing = incident.disagreement(key)
+        counts.append(
+            f"{key} {_sides(differing.values)}" if differing else f"{number(value)} {key}"
+        )
+    if counts:
+        text += " (" + "; ".join(counts) + ")"
+    reports = len(incident.documents)
+    if reports > 1:
+        text += f"; {reports} reports"
+    return text
+
+
+def incident_date(incident: Incident) -> str:
+    """The incident's date, dates other reports give, or when it was first reported."""
+    if not incident.date:
+        return f"undated, reported {incident.first_reported or 'at an unknown date'}"
+    differing = incident.disagreement("date")
+    if differing is None:
+        return incident.date
+    others = [v for v in differing.values if v.label != incident.date]
+    return f"{incident.date} ({_sides(others)})"

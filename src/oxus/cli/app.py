@@ -54,6 +54,8 @@ def _register() -> None:
         export,
         facts_cmd,
         import_cmd,
+        incidents,
+        incidents_edit,
         ingest,
         serve,
         sources,

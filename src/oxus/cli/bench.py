@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
-from oxus.bench.runner import run_benchmark
-from oxus.bench.scaler import russian_documents, synthetic_documents
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.config import shared_corpus_dir
-from oxus.ingest import discover, read_source
-from oxus.ingestion import extract_documents
-from oxus.kb.pack import shared_pack
 from oxus.store import Store
 
 RUSSIAN_SHARE = 4
@@ -38,17 +33,28 @@ def bench(
             help="Also time the Russian pipeline on the corpus's Russian reports (stage oxus-ru)."
         ),
     ] = True,
+    processes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Runs of the whole-process stages (a bare spaCy process against "
+            "`oxus ingest`, start-up and loading included); 0 skips them.",
+        ),
+    ] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Words/s and documents/s of bare en_core_web_sm, oxus, and oxus with --workers;
-    Russian words/s of oxus beside English."""
+    """Words/s and documents/s of bare en_core_web_sm, oxus, and oxus with --workers,
+    in one process and as whole processes; Russian words/s of oxus beside English."""
+    from oxus.bench.runner import run_benchmark
+    from oxus.bench.scaler import russian_documents, synthetic_documents
+
     source = corpus or shared_corpus_dir()
     if source is None or not source.is_dir():
         raise fail("no corpus to build benchmark documents from: pass --corpus DIR")
     documents = list(synthetic_documents(source, docs))
     words = sum(len(d.text.split()) for d in documents)
     russian_docs = russian_documents(source, words // RUSSIAN_SHARE) if russian else []
-    report = run_benchmark(documents, workers=workers, russian=russian_docs)
+    report = run_benchmark(documents, workers=workers, russian=russian_docs, processes=processes)
     if as_json:
         console.print_json(json.dumps(report.to_dict()))
         return
@@ -69,6 +75,18 @@ def bench(
         console.print(f"{name}: {ratio:.2f}x")
     for endpoint, figures in report.latency_ms.items():
         console.print(f"API {endpoint}: p50 {figures['p50']} ms, p95 {figures['p95']} ms")
+
+
+def time_derived(store: Store) -> dict[str, float]:
+    """Seconds to date every relation statement and to link every event into incidents."""
+    from oxus.analysis.dating.derive import date_relations
+    from oxus.analysis.incidents.persist import relink
+
+    started = time.perf_counter()
+    date_relations(store)
+    dating = time.perf_counter() - started
+    linking = relink(store).seconds
+    return {"relation_dating": round(dating, 2), "incident_linking": round(linking, 2)}
 
 
 @app.command("bench-scale")
@@ -101,6 +119,12 @@ def bench_scale(
     pipeline, so a chunk's time is ingestion's. Use an empty store (a new SQLite path or
     an empty PostgreSQL database).
     """
+    from oxus.bench.growth import full_pipeline_facts, replicated_facts, time_chunks
+    from oxus.bench.scaler import synthetic_documents
+    from oxus.ingest import discover, read_source
+    from oxus.ingestion import extract_documents
+    from oxus.kb.pack import shared_pack
+
     source = corpus or shared_corpus_dir()
     if source is None or not source.is_dir():
         raise fail("no corpus to extract facts from: pass --corpus DIR")
@@ -116,6 +140,7 @@ def bench_scale(
             facts = replicated_facts(list(full_pipeline_facts(corpus_docs)), docs)
         growth = time_chunks(store, facts, chunk=chunk)
         store.refresh_statistics()
+        derived = time_derived(store)
         from oxus.bench.latency import api_latency
 
         latency = api_latency(store)
@@ -127,6 +152,7 @@ def bench_scale(
         "seconds_per_chunk": [round(s, 3) for s in growth.seconds],
         "growth_ratio": round(growth.growth_ratio, 3),
         "latency_ms": latency,
+        "derived_s": derived,
         "backend": store.dialect,
         "pipeline": pipeline,
     }
@@ -136,5 +162,9 @@ def bench_scale(
     console.print(f"{docs} documents on {store.dialect}, seconds per {chunk}:")
     console.print(" ".join(f"{s:.2f}" for s in growth.seconds))
     console.print(f"last chunks / first chunks (fastest of two each): {growth.growth_ratio:.2f}x")
+    console.print(
+        f"relation dating {derived['relation_dating']:.1f} s, incident linking "
+        f"{derived['incident_linking']:.1f} s (all events, as after an ingest)"
+    )
     for endpoint, values in latency.items():
         console.print(f"API {endpoint}: p50 {values['p50']} ms, p95 {values['p95']} ms")

@@ -23,6 +23,11 @@ def _summary(report: IngestReport) -> Table:
     table.add_row("failed files", str(len(report.failures)))
     for kind in ("entities", "relations", "events", "estimates"):
         table.add_row(f"{kind} extracted", str(report.facts.get(kind, 0)))
+    if report.linking is not None:
+        linking = report.linking
+        table.add_row("incidents in the store", f"{linking.incidents:,}")
+        table.add_row("  of several documents", f"{linking.multi_report:,}")
+        table.add_row("  linking seconds", f"{linking.seconds:.1f}")
     return table
 
 

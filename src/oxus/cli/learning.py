@@ -9,9 +9,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from oxus.cli.app import errors, fail
 from oxus.eval import load_facts
 from oxus.learn.documents import from_folder, from_store
+from oxus.learn.families import Rows
+from oxus.learn.reviews import review_rows
 from oxus.learn.samples import Sample, collect_samples, gold_by_id
-from oxus.nlp.pipeline import shared_pipeline
 from oxus.store import Store
+from oxus.store.review_examples import review_examples
 
 
 def gold_samples(
@@ -43,5 +45,21 @@ def gold_samples(
         transient=True,
     ) as progress:
         task = progress.add_task("parse", total=len(documents))
-        nlp = shared_pipeline()
-        return collect_samples(nlp, documents, gold_docs, progress=lambda _: progress.advance(task))
+        return collect_samples(
+            None, documents, gold_docs, progress=lambda _: progress.advance(task)
+        )
+
+
+def reviewed_rows(store: Store) -> dict[str, Rows]:
+    """Training rows from the analysts' review decisions kept in the store."""
+    with store.engine.connect() as conn:
+        examples = review_examples(conn)
+    if not examples:
+        return {}
+    documents, missing = from_store(store, {e.document_id for e in examples})
+    if missing:
+        errors.print(
+            f"[yellow]note[/yellow] {len(missing)} reviewed documents are no longer stored "
+            "and are left out"
+        )
+    return review_rows(None, documents, examples)

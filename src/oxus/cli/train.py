@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
-from oxus.cli.learning import gold_samples
 from oxus.errors import OxusError
-from oxus.learn.train import train_model
 from oxus.nlp.scoring.bundle import model_path
 
 
@@ -27,17 +25,29 @@ def train(
         Path | None,
         typer.Option(help="Where to write the model (default: the model extraction uses)."),
     ] = None,
+    with_reviews: Annotated[
+        bool,
+        typer.Option(
+            "--with-reviews",
+            help="Also learn from the analysts' accept/reject decisions in the store.",
+        ),
+    ] = False,
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Train the relation, event and estimate scorers on gold documents."""
+    """Train the relation, event and estimate scorers (and the source chooser) on gold
+    documents, and on reviewed facts with --with-reviews."""
+    from oxus.cli.learning import gold_samples, reviewed_rows
+    from oxus.learn.train import train_model
+
     target = out or model_path()
     if target.is_dir() or not target.parent.is_dir():
         raise fail(f"cannot write the model to {target}: not a file in an existing folder")
-    store = store_for(db) if corpus is None else None
+    store = store_for(db) if corpus is None or with_reviews else None
     try:
-        samples = gold_samples(gold, store=store, corpus=corpus, quiet=quiet)
-        model = train_model(samples, note=f"gold: {gold}")
+        samples = gold_samples(gold, store=None if corpus else store, corpus=corpus, quiet=quiet)
+        reviews = reviewed_rows(store) if store is not None and with_reviews else {}
+        model = train_model(samples, note=f"gold: {gold}", reviews=reviews)
         model.save(target)
     except OxusError as e:
         raise fail(str(e)) from e
@@ -45,5 +55,10 @@ def train(
         if store is not None:
             store.close()
     sizes = ", ".join(f"{name} {count}" for name, count in model.info["features"].items())
-    errors.print(f"trained on {len(samples)} documents; features: {sizes}", highlight=False)
+    reviewed = sum(model.info["review_rows"].values())
+    errors.print(
+        f"trained on {len(samples)} gold documents and {reviewed} reviewed candidates; "
+        f"features: {sizes}",
+        highlight=False,
+    )
     console.print(f"model written to {target}", highlight=False)

@@ -1,8 +1,9 @@
 """CSV: a folder with one table per fact kind, each fact row with its evidence and source.
 
 ``entities.csv``, ``relations.csv`` (one row per evidence sentence, with the claim's
-document count), ``events.csv`` and ``estimates.csv``; the columns are documented in
-docs/exports.md. Rows are sorted so that two exports of the same store are identical.
+document count and when the relation was first and last seen), ``events.csv`` (each with
+the incident it reports), ``incidents.csv`` and ``estimates.csv``; the columns are
+documented in docs/exports.md. Rows are sorted so that two exports of the same store are identical.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from oxus.analysis.claims import ClaimEvidence
+from oxus.analysis.dating.periods import Period
+from oxus.analysis.incidents.views import Incident
 from oxus.export.snapshot import Snapshot, load_snapshot
+from oxus.model import COUNT_KEYS
 from oxus.store import Store
 
 SOURCE_COLUMNS = [
@@ -54,9 +58,13 @@ COLUMNS = {
         "role",
         "since",
         "until",
+        "claim_first_seen",
+        "claim_last_seen",
+        "claim_ended",
         *SOURCE_COLUMNS,
     ],
     "events": [
+        "incident",
         "type",
         "date",
         "location_id",
@@ -69,6 +77,25 @@ COLUMNS = {
         "cases",
         "participants",
         *SOURCE_COLUMNS,
+    ],
+    "incidents": [
+        "id",
+        "type",
+        "date",
+        "location_id",
+        "place",
+        "agents",
+        "targets",
+        "killed",
+        "wounded",
+        "arrested",
+        "cases",
+        "participants",
+        "disagreements",
+        "reports",
+        "documents",
+        "first_reported",
+        "last_reported",
     ],
     "estimates": [
         "subject_id",
@@ -126,6 +153,8 @@ def tables(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
         }
         for e in snapshot.entities.values()
     ]
+    incident_of = snapshot.incident_of()
+    empty = Period()
     relations = [
         {
             "subject_id": c.subject.id,
@@ -137,6 +166,9 @@ def tables(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
             "role": ev.role or "",
             "since": ev.since or "",
             "until": ev.until or "",
+            "claim_first_seen": snapshot.periods.get(c.key, empty).first_seen or "",
+            "claim_last_seen": snapshot.periods.get(c.key, empty).last_seen or "",
+            "claim_ended": snapshot.periods.get(c.key, empty).ended or "",
             **_source(ev),
         }
         for c in sorted(snapshot.relations, key=lambda c: c.key)
@@ -144,13 +176,14 @@ def tables(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
     ]
     events = [
         {
+            "incident": incident_of.get(e.fact_id, ""),
             "type": e.type,
             "date": e.date or "",
             "location_id": e.location.id if e.location else "",
             "location": e.location.name if e.location else "",
             "agents": "; ".join(a.name for a in e.agents),
             "targets": "; ".join(t.name for t in e.targets),
-            **{key: e.counts.get(key, "") for key in COLUMNS["events"][6:11]},
+            **{key: e.counts.get(key, "") for key in COUNT_KEYS},
             **_source(e.evidence),
         }
         for e in snapshot.events
@@ -169,11 +202,41 @@ def tables(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
         for s in snapshot.estimates
         for p in s.points
     ]
-    return {"entities": entities, "relations": relations, "events": events, "estimates": estimates}
+    incidents = [incident_row(i) for i in snapshot.incidents]
+    return {
+        "entities": entities,
+        "relations": relations,
+        "events": events,
+        "incidents": incidents,
+        "estimates": estimates,
+    }
+
+
+def incident_row(incident: Incident) -> dict[str, Any]:
+    """One incident: best-supported values; disagreements as "killed: 146 (a010) / 143 (n226)"."""
+    disagreements = "; ".join(
+        f"{d.field}: " + " / ".join(f"{v.label} ({' '.join(v.documents)})" for v in d.values)
+        for d in incident.disagreements
+    )
+    return {
+        "id": incident.id,
+        "type": incident.type,
+        "date": incident.date or "",
+        "location_id": incident.location.id if incident.location else "",
+        "place": incident.place_label,
+        "agents": "; ".join(a.name for a in incident.agents),
+        "targets": "; ".join(t.name for t in incident.targets),
+        **{key: incident.counts.get(key, "") for key in COUNT_KEYS},
+        "disagreements": disagreements,
+        "reports": len(incident.reports),
+        "documents": " ".join(incident.documents),
+        "first_reported": incident.first_reported or "",
+        "last_reported": incident.last_reported or "",
+    }
 
 
 def write_csv_folder(store: Store, folder: Path) -> dict[str, int]:
-    """Write the four tables into ``folder`` (created if missing); return row counts."""
+    """Write the tables into ``folder`` (created if missing); return row counts."""
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
     for name, rows in tables(load_snapshot(store)).items():

@@ -88,6 +88,7 @@ def relation_record(r: Relation, name: Namer) -> dict[str, Any]:
         "polarity": r.polarity.value,
         "hedged": r.hedged,
         "evidence": r.evidence.text,
+        "confidence": round(r.confidence, 3),
     }
 
 
@@ -103,6 +104,7 @@ def event_record(e: Event, name: Namer) -> dict[str, Any]:
         "polarity": e.polarity.value,
         "hedged": e.hedged,
         "evidence": e.evidence.text,
+        "confidence": round(e.confidence, 3),
     }
 
 
@@ -117,6 +119,7 @@ def estimate_record(s: Estimate, name: Namer) -> dict[str, Any]:
         "asserted_by": name(s.asserted_by),
         "hedged": s.hedged,
         "evidence": s.evidence.text,
+        "confidence": round(s.confidence, 3),
     }
 
 

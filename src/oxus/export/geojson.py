@@ -1,7 +1,8 @@
 """GeoJSON (RFC 7946): places and states with coordinates, as Point features with their facts.
 
 Each feature says what the store knows about the place: who is reported to be based
-there, how many events happened there (by type), how many documents name it.
+there, how many events were reported there (by type), how many incidents (one per
+occurrence, however many reports) are placed there, how many documents name it.
 Coordinates are ``[longitude, latitude]`` in WGS 84, as the RFC requires.
 """
 
@@ -35,6 +36,10 @@ def build_geojson(snapshot: Snapshot) -> dict[str, Any]:
     for event in snapshot.events:
         if event.location is not None:
             events[event.location.id][event.type] += 1
+    incidents: dict[str, Counter[str]] = defaultdict(Counter)
+    for incident in snapshot.incidents:
+        if incident.location is not None:
+            incidents[incident.location.id][incident.type] += 1
     documents: Counter[str] = Counter()
     for item in snapshot.support().values():
         documents.update(item.entities)
@@ -56,6 +61,8 @@ def build_geojson(snapshot: Snapshot) -> dict[str, Any]:
                     "bases": sorted(based.get(entity.id, []), key=lambda b: b["name"]),
                     "events": sum(events[entity.id].values()),
                     "event_types": dict(sorted(events[entity.id].items())),
+                    "incidents": sum(incidents[entity.id].values()),
+                    "incident_types": dict(sorted(incidents[entity.id].items())),
                     "documents": documents.get(entity.id, 0),
                 },
             }

@@ -22,6 +22,11 @@ from oxus.analysis.claims import (
     all_event_claims,
     all_relation_claims,
 )
+from oxus.analysis.dating.derive import ensure_dated
+from oxus.analysis.dating.periods import Period, relation_periods
+from oxus.analysis.incidents.persist import ensure_incidents
+from oxus.analysis.incidents.views import Incident, build_incidents
+from oxus.analysis.refs import Resolver
 from oxus.analysis.sources import SourceBook
 from oxus.model import Document, Entity
 from oxus.store import Store, schema
@@ -39,6 +44,15 @@ class Snapshot:
     events: list[EventClaim]
     estimates: list[EstimateSeries]
     merges: dict[str, str] = field(default_factory=dict)
+    incidents: list[Incident] = field(default_factory=list)
+    """Every incident (oldest first), each with the events that report it."""
+    periods: dict[tuple[str, str, str], Period] = field(default_factory=dict)
+    """When each relation (subject, predicate, object) was seen to hold."""
+
+    def incident_of(self) -> dict[int, str]:
+        """{event id: the id of the incident it reports}."""
+        return {r.fact_id: i.id for i in self.incidents for r in i.reports}
+
     sources: SourceBook = field(default_factory=lambda: SourceBook([]))
     """The source registry in force: who published each document, speakers' grades."""
 
@@ -91,8 +105,15 @@ def load_snapshot(store: Store) -> Snapshot:
     relations = all_relation_claims(store)
     events = all_event_claims(store)
     estimates = all_estimate_series(store)
+    ensure_incidents(store)
+    ensure_dated(store)
     with store.engine.connect() as conn:
         merges = merge_map(conn)
+        resolver = Resolver(conn)
+        i = schema.incidents
+        incident_ids = list(conn.execute(select(i.c.id).order_by(i.c.sort_date, i.c.id)).scalars())
+        incidents = build_incidents(conn, resolver, incident_ids, reports=None)
+        periods = relation_periods(conn, resolver)
         d = schema.documents
         documents = {
             row.id: Document(
@@ -147,5 +168,7 @@ def load_snapshot(store: Store) -> Snapshot:
         events=events,
         estimates=estimates,
         merges=merges,
+        incidents=incidents,
+        periods=periods,
         sources=sources,
     )

@@ -3,7 +3,10 @@
 Mapping (see docs/exports.md): groups -> intrusion-set; people -> identity
 (individual); organisations -> identity (organization); states and places -> location;
 aggregated relations -> relationship (type from ``RELATIONSHIP_TYPES``); documents ->
-report; attributed claims and estimates -> note; denials -> opinion; events -> incident.
+report; attributed claims and estimates -> note; denials -> opinion; events -> incident;
+incidents (one occurrence from many reports) -> grouping of those incident objects.
+Relationships carry ``start_time`` (first seen) and ``stop_time`` (when a report ends
+them: "former", "until 2021").
 oxus-specific data travels in ``x_oxus_*`` properties so that a bundle can be imported
 back without loss. Ids are UUIDv5 of stable keys and timestamps come from publication
 dates, so exporting the same store twice gives the same bundle.
@@ -18,12 +21,14 @@ import stix2
 
 from oxus.analysis.sources import SourceBook
 from oxus.export.snapshot import Snapshot, load_snapshot
+from oxus.export.stix_incidents import incident_grouping
 from oxus.export.stix_objects import (
     EXTENSIONS,
     RELATIONSHIP_TYPES,
     attribution_objects,
     entity_sdo,
     estimate_note,
+    event_sdo_id,
     incident_sdo,
     producer_objects,
     relationship_sro,
@@ -58,7 +63,7 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
     for claim in snapshot.relations:
         if claim.subject.id not in refs or claim.object.id not in refs:
             continue
-        sro = relationship_sro(claim, refs)
+        sro = relationship_sro(claim, refs, snapshot.periods.get(claim.key))
         objects[sro.id] = sro
         by_claim[id(claim)] = [sro.id]
         for obj in attribution_objects(claim, sro.id, refs):
@@ -114,6 +119,15 @@ def build_bundle(snapshot: Snapshot) -> stix2.v21.Bundle:
             extensions=EXTENSIONS,
             **authored,
         )
+    for incident in snapshot.incidents:
+        members = [
+            event_sdo_id(r.evidence.document_id, r.evidence.start, r.evidence.end, r.type)
+            for r in incident.reports
+        ]
+        present = [m for m in members if m in objects]
+        if present:
+            grouping = incident_grouping(incident, present, refs)
+            objects[grouping.id] = grouping
     _add_authors(objects, book)
     return stix2.v21.Bundle(
         id=stix_id("bundle", *sorted(objects)),

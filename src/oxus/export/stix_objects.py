@@ -16,6 +16,7 @@ import stix2
 
 from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EstimateSeries, EventClaim
 from oxus.analysis.claims import RelationClaim as Claim
+from oxus.analysis.dating.periods import Period
 from oxus.analysis.grading import Credence, Grading
 from oxus.analysis.sources import Source
 from oxus.model import Entity, EntityType
@@ -49,6 +50,7 @@ CUSTOM_PROPERTIES = [
     "x_oxus_target_refs",
     "x_oxus_location_ref",
     "x_oxus_document",
+    "x_oxus_incident",
     "x_oxus_source",
     "x_oxus_grading",
     "x_opencti_reliability",
@@ -111,7 +113,8 @@ def source_identity(source: Source) -> Any:
     )
 
 
-def _grading(credence: Credence) -> dict[str, Any]:
+def grading_json(credence: Credence) -> dict[str, Any]:
+    """``x_oxus_grading``: the Admiralty code, credibility, confidence and graded sources."""
     return {
         "code": credence.code,
         "credibility": credence.credibility,
@@ -124,7 +127,7 @@ def _authored(grading: Grading | None, credence: Credence) -> dict[str, Any]:
     """Who published a one-sentence object, how reliable they are, what it is worth."""
     properties: dict[str, Any] = {
         "confidence": round(credence.confidence * 100),
-        "x_oxus_grading": _grading(credence),
+        "x_oxus_grading": grading_json(credence),
     }
     if (ref := source_ref(grading)) is not None:
         properties["created_by_ref"] = ref
@@ -195,7 +198,17 @@ def _evidence(ev: ClaimEvidence, refs: dict[str, str]) -> dict[str, Any]:
     return item
 
 
-def relationship_sro(claim: Claim, refs: dict[str, str]) -> Any:
+def _times(period: Period | None) -> dict[str, datetime]:
+    """STIX start/stop times of a relation: first seen, and when it ended (if it did)."""
+    if period is None or not period.first_seen:
+        return {}
+    times = {"start_time": timestamp(period.first_seen)}
+    if period.ended and timestamp(period.ended) > times["start_time"]:
+        times["stop_time"] = timestamp(period.ended)
+    return times
+
+
+def relationship_sro(claim: Claim, refs: dict[str, str], period: Period | None = None) -> Any:
     created, modified = _span(e.published for e in claim.evidence)
     docs = claim.documents
     credence = claim.credence
@@ -210,10 +223,11 @@ def relationship_sro(claim: Claim, refs: dict[str, str]) -> Any:
         description=f"{claim.subject.name} {claim.predicate.replace('_', ' ')} "
         f"{claim.object.name}: stated in {len(docs)} document(s) ({credence.code}).",
         x_oxus_predicate=claim.predicate,
-        x_oxus_grading=_grading(credence),
+        x_oxus_grading=grading_json(credence),
         x_oxus_evidence=[_evidence(e, refs) for e in claim.evidence],
         allow_custom=True,
         extensions=EXTENSIONS,
+        **_times(period),
     )
 
 
@@ -293,6 +307,11 @@ def estimate_note(series: EstimateSeries, point: EstimatePoint, refs: dict[str, 
     )
 
 
+def event_sdo_id(document_id: str, start: int, end: int, type_: str) -> str:
+    """The id :func:`incident_sdo` gives the event read from this sentence."""
+    return stix_id("incident", document_id, start, end, type_)
+
+
 def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
     ev = event.evidence
     stamp = timestamp(ev.published)
@@ -315,7 +334,7 @@ def incident_sdo(event: EventClaim, refs: dict[str, str]) -> Any:
     if event.location and event.location.id in refs:
         properties["x_oxus_location_ref"] = refs[event.location.id]
     return stix2.v21.Incident(
-        id=stix_id("incident", ev.document_id, ev.start, ev.end, event.type),
+        id=event_sdo_id(ev.document_id, ev.start, ev.end, event.type),
         created=stamp,
         modified=stamp,
         name=f"{event.type.replace('_', ' ')}{where}{when}",

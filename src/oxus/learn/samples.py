@@ -17,8 +17,7 @@ from spacy.language import Language
 from oxus.model import Document, DocumentFacts, Entity
 from oxus.nlp.candidates import CandidateSet, doc_candidates
 from oxus.nlp.decoder import Decoded, pack_entity, referenced_entities
-from oxus.nlp.extensions import TEXT_KEY
-from oxus.nlp.extract import Pipelines
+from oxus.nlp.extract import Pipelines, parse
 from oxus.nlp.facts import doc_to_facts
 
 Gold = Mapping[str, Any]
@@ -71,26 +70,20 @@ class Sample:
 
 
 def collect_samples(
-    nlp: Language,
+    nlp: Language | None,
     documents: Iterable[Document],
     gold: Mapping[str, Gold],
     *,
     progress: Progress | None = None,
 ) -> list[Sample]:
-    """Run the pipeline of each document's language over the documents that have gold
-    (``nlp`` for its own language, the others built with its pack); one :class:`Sample`
-    each."""
+    """Run each document that has gold through the pipeline of its language (``nlp`` for
+    its own); one :class:`Sample` each."""
     pipelines = Pipelines(nlp)
     samples = []
     for document in documents:
         if document.id not in gold:
             continue
-        pipeline = pipelines[document.language]
-        spacy_doc = pipeline.make_doc(document.text)
-        spacy_doc.user_data[TEXT_KEY] = document.text
-        spacy_doc._.doc_id = document.id
-        spacy_doc._.published = document.published
-        spacy_doc = pipeline(spacy_doc)
+        spacy_doc = parse(document, pipelines)
         facts = doc_to_facts(spacy_doc, document)
         facts.relations = []
         facts.events = []

@@ -8,7 +8,7 @@ decoding and scoring as ``oxus eval`` does); the final weights are fitted on all
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from oxus.learn.families import FAMILIES, Family, Rows, Tally
@@ -37,17 +37,23 @@ def _stack(rows: Sequence[Rows]) -> tuple[list[Features], list[int]]:
 
 
 def train_family(
-    family: Family, samples: Sequence[Sample], views: Sequence[GoldView]
+    family: Family,
+    samples: Sequence[Sample],
+    views: Sequence[GoldView],
+    extra: Rows | None = None,
 ) -> LinearScorer:
-    """Fit, calibrate on inner folds, and set the F1-maximising threshold."""
+    """Fit, calibrate on inner folds, and set the F1-maximising threshold. ``extra`` rows
+    (analysts' review decisions) join every fit but are never held out."""
     c = REGULARISATION.get(family.name, 0.1)
     rows = [family.rows(s, v) for s, v in zip(samples, views, strict=True)]
+    added = [extra] if extra is not None else []
     margins: list[float] = []
     labels: list[int] = []
     held_margins: dict[int, list[float]] = {}
     for held in folds_of(samples, min(INNER_FOLDS, len(samples))) if len(samples) > 1 else []:
         held_set = set(held)
-        scorer = fit_linear(*_stack([rows[i] for i in range(len(rows)) if i not in held_set]), c=c)
+        kept = [rows[i] for i in range(len(rows)) if i not in held_set]
+        scorer = fit_linear(*_stack([*kept, *added]), c=c)
         for i in held:
             margins.extend(scorer.margin(f) for f in rows[i].features)
             labels.extend(rows[i].labels)
@@ -56,7 +62,7 @@ def train_family(
     for i, values in held_margins.items():
         for cand, margin in zip(family.candidates(samples[i]), values, strict=True):
             cand.probability = sigmoid(scale * margin + shift)
-    final = fit_linear(*_stack(rows), c=c)
+    final = fit_linear(*_stack([*rows, *added]), c=c)
     final.scale, final.shift = scale, shift
     final.threshold = _best_threshold(family, samples, views, sorted(held_margins))
     return final
@@ -96,15 +102,26 @@ def train_sources(samples: Sequence[Sample], views: Sequence[GoldView]) -> Linea
     return fit_linear(features, labels, c=SOURCE_REGULARISATION)
 
 
-def train_model(samples: Sequence[Sample], *, note: str = "") -> ExtractionModel:
-    """A model for every family, trained on all ``samples``."""
+def train_model(
+    samples: Sequence[Sample],
+    *,
+    note: str = "",
+    reviews: Mapping[str, Rows] | None = None,
+) -> ExtractionModel:
+    """A model for every family, trained on all ``samples`` (and ``reviews``: rows from
+    analysts' decisions, by family)."""
     views = [GoldView(s) for s in samples]
+    reviews = reviews or {}
     scorers = {"sources": train_sources(samples, views)}
-    scorers |= {family.name: train_family(family, samples, views) for family in FAMILIES}
+    scorers |= {
+        family.name: train_family(family, samples, views, reviews.get(family.name))
+        for family in FAMILIES
+    }
     info = {
         "trained": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": len(samples),
         "note": note,
         "features": {name: len(s.weights) for name, s in scorers.items()},
+        "review_rows": {name: len(rows.labels) for name, rows in reviews.items()},
     }
     return ExtractionModel(scorers=scorers, info=info)

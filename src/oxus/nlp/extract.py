@@ -89,3 +89,10 @@ def _prepared(nlp: Language, document: Document) -> Doc:
     spacy_doc._.doc_id = document.id
     spacy_doc._.published = document.published
     return spacy_doc
+
+
+def parse(document: Document, pipelines: Pipelines) -> Doc:
+    """One document through the pipeline of its language, as a processed Doc (training
+    and cross-validation read the candidates it carries)."""
+    nlp = pipelines[document.language]
+    return nlp(_prepared(nlp, document))

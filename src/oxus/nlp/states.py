@@ -113,3 +113,24 @@ def state_of_entity(doc: Doc, entity_id: str) -> str | None:
     if entity.type == EntityType.ORGANIZATION:
         return state_in_name(entity.name)
     return None
+
+
+def place_within(inner: str, outer: str) -> bool:
+    """Whether a place lies in another place or state, by the pack's parents and
+    countries ("Dushanbe" in "Tajikistan", "Krasnogorsk" in "Moscow Region")."""
+    from oxus.kb.pack import default_pack
+
+    pack = default_pack()
+    outer_entity = pack.entity(outer)
+    entity = pack.entity(inner)
+    if entity is None or outer_entity is None:
+        return False
+    if outer_entity.type == EntityType.STATE:
+        return bool(entity.country) and entity.country == outer_entity.country
+    seen = 0
+    while entity is not None and entity.parent and seen < 8:
+        if entity.parent == outer:
+            return True
+        entity = pack.entity(entity.parent)
+        seen += 1
+    return False

@@ -16,6 +16,7 @@ from oxus.errors import StoreError
 from oxus.store import schema
 from oxus.store.reader import merge_map
 from oxus.store.repository import Store, now
+from oxus.store.review_examples import record_example
 
 
 def record_audit(conn: Connection, actor: str, action: str, target: str, **detail: Any) -> None:
@@ -118,6 +119,7 @@ def set_review(store: Store, kind: str, fact_id: int, status: str, *, actor: str
         done = conn.execute(update(table).where(table.c.id == fact_id).values(review=status))
         if done.rowcount == 0:
             raise StoreError(f"no {kind} {fact_id}")
+        record_example(conn, kind, table, fact_id, status, actor)
         record_audit(conn, actor, f"review-{status}", f"{kind}:{fact_id}")
 
 

@@ -141,6 +141,27 @@ def _v7_watch_lists(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _v8_incidents_and_dated_relations(conn: Connection) -> None:
+    """Tables for incidents (one occurrence from many reports) and when relations hold.
+
+    Incidents and relation dates are derived from the facts and recomputed after each
+    ingest; the analyst's split and join decisions are kept apart so they survive it.
+    """
+    for table in (
+        schema.incidents,
+        schema.incident_events,
+        schema.incident_decisions,
+        schema.derived_state,
+        schema.relation_times,
+    ):
+        table.create(conn, checkfirst=True)
+
+
+def _v9_review_examples(conn: Connection) -> None:
+    """Analysts' accept and reject decisions on facts, kept as training examples."""
+    schema.review_examples.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_initial),
     (2, _v2_growth_indexes),
@@ -149,6 +170,8 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (5, _v5_no_redundant_indexes),
     (6, _v6_source_registry),
     (7, _v7_watch_lists),
+    (8, _v8_incidents_and_dated_relations),
+    (9, _v9_review_examples),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -193,6 +193,23 @@ audit = Table(
     Column("detail", Text, nullable=False, default="{}"),
 )
 
+review_examples = Table(
+    "review_examples",
+    metadata,
+    # An analyst's accept or reject of an extracted fact, kept as a training example
+    # apart from the fact row (which re-ingesting the document replaces).
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("fact", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("label", Integer, nullable=False),
+    Column("actor", String, nullable=False),
+    Column("decided_at", String, nullable=False),
+    UniqueConstraint("document_id", "kind", "fact", "start", name="uq_review_example"),
+)
+
 sources = Table(
     "sources",
     metadata,
@@ -244,4 +261,67 @@ alerts = Table(
     Column("created_at", String, nullable=False),
     Index("ix_alerts_list_created", "list_id", "created_at"),
     Index("ix_alerts_document", "document_id"),
+)
+
+# -- derived from the facts: incidents and the dates relations hold ----------------------
+# Recomputed from the fact tables (``oxus.analysis.incidents``, ``oxus.analysis.dating``);
+# only the analyst's incident decisions are original data.
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("type", String(24), nullable=False),
+    Column("date", String(10)),
+    Column("location_id", String),
+    # The date to order by: the incident's date, else when it was first reported.
+    Column("sort_date", String(10)),
+    Column("reports", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    # Best-supported values and disagreements, as JSON (oxus.analysis.incidents.summary).
+    Column("summary", Text, nullable=False, default="{}"),
+    Index("ix_incidents_newest", "sort_date", "id"),
+    Index("ix_incidents_location", "location_id", "sort_date"),
+)
+
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", String, nullable=False),
+    Column("score", Float),
+    # Order within the incident, earliest published report first: a page reads the first few.
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_incident_events_incident", "incident_id", "position"),
+)
+
+incident_decisions = Table(
+    "incident_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("events", Text, nullable=False),
+    Column("others", Text, nullable=False, default="[]"),
+    Column("status", String(8), nullable=False, default="active"),
+    Column("actor", String, nullable=False),
+    Column("at", String, nullable=False),
+)
+
+derived_state = Table(
+    "derived_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+relation_times = Table(
+    "relation_times",
+    metadata,
+    Column(
+        "relation_id", Integer, ForeignKey("relations.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("ends", Boolean, nullable=False),
+    Column("cue", String(48)),
 )

@@ -107,10 +107,15 @@ def api_network(
     until: Period = None,
     focus: str | None = None,
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 250,
+    as_of: Period = None,
 ) -> Any:
-    """Entities and relations as a graph (edges weighted by how many sentences state them)."""
+    """Entities and relations as a graph (edges weighted by how many sentences state them).
+
+    ``as_of`` (a date): only the relations that held then, by the statements dated up
+    to it; a relation a report ends ("former leader", "until 2021") drops out after.
+    """
     focus_id = resolve_entity(store, focus) if focus else None
-    key = ("network", types, predicates, since, until, focus_id, max_nodes)
+    key = ("network", types, predicates, since, until, focus_id, max_nodes, as_of)
     graph = cache.get(
         store,
         key,
@@ -123,6 +128,7 @@ def api_network(
                 until=until,
                 focus=focus_id,
                 max_nodes=max_nodes,
+                as_of=as_of,
             )
         ),
     )
@@ -137,20 +143,31 @@ def api_map(
     types: Csv = None,
     since: Period = None,
     until: Period = None,
+    as_of: Period = None,
 ) -> Any:
-    """Places with bases and events, as a GeoJSON FeatureCollection."""
+    """Places with bases and incidents, as a GeoJSON FeatureCollection.
+
+    ``as_of`` (a date): the bases that held then and the incidents up to it.
+    """
     group_id = resolve_entity(store, group) if group else None
-    key = ("map", group_id, types, since, until)
+    key = ("map", group_id, types, since, until, as_of)
     geojson = cache.get(
-        store, key, lambda: to_json(_geojson(store, group_id, split(types), since, until))
+        store,
+        key,
+        lambda: to_json(_geojson(store, group_id, split(types), since, until, as_of)),
     )
     return json_response(geojson)
 
 
 def _geojson(
-    store: Store, group: str | None, types: list[str], since: str | None, until: str | None
+    store: Store,
+    group: str | None,
+    types: list[str],
+    since: str | None,
+    until: str | None,
+    as_of: str | None = None,
 ) -> dict[str, Any]:
-    places = map_places(store, group=group, types=types, since=since, until=until)
+    places = map_places(store, group=group, types=types, since=since, until=until, as_of=as_of)
     return {
         "type": "FeatureCollection",
         "features": [
@@ -175,7 +192,7 @@ def api_timeline(
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Any:
-    """Events newest first, filtered by group (agent or target), country, type and period."""
+    """Incidents newest first (each with its reports), by entity, country, type and period."""
     result = timeline(
         store,
         group=resolve_entity(store, group) if group else None,
@@ -191,7 +208,7 @@ def api_timeline(
 
 @router.get("/review")
 def api_review(store: StoreDep) -> Any:
-    """Provisional entities, open merge candidates, low-confidence facts, recent audit."""
+    """Provisional entities, merge candidates, the facts the model is least sure of, audit."""
     return json_response(review_queue(store))
 
 

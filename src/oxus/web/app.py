@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 from oxus.analysis.sources import GRADES
 from oxus.errors import OxusError, StoreError
 from oxus.store import Store
-from oxus.web import api, pages, review, search_box, sources, watch
+from oxus.web import api, incidents, pages, review, search_box, sources, watch
 from oxus.web.cache import VersionedCache
 from oxus.web.door import Door
 from oxus.web.limits import clip
@@ -80,7 +80,9 @@ def create_app(
     app.state.cache = VersionedCache()
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(incidents.api_router)
     app.include_router(api.router)
+    app.include_router(incidents.page_router)
     app.include_router(sources.api_router)
     app.include_router(watch.api_router)
     app.include_router(review.router)
@@ -113,7 +115,8 @@ def create_app(
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
-        return _error(request, 404 if "no entity" in exc.message else 400, exc.message)
+        missing = exc.message.startswith(("no entity", "no incident"))
+        return _error(request, 404 if missing else 400, exc.message)
 
     @app.exception_handler(OxusError)
     async def oxus_error(request: Request, exc: OxusError) -> Response:

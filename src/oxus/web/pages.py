@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from oxus.analysis.dashboard import dashboard
+from oxus.analysis.dating.asof import first_year
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.profile import entity_profile
 from oxus.analysis.search import search
 from oxus.analysis.timeline import Timeline, timeline
 from oxus.errors import OxusError
 from oxus.model import EntityType, EventType, Predicate
+from oxus.store import Store
 from oxus.web.api import Csv, StoreDep, split
 from oxus.web.charts import strength_chart
 from oxus.web.limits import MAX_PAGE, clip
+from oxus.web.period_chart import period_chart
 from oxus.web.render import entity_href, highlight_document, parse_highlight
 
 router = APIRouter(include_in_schema=False)
@@ -58,7 +62,16 @@ def entity_page(request: Request, store: StoreDep, entity_id: str) -> Response:
         {"id": b.other.id, "name": clip(b.other.name), "lat": b.lat, "lon": b.lon, "bases": 1}
         for b in profile.bases
     ]
-    return render(request, "entity.html", nav="", profile=profile, charts=charts, bases=bases)
+    periods = period_chart(profile.dated, today=date.today().isoformat())
+    return render(
+        request,
+        "entity.html",
+        nav="",
+        profile=profile,
+        charts=charts,
+        bases=bases,
+        periods=periods,
+    )
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
@@ -83,19 +96,31 @@ def document_page(
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request) -> HTMLResponse:
+def graph_page(request: Request, store: StoreDep) -> HTMLResponse:
     return render(
         request,
         "graph.html",
         nav="graph",
         entity_types=[t.value for t in EntityType],
         predicates=[p.value for p in Predicate],
+        first_year=_first_year(store),
     )
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request) -> HTMLResponse:
-    return render(request, "map.html", nav="map", event_types=[t.value for t in EventType])
+def map_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(
+        request,
+        "map.html",
+        nav="map",
+        event_types=[t.value for t in EventType],
+        first_year=_first_year(store),
+    )
+
+
+def _first_year(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return first_year(conn)
 
 
 @router.get("/timeline", response_class=HTMLResponse)

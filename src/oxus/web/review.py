@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from oxus.analysis.entities import resolve_entity
+from oxus.analysis.incidents.review import incident_review
 from oxus.analysis.review import review_queue
 from oxus.errors import OxusError
 from oxus.model import EntityType
@@ -74,6 +75,7 @@ def review_page(
         "review.html",
         nav="review",
         queue=review_queue(store),
+        incidents=incident_review(store),
         entity_types=[t.value for t in EntityType],
         msg=msg,
         error=error,

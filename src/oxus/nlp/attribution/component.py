@@ -45,6 +45,8 @@ PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
 """Russian pronouns by lemma (a possessive "его" is its own lemma): "по его словам"."""
 RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанный"})
+CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp"})
+"""Dependencies of what a verb of saying says."""
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -95,6 +97,7 @@ class Attributor:
         self.asserter_types = phrase_set(lex.get("asserter_types"))
         self.anonymous = phrase_set(lex.get("anonymous_sources"))
         self.not_reported = phrase_set(lex.get("non_reporting_objects"))
+        self.clausal_only = phrase_set(lex.get("clausal_reporting_verbs"))
         self.authorities = phrase_set(lex.get("authority_speakers"))
         dem = load_lexicon("demonyms", lang).get("demonyms") or {}
         self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
@@ -306,17 +309,25 @@ class Attributor:
         return None
 
     def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
-        """Verbs of saying, less those that do not report ("claimed responsibility")."""
-        return [
-            i
-            for i in range(seg.start, seg.end)
-            if view.pos[i] == "VERB"
-            and view.lemma[i] in self.reporting
-            and not any(
-                view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported
-                for c in view.children(i)
-            )
-        ]
+        """Verbs of saying, less those that do not report ("claimed responsibility"), and
+        verbs that report only with what is said as a clause ("added that ...", "..., he
+        added") and otherwise act ("added the group to its list", "released a video")."""
+        quoted = any(view.lower[i] in QUOTES for i in range(seg.start, seg.end))
+        found = []
+        for i in range(seg.start, seg.end):
+            if view.pos[i] != "VERB" or view.lemma[i] not in self.reporting:
+                continue
+            children = view.children(i)
+            if any(view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported for c in children):
+                continue
+            if view.lemma[i] in self.clausal_only and not (
+                quoted
+                or view.dep[i] == "parataxis"
+                or any(view.dep[c] in CLAUSAL for c in children)
+            ):
+                continue
+            found.append(i)
+        return found
 
     def _source(
         self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]

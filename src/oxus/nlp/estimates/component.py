@@ -21,7 +21,13 @@ from oxus.nlp import extensions
 from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
 from oxus.nlp.clauses import evidence_for
 from oxus.nlp.estimates.features import estimate_features
-from oxus.nlp.estimates.options import document_state, measure_options, subject_options
+from oxus.nlp.estimates.options import (
+    IN_SENTENCE,
+    document_state,
+    measure_options,
+    spec_choice,
+    subject_options,
+)
 from oxus.nlp.estimates.options import rule_subjects as allowed_subjects
 from oxus.nlp.estimates.subjects import Subject, find_subjects
 from oxus.nlp.lang.ru.quantities import counted_noun as russian_counted_noun
@@ -212,6 +218,8 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
                 options = subject_options(span, measure, noun, rule_subjects, home)
             else:
                 options = [(s.entity_id, "", "rule") for s in rule_subjects]
+            rivals = {type_ for _, type_, tie in options if tie.rstrip(">") in IN_SENTENCE}
+            preferred = spec_choice(measure, options)
             for entity_id, type_, tie in options:
                 estimate = Estimate(
                     subject=entity_id,
@@ -235,6 +243,11 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
                     too_small=small,
                     headline=sentence_index == 0,
                 )
+                for other in rivals - {type_}:
+                    features[f"{measure.value}|{type_}|beside|{other}"] = 1.0
+                if entity_id == preferred:
+                    features[f"{measure.value}|spec"] = 1.0
+                    features["*|spec"] = 1.0
                 key = (str(span.start), measure.value, entity_id)
                 out.append(Candidate(estimate, features, key))
                 if rule_choice:

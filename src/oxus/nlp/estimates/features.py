@@ -37,6 +37,8 @@ def estimate_features(
     lemma = strings.lemma
     f: Features = {m: 1.0, f"{m}|type|{subject_type}": 1.0, f"{m}|tie|{tie}": 1.0}
     f[f"{m}|tie_type|{tie.rstrip('>')}|{subject_type}"] = 1.0
+    f[f"*|tie_type|{tie.rstrip('>')}|{subject_type}"] = 1.0
+    f[f"*|tie|{tie}"] = 1.0
     f[f"{m}|q|{estimate.qualifier.value}"] = 1.0
     f[f"{m}|mag|{_magnitude(estimate.high if estimate.high is not None else estimate.low)}"] = 1.0
     if rule_choice:

@@ -38,6 +38,9 @@ origin, of the authorities that acted, or fled from); never a court, agency or c
 TIE_RANK = {"phrase": 0, "chain": 1, "present": 2, "agency": 2, "located": 3, "demonym": 3}
 TIE_RANK |= {"earlier": 4, "document": 5, "rule": 6}
 """How closely the text ties an entity to a count, closest first."""
+IN_SENTENCE = frozenset({"phrase", "chain", "present", "agency", "located", "demonym"})
+"""Ties of entities named in the count's own sentence: a group named there beside a state
+is who the arrested belong to ("ICE arrested eight ... with ties to the Islamic State")."""
 
 Option = tuple[str, str, str]
 """(entity id, entity type, tie)."""
@@ -146,3 +149,38 @@ def rule_subjects(doc: Doc, measure: Measure, chosen: list[Subject]) -> list[Sub
         if entity_id is not None and all(s.entity_id != entity_id for s in out):
             out.append(Subject(entity_id, subject.confidence))
     return out
+
+
+SPEC_ORDER: dict[Measure, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    Measure.ARRESTS: (
+        ("group", ("phrase", "chain", "present")),
+        ("state", ("agency", "demonym", "chain", "located", "present", "document", "phrase")),
+    ),
+    Measure.CASES: (
+        ("group", ("phrase", "chain", "present")),
+        ("state", ("agency", "demonym", "chain", "located", "present", "document", "phrase")),
+    ),
+    Measure.FIGHTERS: (
+        ("group", ("phrase", "chain", "present", "earlier")),
+        ("state", ("phrase", "demonym")),
+    ),
+    Measure.MEMBERS: (
+        ("group", ("phrase", "chain", "present", "earlier")),
+        ("state", ("phrase", "demonym")),
+    ),
+    Measure.REFUGEES: (("state", ("demonym", "phrase", "present", "located")),),
+}
+"""The facts format's subject rule as an order of preference: for arrests and cases the
+group the arrested belong to where the sentence names one, else the state whose
+authorities acted; for fighters and members the group, else the state of origin; for
+refugees the state they fled."""
+
+
+def spec_choice(measure: Measure, options: list[Option]) -> str | None:
+    """The option the facts format's subject rule picks, if any."""
+    for type_, ties in SPEC_ORDER.get(measure, ()):
+        for tie in ties:
+            for entity_id, option_type, option_tie in options:
+                if option_type == type_ and option_tie.rstrip(">") == tie:
+                    return entity_id
+    return None

@@ -52,6 +52,7 @@ from oxus.nlp.events.triggers import TriggerFinder
 from oxus.nlp.extensions import TokenStrings, token_strings
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.relations.links import Cue
+from oxus.nlp.states import state_of_entity
 
 __all__ = ["EventExtractor", "make_events"]
 
@@ -205,6 +206,9 @@ class EventExtractor:
         if not agents and not targets and location is None and not state:
             return None
         agent_ids = mention_ids(agents)
+        if state == "" and location is not None:
+            # "Police in Osh detained ...": unnamed authorities of the place's state.
+            state = state_of_entity(sent.doc, location.id) or ""
         if state and state not in agent_ids and kind in self.authority_types:
             agent_ids.append(state)
         counts = self.counts(sent) if kind in self.count_keys else {}

@@ -2,8 +2,10 @@
 
 Candidates the scorer accepts are gathered into occurrences: readings of one trigger
 (or of several triggers of one type in one sentence: "attacked and killed") are one
-event, and a sentence that restates an event already found (same type, date, place and
-participants: the headline restated in the lead) adds nothing new. Reports often tell
+event; a sentence that restates an event already found (same type, date, place and
+participants) adds nothing new, nor does a headline told again in the body or a
+definite reference back ("the attack at the concert hall") at the same place or a
+place inside it, at a compatible date. Reports often tell
 of several arrests or attacks with the same actors, so sharing a participant is not
 enough to be one occurrence. Each event keeps the evidence and attribution of its most
 convincing candidate.
@@ -17,6 +19,7 @@ from oxus.model import Event
 from oxus.nlp.candidates import Candidate
 from oxus.nlp.events.merge import merge_into
 from oxus.nlp.scoring.linear import LinearScorer
+from oxus.nlp.states import place_within
 
 RULES_ONLY = 0.8
 
@@ -61,11 +64,40 @@ class Occurrence:
             return (event.location, event.date) == (other.location, other.date) or not (
                 event.location and other.location
             )
-        return (
+        if (
             event.date == other.date
             and event.location == other.location
             and _entities(event) == _entities(other)
-        )
+        ):
+            return True
+        if _refers_back(cand) and other.location is None:
+            return True
+        told_again = "headline" in {_section(event), _section(other)} or _refers_back(cand)
+        same_place = _same_place(event.location, other.location)
+        return same_place and (told_again or _specific(event.location, other.location))
+
+
+def _section(event: Event) -> str:
+    return "headline" if event.evidence.sentence_index == 0 else "body"
+
+
+def _refers_back(cand: Candidate[Event]) -> bool:
+    """A definite reference to an event of its type told before ("the attack")."""
+    return any(name.endswith("|anaphoric_repeat") for name in cand.features)
+
+
+def _same_place(first: str | None, second: str | None) -> bool:
+    """Two named places of one occurrence: the same, or one inside the other."""
+    if first is None or second is None:
+        return False
+    return first == second or place_within(first, second) or place_within(second, first)
+
+
+def _specific(first: str | None, second: str | None) -> bool:
+    """Both places below the level of a state (a town, a venue, a district)."""
+    return bool(first and second) and not (
+        str(first).startswith("state:") or str(second).startswith("state:")
+    )
 
 
 def score_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None) -> None:

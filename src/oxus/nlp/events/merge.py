@@ -75,7 +75,8 @@ def same_event(first: Event, second: Event) -> bool:
 
 
 def merge_into(into: Event, other: Event) -> None:
-    """Add what ``other`` knows and ``into`` lacks: actors, place, date and counts."""
+    """Add what ``other`` knows and ``into`` lacks: actors, place, counts, and a more
+    precise date of the same time ("2024-03-22" over "2024")."""
     for ent in other.agents:
         if ent not in into.agents:
             into.agents.append(ent)
@@ -83,6 +84,9 @@ def merge_into(into: Event, other: Event) -> None:
         if ent not in into.targets and ent not in into.agents:
             into.targets.append(ent)
     into.location = into.location or other.location
-    into.date = into.date or other.date
+    if other.date and (
+        not into.date or (len(other.date) > len(into.date) and other.date.startswith(into.date))
+    ):
+        into.date = other.date
     for key, value in other.counts.items():
         into.counts.setdefault(key, value)

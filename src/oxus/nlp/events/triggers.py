@@ -17,6 +17,7 @@ from oxus.nlp.clauses import Ment
 from oxus.nlp.grammar import OBJECTS, PASSIVE_SUBJECTS, participle
 from oxus.nlp.lexicon import phrase_set
 from oxus.nlp.relations.links import Cue, CueIndex
+from oxus.nlp.tokenview import token_view
 
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 """Dependencies of a word that modifies a noun rather than heading its own phrase."""
@@ -50,6 +51,7 @@ class TriggerFinder:
         for kind, verbs in (lex.get("trigger_frames") or {}).items():
             for verb, words in verbs.items():
                 self.framed.setdefault(verb, []).append((kind, phrase_set(words)))
+        self.phrasal_verbs = frozenset(verb for verb, _ in self.phrasal)
         self.verb_only = phrase_set(lex.get("verb_only"))
         self.noun_only = phrase_set(lex.get("noun_only"))
         self.modifier_types = phrase_set(lex.get("modifier_types"))
@@ -76,14 +78,15 @@ class TriggerFinder:
 
     def _phrasal_cues(self, sent: Span) -> list[Cue]:
         """Two-word triggers inflected as verb + particle ("rounded up", "broke up")."""
+        view = token_view(sent.doc)
         found = []
-        for tok in sent:
-            if tok.pos_ != "VERB":
+        for i in range(sent.start, sent.end):
+            if view.pos[i] != "VERB" or view.lemma[i] not in self.phrasal_verbs:
                 continue
-            for child in tok.children:
-                kind = self.phrasal.get((tok.lemma_.lower(), child.lower_))
-                if child.dep_ == "prt" and kind is not None:
-                    found.append(Cue(kind, tok.i, child.i + 1))
+            for child in view.children(i):
+                kind = self.phrasal.get((view.lemma[i], view.lower[child]))
+                if view.dep[child] == "prt" and kind is not None:
+                    found.append(Cue(kind, i, child + 1))
         return found
 
     def accept(self, tok: Token, cue: Cue) -> bool:

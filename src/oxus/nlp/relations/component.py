@@ -168,6 +168,7 @@ class RelationExtractor:
                     if key not in best or gap < best[key][0]:
                         best[key] = (gap, a, b)
         positions = sorted(a.start for a in args)
+        dates = _sentence_dates(sent)
         headline = index == 0
         out: list[FactCandidate[Relation]] = []
         evidence = evidence_for(sent, index)
@@ -177,6 +178,8 @@ class RelationExtractor:
             if hit is None and Predicate(predicate).symmetric:
                 hit = hits.get((b.id, predicate, a.id))
             others = frozenset(q for (s, q, o) in hits if {s, o} == {a.id, b.id} and q != predicate)
+            if hit is None and not others and self.featurizer.too_far(view, a, b):
+                continue
             lo, hi = min(a.start, b.start), max(a.start, b.start)
             between = sum(1 for pos in positions if lo < pos < hi)
             features = self.featurizer.features(
@@ -191,7 +194,9 @@ class RelationExtractor:
                 args_between=between,
                 headline=headline,
             )
-            since, until = _dates(sent, predicate)
+            since, until = dates.since, dates.until
+            if since is None and predicate in DATED_PREDICATES:
+                since = dates.first
             role = (hit.role if hit else None) or self._role_word(a, b, view, predicate)
             relation = Relation(
                 subject=a.id,
@@ -394,20 +399,25 @@ def _implied_args(args: list[Arg], hits: dict[tuple[str, str, str], RuleHit]) ->
     return extra
 
 
-def _dates(sent: Span, predicate: str) -> tuple[str | None, str | None]:
-    """``since``/``until`` from dates introduced by "since"/"until" in the sentence."""
+@dataclass(frozen=True)
+class SentenceDates:
+    """The dates a sentence gives its relations: opened by "since"/"until", and its first."""
+
+    since: str | None
+    until: str | None
+    first: str | None
+
+
+def _sentence_dates(sent: Span) -> SentenceDates:
     since = until = None
-    for span in dates_in(sent):
+    found = dates_in(sent)
+    for span in found:
         prev = sent.doc[span.start - 1].lower_ if span.start > sent.start else ""
         if prev in SINCE_WORDS and since is None:
             since = span._.date
         elif prev in UNTIL_WORDS and until is None:
             until = span._.date
-    if since is None and predicate in DATED_PREDICATES:
-        found = dates_in(sent)
-        if found:
-            since = found[0]._.date
-    return since, until
+    return SentenceDates(since, until, found[0]._.date if found else None)
 
 
 @Language.factory(

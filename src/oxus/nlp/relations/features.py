@@ -24,6 +24,8 @@ BETWEEN_LIMIT = 12
 SEQUENCE_LIMIT = 4
 PATH_LIMIT = 6
 LEXICAL_PATH_LIMIT = 4
+FAR_GAP = 13
+"""Tokens between two ends from which a pair no rule links is too far to be one."""
 
 
 def cue_categories(lex: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -67,6 +69,15 @@ class RelationFeaturizer:
     def __init__(self, lex: Mapping[str, Any], priors: frozenset[tuple[str, str, str]]) -> None:
         self.cues = cue_categories(lex)
         self.priors = priors
+
+    def too_far(self, view: TokenView, a: Arg, b: Arg) -> bool:
+        """Ends far apart in the words and in the parse, which no rule links: such pairs
+        are almost never a relation, and skipping them keeps extraction fast."""
+        first, last = (a, b) if a.start < b.start else (b, a)
+        if last.start - first.end < FAR_GAP:
+            return False
+        path = dep_path(view, a.root, b.root)
+        return path is None or len(path) > PATH_LIMIT
 
     def features(
         self,

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from oxus.nlp.clauses import Ment, governing_verb
 from oxus.nlp.relations.based import clause_actors
 from oxus.nlp.relations.people import Candidate, names_before
+from oxus.nlp.tokenview import token_view
 
 PRE_NAME = frozenset(
     {
@@ -197,7 +198,12 @@ def _plural_apposition(sent: Span, person: Ment) -> bool:
 def origin_relations(sent: Span, by_token: dict[int, Ment]) -> Iterator[Candidate]:
     """Origin of people: "X, who was born in Osh", "X is originally from Y", "a native of
     Y". The object may be a place; the component maps it to its state."""
-    for tok in sent:
+    doc = sent.doc
+    lower = token_view(doc).lower
+    for i in range(sent.start, sent.end):
+        if lower[i] not in ORIGIN_PREPOSITIONS:
+            continue
+        tok = doc[i]
         if not _origin_cue(tok):
             continue
         place = next(
@@ -223,10 +229,13 @@ def origin_relations(sent: Span, by_token: dict[int, Ment]) -> Iterator[Candidat
                 yield Candidate(person, "citizen_of", place, None, tok)
 
 
+ORIGIN_PREPOSITIONS = frozenset({"in", "of", "from"})
+
+
 def _origin_cue(prep: Token) -> bool:
     """ "born in", "native of", "hails from", "originally from"."""
     word = prep.lower_
-    if word not in ("in", "of", "from"):
+    if word not in ORIGIN_PREPOSITIONS:
         return False  # checked first: ``prep.head`` builds a Token
     head = prep.head
     if word == "in":

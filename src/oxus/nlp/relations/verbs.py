@@ -22,6 +22,7 @@ from oxus.nlp.relations.people import (
     is_group_anaphor,
     subject_antecedent,
 )
+from oxus.nlp.tokenview import token_view
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 MEMBER_NOUNS = frozenset(
@@ -133,7 +134,13 @@ def verb_frame_relations(
     demonyms: dict[str, str] | None = None,
 ) -> Iterator[Candidate]:
     """Candidates from verbs of a frame and their subject/object/prepositional dependents."""
-    for tok in sent:
+    doc = sent.doc
+    view = token_view(doc)
+    words = frozenset().union(*(frame.lemmas for frame in frames)) if frames else frozenset()
+    for i in range(sent.start, sent.end):
+        if view.lemma[i] not in words and view.lower[i] not in words:
+            continue
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.dep_ == "amod":
             for frame in frames:

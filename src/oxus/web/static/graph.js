@@ -20,7 +20,7 @@
     var types = data.getAll("types"), preds = data.getAll("predicates");
     if (types.length) { params.set("types", types.join(",")); }
     if (preds.length) { params.set("predicates", preds.join(",")); }
-    ["since", "until", "focus"].forEach(function (k) { var v = (data.get(k) || "").trim(); if (v) { params.set(k, v); } });
+    ["since", "until", "focus", "as_of"].forEach(function (k) { var v = (data.get(k) || "").trim(); if (v) { params.set(k, v); } });
     return params.toString();
   }
 

@@ -51,21 +51,22 @@
         var li = el("li");
         li.appendChild(entityLink(b.group));
         li.appendChild(el("span", " " + b.claims + " report" + (b.claims === 1 ? "" : "s") +
-          (b.latest ? ", latest " + b.latest : "") + (b.sources.length ? " (" + b.sources.slice(0, 3).join(", ") + ")" : ""),
+          (b.latest ? ", latest " + b.latest : "") + (b.sources.length ? " (" + b.sources.slice(0, 3).map(short).join(", ") + ")" : ""),
           { "class": "small muted pop-source" }));
         ul.appendChild(li);
       });
       box.appendChild(ul);
     }
-    if (p.event_count) {
-      box.appendChild(el("div", p.event_count + " event(s):", { "class": "small muted" }));
+    if (p.incident_count) {
+      box.appendChild(el("div", p.incident_count + " incident(s):", { "class": "small muted" }));
       var list = el("ul");
-      p.events.forEach(function (e) {
+      p.incidents.forEach(function (e) {
         var li = el("li");
         li.appendChild(el("a", (e.date || "undated") + " " + e.type.replace(/_/g, " "),
-          { href: "/documents/" + encodeURIComponent(e.document_id) + "?hl=" + e.start + "-" + e.end + "#ev-" + e.start + "-" + e.end,
-            title: e.title || e.document_id }));
-        li.appendChild(el("span", " — " + (e.outlet || e.document_id) + ", " + (e.published || "undated"),
+          { href: "/incidents/" + encodeURIComponent(e.id) }));
+        var by = e.sources.map(short).join(", ") + (e.documents > e.sources.length ? " +" + (e.documents - e.sources.length) : "");
+        li.appendChild(el("span", " — " + (by ? by + ", " : "") +
+          (e.first_reported ? "first reported " + e.first_reported : "publication date unknown"),
           { "class": "small muted pop-source" }));
         list.appendChild(li);
       });
@@ -78,8 +79,8 @@
     layer.clearLayers();
     places.forEach(function (p) {
       var latlng = [p.lat, p.lon];
-      if (p.event_count) {
-        L.circleMarker(latlng, { radius: 4 + 3 * Math.sqrt(p.event_count), color: "#b3261e", weight: 1.5,
+      if (p.incident_count) {
+        L.circleMarker(latlng, { radius: 4 + 3 * Math.sqrt(p.incident_count), color: "#b3261e", weight: 1.5,
           fillColor: "#e0605a", fillOpacity: p.approximate ? 0.15 : 0.55 }).bindPopup(popup(p)).addTo(layer);
       }
       if (p.bases.length) {
@@ -97,7 +98,7 @@
     var status = document.getElementById("map-status");
     var load = function () {
       var data = new FormData(form), params = new URLSearchParams();
-      ["group", "types", "since", "until"].forEach(function (k) { var v = (data.get(k) || "").trim(); if (v) { params.set(k, v); } });
+      ["group", "types", "since", "until", "as_of"].forEach(function (k) { var v = (data.get(k) || "").trim(); if (v) { params.set(k, v); } });
       status.textContent = "loading…";
       fetch(big.getAttribute("data-source") + "?" + params.toString())
         .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })

@@ -1,0 +1,5 @@
+"""``python -m oxus``: the same command line as ``oxus``."""
+
+from oxus.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Dated knowledge: when each relation was seen to hold, and the network as of a date."""

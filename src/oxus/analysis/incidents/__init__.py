@@ -1,0 +1,1 @@
+"""Incidents: one occurrence gathered from the many reports that describe it."""
