@@ -45,7 +45,7 @@ from oxus.nlp.events.place_time import (
     event_date,
     event_location,
     outside_parentheses,
-    own_mentions,
+    own_places,
 )
 from oxus.nlp.events.realis import RealisFilter
 from oxus.nlp.events.triggers import TriggerFinder
@@ -185,7 +185,7 @@ class EventExtractor:
         """The event a trigger opens, or None when it names no participant or place."""
         agents, targets = self.participants.arguments(tok, by_token)
         location = (
-            (None if self.english else event_location(own_mentions(tok, mentions)))
+            (None if self.english else event_location(own_places(tok, mentions)))
             or event_location(clause_mentions(tok, mentions, nested=self.english))
             or event_location(mentions if self.english else outside_parentheses(sent, mentions))
         )

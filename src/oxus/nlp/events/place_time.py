@@ -36,10 +36,11 @@ def clause_mentions(tok: Token, mentions: list[Ment], *, nested: bool = True) ->
     return [m for m in mentions if in_subtree(m.span.root, clause)]
 
 
-def own_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
-    """The mentions inside the trigger's own phrase ("запрещенной в России": a Russian
-    participle carries its own place, whatever its clause's)."""
-    return [m for m in mentions if _phrase_path(m.span.root, tok)]
+def own_places(tok: Token, mentions: list[Ment]) -> list[Ment]:
+    """The places named in the trigger's own phrase under a locative preposition
+    ("запрещенной в России": a Russian participle carries its own place, whatever its
+    clause's; "задержав уроженцев Центральной Азии" names where people come from)."""
+    return [m for m in mentions if _phrase_path(m.span.root, tok) and locative(m)]
 
 
 def _phrase_path(token: Token, top: Token) -> bool:
