@@ -226,13 +226,15 @@ class EventExtractor:
     def _force_on_militants(
         self, tok: Token, authority: str | None, agents: list[Ment], targets: list[Ment]
     ) -> bool:
-        """Security forces killing or striking militants: a clash, not an attack; killing
-        a named person is an attack on that person."""
+        """Security forces killing or striking militants: a clash, not an attack. In
+        Russian reports, killing a named person is an attack on that person ("американские
+        военные убили ... Юлдашева"); English reports keep the clash (a shootout in which
+        security forces killed X is one), as measured on their gold and incidents."""
         return (
             authority is not None
             and tok.lemma_.lower() in self.force_lemmas
             and not any(m.type in ("group", "person") for m in agents)
-            and not any(m.type == "person" for m in targets)
+            and (self.english or not any(m.type == "person" for m in targets))
         )
 
 
