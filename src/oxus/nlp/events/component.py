@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
-from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
+from oxus.nlp.candidates import Candidate, FollowUpCounts, doc_candidates, mark_language
 from oxus.nlp.clauses import (
     Ment,
     doc_mentions,
@@ -42,6 +42,7 @@ from oxus.nlp.events.features import event_features
 from oxus.nlp.events.merge import anaphoric, split_by_date
 from oxus.nlp.events.place_time import (
     clause_mentions,
+    embedded,
     event_date,
     event_location,
     outside_parentheses,
@@ -57,6 +58,8 @@ from oxus.nlp.states import state_of_entity
 __all__ = ["EventExtractor", "make_events"]
 
 ACTOR_TYPES = frozenset({"group", "person", "organization", "state"})
+FOLLOW_UP_KEYS = frozenset({"killed", "wounded"})
+"""Counts a sentence naming no one adds to the attack or clash told just before it."""
 
 
 def russian_arguments(lex: dict[str, Any]) -> Participants:
@@ -92,6 +95,9 @@ class EventExtractor:
         types = {m.id: m.type for m in doc_mentions(doc)}
         for index, sent, mentions in sentences_with_mentions(doc):
             if not mentions:
+                tolls = {k: v for k, v in self.counts(sent).items() if k in FOLLOW_UP_KEYS}
+                if tolls:
+                    found.follow_ups.append(FollowUpCounts(index, tolls))
                 continue
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             cues = self.triggers.find(sent)
@@ -149,6 +155,8 @@ class EventExtractor:
             )
             if len(parts) > 1:
                 features[f"{part.type.value}|split"] = 1.0
+            if embedded(tok):
+                features[f"{part.type.value}|embedded"] = 1.0
             key = (part.type.value, str(index), str(tok.i), part.location or "", part.date or "")
             out.append(Candidate(part, features, key))
         return out
