@@ -74,14 +74,6 @@ def dep_path(view: TokenView, a: int, b: int) -> DepPath | None:
     return None
 
 
-ENGLISH_COARSE = {
-    "nsubj": "subj", "nsubjpass": "subj", "csubj": "subj", "csubjpass": "subj", "expl": "subj",
-    "dobj": "obj", "dative": "obj", "oprd": "obj", "attr": "pred", "acomp": "pred",
-    "poss": "gen", "compound": "comp", "amod": "mod", "nmod": "mod", "nummod": "mod",
-    "det": "mod", "advmod": "mod", "npadvmod": "mod", "quantmod": "mod", "appos": "appos",
-    "conj": "conj", "relcl": "acl", "acl": "acl", "advcl": "clause", "xcomp": "clause",
-    "ccomp": "clause", "parataxis": "clause", "pcomp": "clause",
-}  # fmt: skip
 UD_COARSE = {
     "nsubj": "subj", "nsubj:pass": "subj", "csubj": "subj", "obj": "obj", "iobj": "obj",
     "flat": "comp", "flat:name": "comp", "amod": "mod", "det": "mod", "nummod": "mod",
@@ -89,24 +81,17 @@ UD_COARSE = {
     "acl:relcl": "acl", "advcl": "clause", "ccomp": "clause", "parataxis": "clause",
     "obl:agent": "agent",
 }  # fmt: skip
-"""Either parser's labels mapped onto one coarse set, so a path learned from English
-reports ("leader of X": ``gen^``) reads the same in Russian ("лидер X": ``gen^``)."""
-SKIPPED = frozenset({"prep", "agent", "case"})
+"""Universal Dependencies labels folded into a few coarse ones, the genitive told apart
+from a prepositional phrase ("лидер X": ``gen^``; "в X": ``pp``): a parse read from few
+documents is learned better as fewer, denser paths."""
 
 
-def coarse_label(view: TokenView, t: int, english: bool) -> str | None:
-    """The coarse label of token ``t``'s dependency (None: a preposition, merged into its
-    object)."""
+def coarse_label(view: TokenView, t: int) -> str | None:
+    """The coarse label of token ``t``'s UD dependency (None: a preposition, which the
+    noun it marks already says)."""
     dep = view.dep[t]
-    if dep in SKIPPED and english:
+    if dep == "case":
         return None
-    if english:
-        if dep == "pobj":
-            prep = view.head[t]
-            if view.dep[prep] == "agent":
-                return "agent"
-            return "gen" if view.lower[prep] == "of" else "pp"
-        return ENGLISH_COARSE.get(dep, dep)
     if dep in ("obl", "nmod"):
         if any(view.dep[c] == "case" for c in view.children(t)):
             return "pp"
@@ -116,8 +101,8 @@ def coarse_label(view: TokenView, t: int, english: bool) -> str | None:
     return UD_COARSE.get(dep, dep)
 
 
-def coarse_path(view: TokenView, path: DepPath, english: bool) -> str:
-    """The path in coarse labels (``gen^ appos_``), prepositions merged into their objects."""
-    ups = [coarse_label(view, t, english) for t in path.up]
-    downs = [coarse_label(view, t, english) for t in path.down]
+def coarse_path(view: TokenView, path: DepPath) -> str:
+    """A UD path in coarse labels (``gen^ appos_``)."""
+    ups = [coarse_label(view, t) for t in path.up]
+    downs = [coarse_label(view, t) for t in path.down]
     return " ".join([*(f"{u}^" for u in ups if u), *(f"{d}_" for d in downs if d)])

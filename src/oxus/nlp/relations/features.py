@@ -134,7 +134,8 @@ class RelationFeaturizer:
         f[f"{p}|plen|{min(size, PATH_LIMIT + 1)}"] = 1.0
         if size <= PATH_LIMIT:
             f[f"{p}|path|{path.labels(view)}"] = 1.0
-            f[f"{p}|cpath|{coarse_path(view, path, view.doc.lang_ == 'en')}"] = 1.0
+            if view.doc.lang_ != "en":
+                f[f"{p}|cpath|{coarse_path(view, path)}"] = 1.0
         if size <= LEXICAL_PATH_LIMIT:
             f[f"{p}|plex|{path.lexical(view)}"] = 1.0
         f[f"{p}|top|{pos[path.top]}"] = 1.0
