@@ -112,3 +112,13 @@ def doc_candidates(doc: Doc) -> CandidateSet:
     if not isinstance(found, CandidateSet):
         found = doc.user_data[CANDIDATES_KEY] = CandidateSet()
     return found
+
+
+def mark_language(candidates: list[Candidate[Any]], lang: str) -> None:
+    """Give candidates of a document not in English a bias of their language
+    (``lang|ru``): the scorers are shared across languages, and a language's rules and
+    parser may be more or less trustworthy than English ones as a whole."""
+    if lang == "en":
+        return
+    for cand in candidates:
+        cand.features[f"lang|{lang}"] = 1.0

@@ -8,8 +8,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from oxus.nlp.candidates import doc_candidates
+from oxus.nlp.decoder import Decoded, decode
 from oxus.nlp.lang.ru.language import load_russian
 from oxus.nlp.pipeline import build_pipeline
+from oxus.nlp.scoring.bundle import ExtractionModel
 
 Analyse = Callable[..., Doc]
 
@@ -34,5 +37,16 @@ def analyse(ru_nlp: Language) -> Analyse:
         doc = ru_nlp.make_doc(text)
         doc._.published = published
         return ru_nlp(doc)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def rules(analyse: Analyse) -> Callable[..., Decoded]:
+    """The Russian pipeline's candidates decoded by the rules alone (no learned model):
+    what the Russian rules find, whatever the shipped model makes of it."""
+
+    def run(text: str, published: str | None = "2024-04-15") -> Decoded:
+        return decode(doc_candidates(analyse(text, published)), ExtractionModel())
 
     return run

@@ -95,3 +95,15 @@ def test_a_language_without_a_pipeline_is_a_clear_error() -> None:
 def test_a_document_in_another_language_is_read_as_english() -> None:
     (facts,) = extract([_document("x", "The Taliban took Kabul.", "fr")])
     assert "place:kabul" in facts.entities
+
+
+def test_gold_documents_are_read_by_the_pipeline_of_their_language() -> None:
+    from oxus.learn.samples import collect_samples
+    from oxus.nlp.pipeline import shared_pipeline
+
+    text = "Сотрудники ФСБ задержали в Москве трех членов «Джамаат Ансаруллах»."
+    gold = {"ru-gold": {"doc": {"id": "ru-gold"}, "entities": [], "events": []}}
+    samples = collect_samples(shared_pipeline(), [_document("ru-gold", text, "ru")], gold)
+    arrests = [c for c in samples[0].candidates.events if c.fact.type.value == "arrest"]
+    assert arrests and all(c.features["lang|ru"] == 1.0 for c in arrests)
+    assert arrests[0].fact.location == "place:moscow"

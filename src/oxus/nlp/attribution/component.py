@@ -23,7 +23,7 @@ from oxus.model import Event, EventType, Polarity, Relation
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.attribution.scope import (
     PREFERENCE,
-    alternation,
+    Phrases,
     depth,
     describes_source,
     fact_segment,
@@ -37,15 +37,21 @@ from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segmen
 from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
+from oxus.nlp.grammar import OBJECTS
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.states import state_entity_id
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
+RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
+"""Russian pronouns by lemma (a possessive "его" is its own lemma): "по его словам"."""
+RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанный"})
 CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp"})
 """Dependencies of what a verb of saying says."""
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+FOLLOWING = "following"
+"""How a source names itself for the sentence before it ("Об этом сообщает X")."""
 PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
 """How a segment points back to an earlier source: "according to him", "the statement says",
 "they claim" (a pronoun speaker: the segment's own source, named before)."""
@@ -77,21 +83,23 @@ class SentenceClaim:
 class Attributor:
     """Marks each fact with its source, hedging and polarity."""
 
-    def __init__(self, *, lexicon: str = "attribution") -> None:
-        lex = load_lexicon(lexicon)
+    def __init__(self, *, lexicon: str = "attribution", lang: str = "en") -> None:
+        lex = load_lexicon(lexicon, lang)
+        self.english = lang == "en"
         self.reporting = phrase_set(lex.get("reporting_verbs"))
-        self.source_re = alternation(lex.get("source_phrases", []))
+        self.source_phrases = Phrases(lex.get("source_phrases"), lang)
         self.source_nouns = phrase_set(lex.get("source_nouns"))
         self.hedge_words = phrase_set(lex.get("hedge_words"))
-        self.hedge_re = alternation(lex.get("hedge_phrases", []))
+        self.hedge_phrases = Phrases(lex.get("hedge_phrases"), lang)
         self.denial_verbs = phrase_set(lex.get("denial_verbs"))
-        self.denial_re = alternation(lex.get("denial_phrases", []))
+        self.denial_phrases = Phrases(lex.get("denial_phrases"), lang)
+        self.back_phrases = Phrases(lex.get("back_reference_phrases"), lang)
         self.asserter_types = phrase_set(lex.get("asserter_types"))
         self.anonymous = phrase_set(lex.get("anonymous_sources"))
         self.not_reported = phrase_set(lex.get("non_reporting_objects"))
         self.clausal_only = phrase_set(lex.get("clausal_reporting_verbs"))
         self.authorities = phrase_set(lex.get("authority_speakers"))
-        dem = load_lexicon("demonyms").get("demonyms") or {}
+        dem = load_lexicon("demonyms", lang).get("demonyms") or {}
         self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
@@ -170,12 +178,17 @@ class Attributor:
         roots = [m.span.root.i for m in segs[at].mentions if m.id in ids]
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
-        if both and describes_source(view, claim.source_root, roots):
+        described = both and describes_source(view, claim.source_root, roots)
+        if described:
             fact.asserted_by = None  # type: ignore[attr-defined]
         fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
+        if described and not self.english:
+            # Who the speaker is, the writer says: what the speaker denies is something else.
+            fact.hedged = False  # type: ignore[attr-defined]
+            fact.polarity = Polarity.AFFIRMED  # type: ignore[attr-defined]
         return claim
 
     def sentence_claims(self, doc: Doc) -> list[SentenceClaim]:
@@ -190,10 +203,31 @@ class Attributor:
             row = []
             for seg in segs:
                 claim = self._claim(view, seg, flat)
+                if flat:
+                    self._refer_back(view, seg, claim, flat[-1])
                 row.append(claim)
                 flat.append(claim)
             out.append(row)
         return out
+
+    def _refer_back(
+        self, view: DocView, seg: Segment, claim: SentenceClaim, previous: SentenceClaim
+    ) -> None:
+        """A sentence about the one before it: "Об этом сообщает Reuters" names the
+        previous sentence's source, "Позднее эти данные были опровергнуты" denies it."""
+        opening = [a for a, _ in self.back_phrases.spans(view, seg, "") if a <= seg.start + 1]
+        if opening and claim.asserted_by is not None and previous.asserted_by is None:
+            previous.asserted_by = claim.asserted_by
+            previous.speakers.append(Speaker(claim.asserted_by, FOLLOWING))
+        for anchor in claim.denial_anchors:
+            if anchor is not None and any(
+                view.dep[c] in ("nsubj:pass", "obj", "nsubjpass", "dobj")
+                and view.lemma[c] in self.source_nouns
+                and any(self._definite(view, d) for d in view.children(c))
+                for c in view.children(anchor)
+            ):
+                previous.denied = True
+                previous.denial_anchors = (*previous.denial_anchors, None)
 
     def _claim(self, view: DocView, seg: Segment, earlier: list[SentenceClaim]) -> SentenceClaim:
         mentions = [m for m in seg.mentions if m.type in self.asserter_types]
@@ -269,7 +303,7 @@ class Attributor:
                 if view.dep[child] != "nsubj" or view.lemma[child] not in self.authorities:
                     continue
                 for mod in view.children(child):
-                    state = self.demonyms.get(view.lower[mod])
+                    state = self.demonyms.get(self._word(view, mod))
                     if state and view.dep[mod] in ("compound", "amod"):
                         return state_entity_id(view.doc, state)
         return None
@@ -284,7 +318,7 @@ class Attributor:
             if view.pos[i] != "VERB" or view.lemma[i] not in self.reporting:
                 continue
             children = view.children(i)
-            if any(view.dep[c] == "dobj" and view.lemma[c] in self.not_reported for c in children):
+            if any(view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported for c in children):
                 continue
             if view.lemma[i] in self.clausal_only and not (
                 quoted
@@ -329,26 +363,36 @@ class Attributor:
         """Whether the verb's subject is "the statement", "this report" (no name in it)."""
         for child in view.children(verb):
             if view.dep[child] == "nsubj" and view.lemma[child] in self.source_nouns:
-                return any(view.lower[d] in DEFINITE for d in view.children(child))
+                return any(self._definite(view, d) for d in view.children(child))
         return False
+
+    def _definite(self, view: DocView, i: int) -> bool:
+        """ "the", "this" (English); "этот", "данный" (Russian, by lemma)."""
+        return view.lower[i] in DEFINITE or (not self.english and view.lemma[i] in RU_DEFINITE)
+
+    def _word(self, view: DocView, i: int) -> str:
+        """How the lexicons name a word: as written in English, by lemma otherwise."""
+        return view.lower[i] if self.english else view.lemma[i]
+
+    def _pronoun(self, view: DocView, i: int) -> bool:
+        return view.lower[i] in PRONOUNS or (not self.english and view.lemma[i] in RU_PRONOUNS)
 
     def _phrase_source(
         self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
     ) -> tuple[Ment | None, str]:
         """The name after "according to", "citing", ...; a pronoun or "the report" there
         points back to a source named before."""
-        if self.source_re is None:
-            return None, ""
         back = ""
-        for match in self.source_re.finditer(low):
-            j = view.token_at(seg.start_char + match.end() - 1) + 1
+        for first, j in self.source_phrases.spans(view, seg, low):
+            if any(self._pronoun(view, k) for k in range(first, j)):
+                return None, PRONOUN  # "по его словам"
             stop = min(seg.end, j + 8)
             while j < stop:
                 if j in by_token:
                     return by_token[j], ""
-                if view.lower[j] in PRONOUNS:
+                if self._pronoun(view, j):
                     return None, PRONOUN
-                if view.lemma[j] in self.source_nouns and view.lower[j - 1] in DEFINITE:
+                if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
                 if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
                     break
@@ -366,9 +410,9 @@ class Attributor:
         found: list[int | None] = [
             view.head[i] if view.pos[i] == "ADV" else None
             for i in range(seg.start, seg.end)
-            if view.lower[i] in self.hedge_words
+            if self._word(view, i) in self.hedge_words
         ]
-        found.extend(phrase_anchors(view, seg, low, self.hedge_re))
+        found.extend(phrase_anchors(view, seg, low, self.hedge_phrases))
         if self._anonymous(view, seg, low):
             found.append(None)
         return tuple(found)
@@ -376,11 +420,10 @@ class Attributor:
     def _anonymous(self, view: DocView, seg: Segment, low: str) -> bool:
         """Whether the segment leans on unnamed sources ("according to reports", "sources
         said", "reports suggest"): reported, not vouched for, so hedged."""
-        if self.source_re is not None:
-            for match in self.source_re.finditer(low):
-                j = view.token_at(seg.start_char + match.end() - 1) + 1
+        if self.source_phrases:
+            for _, j in self.source_phrases.spans(view, seg, low):
                 for k in range(j, min(seg.end, j + 4)):
-                    if view.lemma[k] in self.anonymous and view.lower[k - 1] not in DEFINITE:
+                    if view.lemma[k] in self.anonymous and not self._definite(view, k - 1):
                         return True
                     if view.pos[k] not in ("DET", "ADJ", "NOUN"):
                         break
@@ -389,7 +432,7 @@ class Attributor:
                 if view.dep[child] == "nsubj" and view.lemma[child] in self.anonymous:
                     below = view.children(child)
                     if not any(
-                        view.lower[d] in DEFINITE or view.dep[d] == "poss" for d in below
+                        self._definite(view, d) or view.dep[d] == "poss" for d in below
                     ) and not any(t in mention_tokens(seg) for t in view.subtree(child)):
                         return True
         return False
@@ -403,7 +446,7 @@ class Attributor:
             and view.lemma[i] in self.denial_verbs
             and view.dep[i] in MAIN_DEPS
         ]
-        found.extend(phrase_anchors(view, seg, low, self.denial_re))
+        found.extend(phrase_anchors(view, seg, low, self.denial_phrases))
         return tuple(found)
 
 
@@ -425,4 +468,4 @@ def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str 
     default_config={"lexicon": "attribution"},
 )
 def make_attribution(nlp: Language, name: str, *, lexicon: str) -> Attributor:
-    return Attributor(lexicon=lexicon)
+    return Attributor(lexicon=lexicon, lang=nlp.lang or "en")

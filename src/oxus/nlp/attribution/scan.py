@@ -19,11 +19,18 @@ from spacy.tokens import Doc
 from oxus.nlp.clauses import Ment, linked_mentions, without_overlaps
 from oxus.nlp.tokenview import TokenView, token_view
 
-PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9“\"«(])")
-"""A blank line, or a line break before a capital: a heading, caption or byline ends there
-(a hard-wrapped sentence continues in lower case)."""
+PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[A-Z0-9\u0410-\u042f\u0401“\"«(])")
+"""A blank line, or a line break before a capital (Latin or Cyrillic): a heading, caption or
+byline ends there (a hard-wrapped sentence continues in lower case)."""
 SCOPE_BOUNDARIES = frozenset({"relcl", "acl", "appos"})
 """Dependencies that open a nominal modifier: a hedge or denial outside does not reach in."""
+UD_SCOPE_BOUNDARIES = frozenset({"acl", "acl:relcl"})
+"""The same in a Russian parse, where a name is in apposition to its descriptor noun
+("группировки «X»": X is the group itself, not a modifier)."""
+COMPLEMENT_HOSTS = frozenset({"тот"})
+COMPLEMENT_MARKS = frozenset({"что", "будто", "якобы"})
+"""A clause hung on "том" is what is said, not a modifier: "опроверг сообщения о том, что
+..." (the parse labels it ``acl``)."""
 
 
 @dataclass
@@ -45,6 +52,7 @@ class DocView(TokenView):
         base = token_view(doc)
         self.__dict__.update(base.__dict__)
         self.segments = self._segments()
+        self.boundaries = SCOPE_BOUNDARIES if doc.lang_ == "en" else UD_SCOPE_BOUNDARIES
 
     def in_scope(self, anchor: int, token: int) -> bool:
         """Whether ``token`` sits in the clause of ``anchor`` and not in a modifier inside it.
@@ -54,10 +62,21 @@ class DocView(TokenView):
         """
         i, steps = token, 0
         while i != anchor:
-            if self.dep[i] in SCOPE_BOUNDARIES or self.head[i] == i or steps > 64:
+            if self.head[i] == i or steps > 64:
+                return False
+            if self.dep[i] in self.boundaries and not self._complement(i):
                 return False
             i, steps = self.head[i], steps + 1
         return True
+
+    def _complement(self, i: int) -> bool:
+        """Whether a Russian clause the parse hangs on a noun says what the noun says
+        ("сообщения о том, что ...", "утверждения, что ..."), rather than modifying it."""
+        if self.lemma[self.head[i]] in COMPLEMENT_HOSTS:
+            return True
+        return any(
+            self.dep[c] == "mark" and self.lemma[c] in COMPLEMENT_MARKS for c in self.children(i)
+        )
 
     def _segments(self) -> list[list[Segment]]:
         """Per sentence, its paragraph segments with their (non-overlapping) mentions."""

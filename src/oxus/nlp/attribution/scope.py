@@ -11,8 +11,9 @@ import re
 
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.clauses import Ment
+from oxus.nlp.lemma_phrases import lemma_phrase_set
 
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "он", "она", "они"})
 SPEAKER_DEPS = frozenset({"nsubj", "agent"})
 PREFERENCE = {"person": 0, "organization": 1, "state": 2, "group": 3}
 """Who speaks for a phrase naming several: a person before an organisation, a state, a group."""
@@ -26,17 +27,37 @@ def alternation(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
-def phrase_anchors(
-    view: DocView, seg: Segment, low: str, pattern: re.Pattern[str] | None
-) -> list[int | None]:
+class Phrases:
+    """A lexicon's phrases, found in a segment as token spans: English phrases on the
+    lower-cased text, those of other languages as lemma sequences."""
+
+    def __init__(self, phrases: list[str] | None, lang: str = "en") -> None:
+        self.pattern = alternation(phrases or []) if lang == "en" else None
+        self.lemmas = lemma_phrase_set(phrases) if lang != "en" else None
+
+    def __bool__(self) -> bool:
+        return bool(self.pattern or self.lemmas)
+
+    def spans(self, view: DocView, seg: Segment, low: str) -> list[tuple[int, int]]:
+        """(first token, end token) of every phrase in the segment, in text order."""
+        if self.lemmas is not None:
+            return [(a, b) for a, b, _ in self.lemmas.find(view.lemma, seg.start, seg.end)]
+        if self.pattern is None:
+            return []
+        return [
+            (
+                view.token_at(seg.start_char + match.start()),
+                view.token_at(seg.start_char + match.end() - 1) + 1,
+            )
+            for match in self.pattern.finditer(low)
+        ]
+
+
+def phrase_anchors(view: DocView, seg: Segment, low: str, phrases: Phrases) -> list[int | None]:
     """For each phrase match, its first verb (the clause it hedges or denies), else None."""
-    if pattern is None:
-        return []
     out: list[int | None] = []
-    for match in pattern.finditer(low):
-        first = view.token_at(seg.start_char + match.start())
-        last = view.token_at(seg.start_char + match.end() - 1)
-        verbs = [i for i in range(first, last + 1) if view.pos[i] == "VERB"]
+    for first, end in phrases.spans(view, seg, low):
+        verbs = [i for i in range(first, end) if view.pos[i] == "VERB"]
         out.append(verbs[0] if verbs else None)
     return out
 
@@ -67,7 +88,13 @@ def describes_source(view: DocView, source_root: int | None, roots: list[int]) -
     an analyst from Tashkent"): the writer's words, not the speaker's claim."""
     if source_root is None or not roots:
         return False
-    phrase = set(view.subtree(source_root))
+    top = source_root
+    if view.doc.lang_ != "en":
+        # "представитель движения Талибан Забихулла Муджахид": the name is in apposition
+        # to the title that carries the rest of the description
+        while view.dep[top] in ("appos", "flat:name") and view.head[top] != top:
+            top = view.head[top]
+    phrase = set(view.subtree(top))
     return all(r in phrase for r in roots)
 
 
@@ -99,6 +126,16 @@ def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | 
     for child in view.children(verb):
         if view.dep[child] in SPEAKER_DEPS:
             found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
+    if not found and view.doc.lang_ != "en":
+        # "сообщили в МВД": a subjectless report names the body it came from
+        found = [
+            by_token[child]
+            for child in view.children(verb)
+            if child in by_token
+            and view.dep[child] == "obl"
+            and any(view.dep[c] == "case" and view.lemma[c] == "в" for c in view.children(child))
+            and by_token[child].type in ("organization", "state", "group")
+        ]
     if not found:
         return None
     return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import SCORED_MEASURES, Estimate, Measure, Qualifier
 from oxus.nlp import extensions
-from oxus.nlp.candidates import Candidate, doc_candidates
+from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
 from oxus.nlp.clauses import evidence_for
 from oxus.nlp.estimates.features import estimate_features
 from oxus.nlp.estimates.options import (
@@ -30,6 +30,7 @@ from oxus.nlp.estimates.options import (
 )
 from oxus.nlp.estimates.options import rule_subjects as allowed_subjects
 from oxus.nlp.estimates.subjects import Subject, find_subjects
+from oxus.nlp.lang.ru.quantities import counted_noun as russian_counted_noun
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.numbers.quantities import casualty_key, find_quantities, unit_token
 
@@ -37,15 +38,25 @@ __all__ = ["EstimatesComponent", "estimate_candidates", "measure_of"]
 
 
 @cache
-def _noun_measures() -> dict[str, Measure]:
-    lex = load_lexicon("measures")["measures"]
+def _noun_measures(lang: str = "en") -> dict[str, Measure]:
+    lex = load_lexicon("measures", lang)["measures"]
     return {str(w): Measure(m) for m, spec in lex.items() for w in spec.get("nouns", [])}
 
 
 @cache
-def _verb_measures() -> dict[str, Measure]:
-    lex = load_lexicon("measures")["measures"]
+def _verb_measures(lang: str = "en") -> dict[str, Measure]:
+    lex = load_lexicon("measures", lang)["measures"]
     return {str(w): Measure(m) for m, spec in lex.items() for w in spec.get("verbs", [])}
+
+
+@cache
+def _people(lang: str = "en") -> frozenset[str]:
+    return frozenset(str(w) for w in load_lexicon("measures", lang)["people"])
+
+
+def _word(token: Token) -> str:
+    """How a measure lexicon names a word: as written in English, by lemma in Russian."""
+    return token.lower_ if token.doc.lang_ == "en" else token.lemma_
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -61,6 +72,8 @@ def _governing_verb(span: Span) -> Token | None:
 
 def _counted_noun(span: Span) -> Token | None:
     """The noun a quantity counts: next to it, or named by "the number of X" before it."""
+    if span.doc.lang_ == "ru":
+        return _russian_counted_noun(span)
     unit = None if span._.quantity.percent else unit_token(span)
     if unit is not None:
         return unit
@@ -79,17 +92,39 @@ def _counted_noun(span: Span) -> Token | None:
     return None
 
 
+def _russian_counted_noun(span: Span) -> Token | None:
+    """The noun a Russian quantity counts: after it ("300 боевиков"), else the genitive
+    after "число"/"численность" before it ("число задержанных достигло 20")."""
+    if span._.quantity.percent:
+        return None
+    noun = russian_counted_noun(span)
+    if noun is not None:
+        return noun
+    via = frozenset(load_lexicon("measures", "ru")["counted_via"])
+    doc = span.doc
+    for token in reversed(doc[span.sent.start : span.start]):
+        if token.lemma_ not in via:
+            continue
+        for owner in token.children:
+            if owner.dep_ == "nmod" and owner.lemma_ in _noun_measures("ru"):
+                return owner
+        return token if token.lemma_ in _noun_measures("ru") else None
+    return None
+
+
 def _counts_people(noun: Token | None) -> bool:
     """Whether the counted noun (if any) names people: "detained members of two cells"
     counts cells, not detainees."""
-    if noun is None or noun.lower_ in _noun_measures():
+    if noun is None:
         return True
-    return noun.lower_ in {str(w) for w in load_lexicon("measures")["people"]}
+    lang = noun.doc.lang_
+    return _word(noun) in _noun_measures(lang) or _word(noun) in _people(lang)
 
 
 def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
     """What a quantity span counts, and the noun that says so (None: not an estimate)."""
     quantity = span._.quantity
+    lang = span.doc.lang_
     key = casualty_key(span)
     if key in {"killed", "wounded", "participants"}:
         return None, None
@@ -97,7 +132,7 @@ def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
     verb = _governing_verb(span)
     verb_measure = None
     if verb is not None:
-        verbs = _verb_measures()
+        verbs = _verb_measures(lang)
         # "tried to escape": the verb's complement says what happened to those counted.
         for candidate in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
             verb_measure = verbs.get(candidate.lower_) or verbs.get(candidate.lemma_.lower())
@@ -107,17 +142,16 @@ def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
         return Measure.ARRESTS, noun
     if (
         verb_measure is not None
-        and verb_measure.value in load_lexicon("measures")["verb_first"]
+        and verb_measure.value in load_lexicon("measures", lang)["verb_first"]
         and _counts_people(noun)
     ):
         return verb_measure, noun
     if quantity.money or (quantity.percent and quantity.qualifier != Qualifier.CHANGE):
         return Measure.OTHER, noun
-    noun_measure = _noun_measures().get(noun.lower_) if noun is not None else None
+    noun_measure = _noun_measures(lang).get(_word(noun)) if noun is not None else None
     if noun_measure is not None:
         return noun_measure, noun
-    people = {str(w) for w in load_lexicon("measures")["people"]}
-    if verb_measure is not None and (noun is None or noun.lower_ in people):
+    if verb_measure is not None and (noun is None or _word(noun) in _people(lang)):
         return verb_measure, noun
     if noun is not None:
         return Measure.OTHER, noun
@@ -228,7 +262,9 @@ class EstimatesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_candidates(doc).estimates.extend(estimate_candidates(doc))
+        found = estimate_candidates(doc)
+        mark_language(found, doc.lang_)
+        doc_candidates(doc).estimates.extend(found)
         return doc
 
 

@@ -61,8 +61,9 @@ def estimate_features(
     f[f"{m}|verb|{lemma[head.i]}"] = 1.0
     sent = span.sent
     lo, hi = max(sent.start, span.start - 8), min(sent.end, span.end + 8)
+    cues = measure_cues(span.doc.lang_)
     for i in range(lo, hi):
-        for cued in measure_cues().get(strings.lower[i], ()) or measure_cues().get(lemma[i], ()):
+        for cued in cues.get(strings.lower[i], ()) or cues.get(lemma[i], ()):
             f[f"{m}|ctx|{'=' if cued == m else cued}"] = 1.0
     if estimate.subject.startswith("state:") and tie.startswith("phrase"):
         f[f"{m}|origin_state"] = 1.0

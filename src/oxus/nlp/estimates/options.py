@@ -47,18 +47,16 @@ Option = tuple[str, str, str]
 
 
 @cache
-def _demonyms() -> dict[str, str]:
-    from oxus.nlp.lexicon import load_lexicon as load
-
-    table = load("demonyms")["demonyms"]
+def _demonyms(lang: str = "en") -> dict[str, str]:
+    table = load_lexicon("demonyms", lang)["demonyms"]
     return {d: state for state, words in table.items() for d in words}
 
 
 @cache
-def measure_cues() -> dict[str, frozenset[str]]:
+def measure_cues(lang: str = "en") -> dict[str, frozenset[str]]:
     """{word: measures its presence near a count suggests}, from the measures lexicon."""
     found: dict[str, set[str]] = {}
-    for measure, spec in load_lexicon("measures")["measures"].items():
+    for measure, spec in load_lexicon("measures", lang)["measures"].items():
         for word in [*spec.get("nouns", []), *spec.get("verbs", [])]:
             found.setdefault(str(word).lower(), set()).add(measure)
     return {word: frozenset(measures) for word, measures in found.items()}
@@ -113,14 +111,19 @@ def subject_options(
             state = state_of_entity(doc, mention.kb_id_)
             if state is not None:
                 offer(state, "state", "located" if mention.label_ == "place" else "agency")
-    words = token_view(doc).words
+    view = token_view(doc)
+    english = doc.lang_ == "en"
     for i in range(sentence.start, sentence.end):
-        text = words[i]
-        if text[:1].isupper():
+        text = view.words[i]
+        if english and text[:1].isupper():
             name = demonym_state(text, _demonyms())
-            state = state_id(name) if name else None
-            if state is not None:
-                offer(state, "state", "demonym")
+        elif not english:
+            name = _demonyms(doc.lang_).get(view.lemma[i])  # "таджикские", "узбеков"
+        else:
+            continue
+        state = state_id(name) if name else None
+        if state is not None:
+            offer(state, "state", "demonym")
     types = [t for t in SUBJECT_TYPES if t != "person"]
     for mention in resolve_back(span, sentence.start, types, count=2):
         offer(mention.kb_id_, mention.label_, "earlier")

@@ -21,7 +21,10 @@ from oxus.nlp import extensions
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.tokenview import token_view
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+_CHAIN_DEPS = {"en": {"compound", "poss", "det"}, "ru": {"nmod", "appos", "det"}}
+"""What names the owner of a subject: "the IMU's fighters", "боевики группировки X"."""
+_DEFINITE = {"the", "this", "that", "both"}
 _PHRASE_BONUS = 10.0
 _CHAIN_BONUS = 6.0
 
@@ -84,20 +87,20 @@ def _chain(span: Span) -> set[int]:
     subject = _verb_subject(span)
     if subject is None:
         return set()
-    return {subject.i} | {c.i for c in subject.children if c.dep_ in {"compound", "poss", "det"}}
+    deps = _CHAIN_DEPS.get(span.doc.lang_, _CHAIN_DEPS["en"])
+    return {subject.i} | {c.i for c in subject.children if c.dep_ in deps}
 
 
 def _is_subject(mention: Span) -> bool:
     root = mention.root
-    return root.dep_ in _SUBJECT_DEPS or (
-        root.dep_ in {"compound", "poss", "appos"} and root.head.dep_ in _SUBJECT_DEPS
-    )
+    owners = {"compound", "poss", "appos"} if mention.doc.lang_ == "en" else {"nmod", "appos"}
+    return root.dep_ in _SUBJECT_DEPS or (root.dep_ in owners and root.head.dep_ in _SUBJECT_DEPS)
 
 
 def resolve_back(span: Span, before: int, types: list[str], *, count: int = 1) -> list[Span]:
     """The most salient earlier mentions of these types (sentence subjects first)."""
     doc = span.doc
-    lex = load_lexicon("measures")
+    lex = load_lexicon("measures", doc.lang_)
     view = token_view(doc)
     bounds = [*view.sent_starts, len(view)]
     index = view.sentence_of(span.start)
@@ -122,19 +125,24 @@ def resolve_back(span: Span, before: int, types: list[str], *, count: int = 1) -
 
 
 def _anaphoric(span: Span, tokens: set[int], linked_types: dict) -> list[Span]:
-    """Earlier mentions that an anaphor among these tokens ("its", "the group") stands for."""
-    lex = load_lexicon("measures")
+    """Earlier mentions that an anaphor among these tokens ("its", "the group") stands for.
+    Russian has no article: a bare "группировка" points back as "the group" does."""
     doc = span.doc
+    english = doc.lang_ == "en"
+    lex = load_lexicon("measures", doc.lang_)
     for i in sorted(tokens):
-        types = lex["anaphors"].get(doc[i].lower_)
+        word = doc[i].lower_ if english else doc[i].lemma_
+        types = lex["anaphors"].get(word)
         allowed = [t for t in types or [] if t in linked_types]
         if not allowed:
             continue
-        if doc[i].pos_ == "NOUN" and not any(
-            c.lower_ in {"the", "this", "that", "both"} for c in doc[i].children
+        if (
+            english
+            and doc[i].pos_ == "NOUN"
+            and not any(c.lower_ in _DEFINITE for c in doc[i].children)
         ):
             continue
-        count = int(lex["anaphor_counts"].get(doc[i].lower_, 1))
+        count = int(lex["anaphor_counts"].get(word, 1))
         found = resolve_back(span, i, allowed, count=count)
         if found:
             return found
@@ -148,7 +156,7 @@ def subject_ties(span: Span, noun: Token | None) -> tuple[set[int], set[int]]:
 
 def find_subjects(span: Span, measure: Measure, noun: Token | None) -> list[Subject]:
     """Entities a count sizes (several when coordinated: "IMU and HuT activists")."""
-    spec = load_lexicon("measures")["subjects"][measure.value]
+    spec = load_lexicon("measures", span.doc.lang_)["subjects"][measure.value]
     phrase, chain = _phrase(span, noun), _chain(span)
     sentence = span.sent
     in_sentence = mentions_between(span.doc, sentence.start, sentence.end)

@@ -9,7 +9,7 @@ Relative pronouns stand for their antecedent ("X, the leader who was killed").
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.tokens import Token
 
@@ -20,6 +20,15 @@ from oxus.nlp.states import state_entity_id
 SUBJECT_DEPS = frozenset({"nsubj", "agent", "poss", "compound", "amod", "nmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "attr", "oprd", "dative", "ccomp", "xcomp"})
 RELATIVE = frozenset({"who", "whom", "which", "that"})
+
+
+class Participants(Protocol):
+    """Reads an event's agents and targets, and the state of unnamed authorities acting,
+    off a trigger (one reader per language's parse)."""
+
+    def arguments(self, tok: Token, by_token: dict[int, Ment]) -> tuple[list[Ment], list[Ment]]: ...
+
+    def authority(self, tok: Token, by_token: dict[int, Ment]) -> str | None: ...
 
 
 class ArgumentFinder:

@@ -21,11 +21,13 @@ agents and targets in :mod:`~oxus.nlp.events.arguments`, place and date in
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
-from oxus.nlp.candidates import Candidate, FollowUpCounts, doc_candidates
+from oxus.nlp.candidates import Candidate, FollowUpCounts, doc_candidates, mark_language
 from oxus.nlp.clauses import (
     Ment,
     doc_mentions,
@@ -33,12 +35,19 @@ from oxus.nlp.clauses import (
     governing_verb,
     sentences_with_mentions,
 )
-from oxus.nlp.events.arguments import ArgumentFinder, mention_ids
+from oxus.nlp.events.arguments import ArgumentFinder, Participants, mention_ids
 from oxus.nlp.events.counts import counts_getter
 from oxus.nlp.events.dating import date_events
 from oxus.nlp.events.features import event_features
 from oxus.nlp.events.merge import anaphoric, split_by_date
-from oxus.nlp.events.place_time import clause_mentions, embedded, event_date, event_location
+from oxus.nlp.events.place_time import (
+    clause_mentions,
+    embedded,
+    event_date,
+    event_location,
+    outside_parentheses,
+    own_places,
+)
 from oxus.nlp.events.realis import RealisFilter
 from oxus.nlp.events.triggers import TriggerFinder
 from oxus.nlp.extensions import TokenStrings, token_strings
@@ -53,14 +62,27 @@ FOLLOW_UP_KEYS = frozenset({"killed", "wounded"})
 """Counts a sentence naming no one adds to the attack or clash told just before it."""
 
 
+def russian_arguments(lex: dict[str, Any]) -> Participants:
+    from oxus.nlp.lang.ru.event_args import RussianArguments
+
+    return RussianArguments(lex)
+
+
 class EventExtractor:
     """Finds events in a parsed Doc whose mentions are already linked."""
 
-    def __init__(self, *, lexicon: str = "events") -> None:
-        lex = load_lexicon(lexicon)
-        self.triggers = TriggerFinder(lex)
-        self.realis = RealisFilter(lex)
-        self.participants = ArgumentFinder(lex)
+    def __init__(self, *, lexicon: str = "events", lang: str = "en") -> None:
+        lex = load_lexicon(lexicon, lang)
+        self.english = lang == "en"
+        self.skip_reported_dates = not self.english
+        """A Russian statement is not dated by the clause it reports ("объявили, что X погиб
+        27 августа"); the English parse often hangs the statement's own date there, so
+        English keeps it (measured on the gold)."""
+        self.triggers = TriggerFinder(lex, lang)
+        self.realis = RealisFilter(lex, lang)
+        self.participants: Participants = (
+            ArgumentFinder(lex) if lang == "en" else russian_arguments(lex)
+        )
         self.state_agents = phrase_set(lex.get("state_agents"))
         self.authority_types = phrase_set(lex.get("authority_types"))
         self.force_lemmas = phrase_set(lex.get("force_triggers"))
@@ -91,6 +113,7 @@ class EventExtractor:
                     )
                 )
         date_events(doc, found.events)
+        mark_language(found.events, doc.lang_)
         return doc
 
     def _candidates(
@@ -169,14 +192,18 @@ class EventExtractor:
     ) -> Event | None:
         """The event a trigger opens, or None when it names no participant or place."""
         agents, targets = self.participants.arguments(tok, by_token)
-        location = event_location(clause_mentions(tok, mentions)) or event_location(mentions)
+        location = (
+            (None if self.english else event_location(own_places(tok, mentions)))
+            or event_location(clause_mentions(tok, mentions, nested=self.english))
+            or event_location(mentions if self.english else outside_parentheses(sent, mentions))
+        )
         if not agents and not targets:
             _clause_actors(tok, mentions, location, agents, targets)
         agents = [m for m in agents if m is not location and m.type in ACTOR_TYPES]
         targets = [m for m in targets if m is not location and m.type in ACTOR_TYPES]
         authority = self.participants.authority(tok, by_token)
         state = authority if not any(m.type != "group" for m in agents) else None
-        if kind == "attack" and self._force_on_militants(tok, authority, agents):
+        if kind == "attack" and self._force_on_militants(tok, authority, agents, targets):
             kind = "clash"
         if kind in self.state_agents:
             movers = [m for m in agents if m.type in ("group", "person")]
@@ -197,19 +224,25 @@ class EventExtractor:
         return Event(
             type=EventType(kind),
             evidence=evidence_for(sent, index),
-            date=event_date(sent, tok),
+            date=event_date(sent, tok, reported=kind == "statement" and self.skip_reported_dates),
             location=location.id if location else None,
             agents=agent_ids,
             targets=[i for i in mention_ids(targets) if i not in agent_ids],
             counts={k: v for k, v in counts.items() if k in allowed},
         )
 
-    def _force_on_militants(self, tok: Token, authority: str | None, agents: list[Ment]) -> bool:
-        """Security forces killing or striking militants: a clash, not an attack."""
+    def _force_on_militants(
+        self, tok: Token, authority: str | None, agents: list[Ment], targets: list[Ment]
+    ) -> bool:
+        """Security forces killing or striking militants: a clash, not an attack. In
+        Russian reports, killing a named person is an attack on that person ("американские
+        военные убили ... Юлдашева"); English reports keep the clash (a shootout in which
+        security forces killed X is one), as measured on their gold and incidents."""
         return (
             authority is not None
             and tok.lemma_.lower() in self.force_lemmas
             and not any(m.type in ("group", "person") for m in agents)
+            and (self.english or not any(m.type == "person" for m in targets))
         )
 
 
@@ -246,4 +279,4 @@ def _state_against_group(agents: list[Ment], targets: list[Ment]) -> bool:
     default_config={"lexicon": "events"},
 )
 def make_events(nlp: Language, name: str, *, lexicon: str) -> EventExtractor:
-    return EventExtractor(lexicon=lexicon)
+    return EventExtractor(lexicon=lexicon, lang=nlp.lang or "en")

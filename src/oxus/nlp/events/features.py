@@ -14,7 +14,10 @@ from oxus.nlp.extensions import TokenStrings
 from oxus.nlp.scoring.linear import Features
 
 QUOTES = frozenset({"“", "”", '"', "«", "»"})
-REPORTING = frozenset({"say", "tell", "report", "claim", "state", "announce", "add"})
+REPORTING = frozenset(
+    {"say", "tell", "report", "claim", "state", "announce", "add"}
+    | {"сказать", "заявить", "сообщить", "сообщать", "рассказать", "отметить", "добавить"}
+)
 
 
 def event_features(

@@ -23,8 +23,11 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 def anaphoric(tok: Token) -> bool:
     """A definite nominal trigger with no date or participant of its own ("after the
-    attack", "these arrests"): it points back to an event the document already reported."""
-    if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE for c in tok.children):
+    attack", "these arrests"): it points back to an event the document already reported.
+    Russian has no article, so any such noun may ("ответственность за теракт")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.doc.lang_ == "en" and not any(c.lower_ in DEFINITE for c in tok.children):
         return False
     doc = tok.doc
     own = [*doc.spans.get(DATES, []), *doc.spans.get(MENTIONS, [])]

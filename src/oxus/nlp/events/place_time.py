@@ -11,28 +11,74 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment, dates_in, governing_verb, in_subtree
+from oxus.nlp.grammar import PASSIVE_SUBJECTS, SUBJECTS, english, preposition
 
-LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+LOCATIVE = frozenset(
+    {"in", "at", "near", "across", "throughout", "inside", "outside"}
+    | {"в", "на", "около", "возле", "близ", "вблизи", "у", "под", "внутри", "по"}
+)
+INNER_CLAUSES = frozenset({"parataxis", "acl:relcl", "advcl", "ccomp", "csubj"})
+REPORTED = frozenset({"ccomp", "parataxis"})
+"""How the clause a statement reports hangs on it ("said that ...", "..., he said")."""
+UD_CLIMB = frozenset({"conj", "appos", "flat", "flat:name", "nmod"})
+"""A place inside a locative phrase: listed, apposed ("в провинции Бадахшан") or a
+genitive owner ("в 17-м районе Кабула")."""
 
 
-def clause_mentions(tok: Token, mentions: list[Ment]) -> list[Ment]:
-    """The mentions inside the trigger's clause (a place there is the event's own)."""
+def clause_mentions(tok: Token, mentions: list[Ment], *, nested: bool = True) -> list[Ment]:
+    """The mentions inside the trigger's clause (a place there is the event's own);
+    ``nested=False`` leaves out clauses inside it (a parenthesis, a relative clause)."""
     clause = governing_verb(tok)
+    if not nested:
+        return [
+            m for m in mentions if m.span.root.i == clause.i or _phrase_path(m.span.root, clause)
+        ]
     return [m for m in mentions if in_subtree(m.span.root, clause)]
 
 
+def own_places(tok: Token, mentions: list[Ment]) -> list[Ment]:
+    """The places named in the trigger's own phrase under a locative preposition
+    ("запрещенной в России": a Russian participle carries its own place, whatever its
+    clause's; "задержав уроженцев Центральной Азии" names where people come from)."""
+    return [m for m in mentions if _phrase_path(m.span.root, tok) and locative(m)]
+
+
+def _phrase_path(token: Token, top: Token) -> bool:
+    """Whether ``token`` hangs under ``top`` without crossing a clause (a parenthesis or
+    a relative clause inside the phrase speaks of something else)."""
+    node = token
+    for _ in range(12):
+        if node.i == top.i:
+            return token.i != top.i
+        if node.dep_ in INNER_CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def locative(ment: Ment) -> bool:
-    """A mention under "in", "at", "near" (or in a list under one: "in X and Y")."""
+    """A mention under "in", "at", "near" (or in a list under one: "in X and Y"); in a
+    Russian parse also a name in apposition to, or owning, the noun under "в"."""
     root = ment.span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    if english(root):
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    for _ in range(3):
+        if preposition(root) in LOCATIVE:
+            return True
+        if root.dep_ not in UD_CLIMB or root.head.i == root.i:
+            return False
+        if root.dep_ == "nmod" and preposition(root) is not None:
+            return False
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    return preposition(root) in LOCATIVE
 
 
 def _acting(ment: Ment) -> bool:
     """A place as the subject of a verb other than "be": a city standing for its rulers."""
     root = ment.span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ != "be"
+    return root.dep_ in SUBJECTS | PASSIVE_SUBJECTS and root.head.lemma_ not in ("be", "быть")
 
 
 def event_location(mentions: list[Ment]) -> Ment | None:
@@ -76,15 +122,19 @@ def embedded(tok: Token) -> bool:
     return False
 
 
-def event_date(sent: Span, tok: Token) -> str | None:
+def event_date(sent: Span, tok: Token, *, reported: bool = False) -> str | None:
     """The date the trigger's own phrase or clause carries, else the sentence's first.
 
     "The trial over the May attack begins in June": the attack is dated May, not June. A
     trigger that only refers to an event inside a phrase about something else takes a
     date of its own phrase only ("the perpetrators of the attack were tried in June"), and
-    a verb describing a noun ("the men detained in Osh") a date of its own clause.
+    a verb describing a noun ("the men detained in Osh") a date of its own clause. With
+    ``reported``, a statement is not dated by what it reports ("announced that X died on
+    27 August").
     """
     dates = dates_in(sent)
+    said = _reported(tok) if reported else set()
+    dates = [d for d in dates if d.root.i not in said]
     if not dates:
         return None
     clause = governing_verb(tok)
@@ -106,3 +156,26 @@ def event_date(sent: Span, tok: Token) -> str | None:
         return None
     date: str | None = best._.date
     return date
+
+
+def _reported(tok: Token) -> set[int]:
+    """Tokens of the clauses a statement reports (its complement and quoted parts)."""
+    out: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in REPORTED:
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def outside_parentheses(sent: Span, mentions: list[Ment]) -> list[Ment]:
+    """The mentions not inside parentheses: "(организация запрещена в РФ)" is the
+    writer's aside, no place of what the sentence reports."""
+    depth, inside = 0, set()
+    for token in sent:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            inside.add(token.i)
+    return [m for m in mentions if m.start not in inside]

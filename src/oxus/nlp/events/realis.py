@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from oxus.nlp.events.triggers import MODIFIER_DEPS
+from oxus.nlp.grammar import PASSIVE_SUBJECTS, english, instrumental_agent, negated, passive
 from oxus.nlp.lexicon import phrase_set
 
 CLIMB_DEPS = frozenset(
@@ -23,12 +24,20 @@ CLIMB_DEPS = frozenset(
     | {"nsubjpass"}
 )
 """Dependencies through which an irrealis context above a trigger still governs it."""
+UD_CLIMB_DEPS = frozenset(
+    {"xcomp", "obj", "obl", "nmod", "amod", "conj", "acl", "advcl", "nsubj:pass", "csubj"}
+)
+"""The same in Universal Dependencies (a Russian parse)."""
+FEW = frozenset({"some", "many", "most", "несколько", "много", "большинство", "часть"})
+"""Quantifiers standing for the people counted ("many were killed")."""
 
 
 class RealisFilter:
     """Decides which event type, if any, a trigger opens given its modality."""
 
-    def __init__(self, lex: Mapping[str, Any]) -> None:
+    def __init__(self, lex: Mapping[str, Any], lang: str = "en") -> None:
+        self.english = lang == "en"
+        self.climb = CLIMB_DEPS if self.english else UD_CLIMB_DEPS
         self.active_only = phrase_set(lex.get("active_only"))
         self.force_lemmas = phrase_set(lex.get("force_triggers"))
         self.combatants = phrase_set(lex.get("combatant_nouns"))
@@ -69,9 +78,9 @@ class RealisFilter:
         if tok.lemma_.lower() not in self.force_lemmas or not agentless_passive(tok):
             return False
         for child in tok.children:
-            if child.dep_ == "nsubjpass":
+            if child.dep_ in PASSIVE_SUBJECTS:
                 noun = child
-                if child.pos_ == "NUM" or child.lemma_.lower() in ("some", "many", "most"):
+                if child.pos_ == "NUM" or child.lemma_.lower() in FEW:
                     noun = next((g for g in child.subtree if g.pos_ == "NOUN"), child)
                 return noun.lemma_.lower() in self.combatants
         return False
@@ -87,18 +96,29 @@ class RealisFilter:
             lemma = node.lemma_.lower()
             if node.i != tok.i and lemma in self.irrealis_heads:
                 return lemma
+            if not self.english and node.i != tok.i and lemma in self.modals:
+                return lemma  # Russian modals are verbs heading the infinitive: "может напасть"
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in self.modals):
                     return child.lower_
-            if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+            if not self.english and negated(node):
+                return "не"
+            if node.dep_ not in self.climb or node.head.i == node.i:
                 return None
             node = node.head
         return None
 
 
 def agentless_passive(tok: Token) -> bool:
-    """A passive verb with no "by" agent ("X is accused of ...")."""
+    """A passive verb with no "by" agent ("X is accused of ...", "X обвинен в ...")."""
     if tok.pos_ != "VERB":
         return False
     deps = {c.dep_ for c in tok.children}
-    return "nsubjpass" in deps and "agent" not in deps
+    if english(tok):
+        return "nsubjpass" in deps and "agent" not in deps
+    if not passive(tok) or "obl:agent" in deps:
+        return False
+    return not any(
+        instrumental_agent(c) and (c.pos_ == "PROPN" or "Anim" in c.morph.get("Animacy", []))
+        for c in tok.children
+    )

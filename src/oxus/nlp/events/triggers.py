@@ -14,18 +14,23 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment
+from oxus.nlp.grammar import OBJECTS, PASSIVE_SUBJECTS, participle
 from oxus.nlp.lexicon import phrase_set
 from oxus.nlp.relations.links import Cue, CueIndex
 from oxus.nlp.tokenview import token_view
 
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 """Dependencies of a word that modifies a noun rather than heading its own phrase."""
+DESCRIBING = frozenset({"acl", "relcl"})
+UD_DESCRIBING = frozenset({"acl", "acl:relcl", "amod"})
+"""Dependencies of a participle that describes the noun it hangs on."""
 
 
 class TriggerFinder:
     """Finds trigger cues in a sentence and checks that each can name an event there."""
 
-    def __init__(self, lex: Mapping[str, Any]) -> None:
+    def __init__(self, lex: Mapping[str, Any], lang: str = "en") -> None:
+        self.english = lang == "en"
         self.phrasal = {
             tuple(w.split(" ")): kind
             for kind, words in lex["triggers"].items()
@@ -39,8 +44,13 @@ class TriggerFinder:
                     "phrases": [w for w in words if " " in w],
                 }
                 for kind, words in lex["triggers"].items()
-            }
+            },
+            lang,
         )
+        self.framed: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for kind, verbs in (lex.get("trigger_frames") or {}).items():
+            for verb, words in verbs.items():
+                self.framed.setdefault(verb, []).append((kind, phrase_set(words)))
         self.phrasal_verbs = frozenset(verb for verb, _ in self.phrasal)
         self.verb_only = phrase_set(lex.get("verb_only"))
         self.noun_only = phrase_set(lex.get("noun_only"))
@@ -52,7 +62,19 @@ class TriggerFinder:
 
     def find(self, sent: Span) -> list[Cue]:
         """Every trigger cue of the sentence: lexicon words and phrases, then phrasal verbs."""
+        if not self.english:
+            return self.cues.find(sent) + self._framed_cues(sent)
         return self.cues.find(sent) + self._phrasal_cues(sent)
+
+    def _framed_cues(self, sent: Span) -> list[Cue]:
+        """Verbs that are triggers only with a word of their own ("признали
+        террористической", "внесли в перечень"), however far apart the two are."""
+        found = []
+        for tok in sent:
+            for kind, needed in self.framed.get(tok.lemma_.lower(), ()):
+                if any(t.lemma_.lower() in needed for t in tok.subtree if t.i != tok.i):
+                    found.append(Cue(kind, tok.i, tok.i + 1))
+        return found
 
     def _phrasal_cues(self, sent: Span) -> list[Cue]:
         """Two-word triggers inflected as verb + particle ("rounded up", "broke up")."""
@@ -87,7 +109,7 @@ class TriggerFinder:
         not territory or things ("captured Kabul", "tanks captured in battle")."""
         if tok.lemma_.lower() not in self.captive_triggers:
             return True
-        taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        taken = [c for c in tok.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS]
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
@@ -104,4 +126,8 @@ class TriggerFinder:
     def describes(self, tok: Token, kind: str) -> bool:
         """An "-ing" participle after a noun that says who someone is ("militants fighting
         alongside the Taliban"), not what happened, for ``descriptive_participles`` types."""
-        return kind in self.descriptive and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBG"
+        return (
+            kind in self.descriptive
+            and tok.dep_ in (DESCRIBING if self.english else UD_DESCRIBING)
+            and participle(tok, present=True)
+        )

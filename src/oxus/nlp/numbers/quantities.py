@@ -165,6 +165,10 @@ def find_quantities(doc: Doc) -> list[Span]:
 
 def casualty_key(span: Span) -> str | None:
     """Which casualty count a quantity is, judged by the words that govern it."""
+    if span.doc.lang_ == "ru":
+        from oxus.nlp.lang.ru.casualties import casualty_key as russian_casualty_key
+
+        return russian_casualty_key(span)
     keys = load_lexicon("quantities")["casualties"]
     lookup = {str(w): key for key, words in keys.items() for w in words}
     doc = span.doc

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Predicate, Relation
 from oxus.nlp.candidates import Candidate as FactCandidate
-from oxus.nlp.candidates import doc_candidates
+from oxus.nlp.candidates import doc_candidates, mark_language
 from oxus.nlp.clauses import (
     Ment,
     dates_in,
@@ -28,6 +28,8 @@ from oxus.nlp.clauses import (
     evidence_for,
     sentences_with_mentions,
 )
+from oxus.nlp.lang.ru.relation_args import russian_sentence_args
+from oxus.nlp.lang.ru.relation_rules import RussianRelationRules
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
@@ -74,9 +76,12 @@ def pack_priors() -> frozenset[tuple[str, str, str]]:
 class RelationExtractor:
     """Proposes relation candidates in a parsed Doc whose mentions are already linked."""
 
-    def __init__(self, *, lexicon: str = "relations", demonyms: str = "demonyms") -> None:
-        lex = load_lexicon(lexicon)
-        dem = load_lexicon(demonyms)
+    def __init__(
+        self, *, lexicon: str = "relations", demonyms: str = "demonyms", lang: str = "en"
+    ) -> None:
+        lex = load_lexicon(lexicon, lang)
+        dem = load_lexicon(demonyms, lang)
+        self.lang = lang
         self.ends: dict[str, dict[str, list[str]]] = lex["ends"]
         self.allowed: dict[tuple[str, str], list[str]] = {}
         for predicate, ends in self.ends.items():
@@ -91,7 +96,7 @@ class RelationExtractor:
         self.lead_verbs: dict[str, str] = lex.get("lead_verbs", {})
         self.member_words = phrase_set(lex.get("member_words"))
         self.org_descriptors = phrase_set(lex.get("org_descriptors"))
-        self.cues = CueIndex(lex["cues"])
+        self.cues = CueIndex(lex["cues"], lang)
         self.window = int(lex.get("window", 14))
         self.passive = phrase_set(lex.get("passive_markers"))
         self.leader_objects = phrase_set(lex.get("cue_leader_objects"))
@@ -116,6 +121,7 @@ class RelationExtractor:
         self.demonyms = {d: state for state, ds in dem["demonyms"].items() for d in ds}
         self.ethnic = phrase_set(dem.get("ethnic_markers"))
         self.featurizer = RelationFeaturizer(lex, pack_priors())
+        self.russian = RussianRelationRules(lex, self.demonyms) if lang == "ru" else None
 
     def __call__(self, doc: Doc) -> Doc:
         found = doc_candidates(doc)
@@ -126,14 +132,14 @@ class RelationExtractor:
         for index, sent, mentions in sentences_with_mentions(doc):
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             hits = self._rule_hits(doc, sent, mentions, by_token, doc_ments, types)
-            args = sentence_args(
-                doc, view, sent.start, sent.end, mentions, doc_ments, self.demonyms
-            )
+            read_args = sentence_args if self.russian is None else russian_sentence_args
+            args = read_args(doc, view, sent.start, sent.end, mentions, doc_ments, self.demonyms)
             args += _implied_args(args, hits)
             if len({a.id for a in args}) < 2:
                 continue
             proposed.extend(self._sentence_candidates(sent, index, args, hits, view))
         add_document_features(proposed, doc_ments)
+        mark_language(proposed, self.lang)
         found.relations.extend(proposed)
         return doc
 
@@ -233,7 +239,12 @@ class RelationExtractor:
         hits: dict[tuple[str, str, str], RuleHit] = {}
         if not mentions:
             return hits
-        for rule, cand in self._candidates(sent, mentions, by_token, doc_ments):
+        found = (
+            self._candidates(sent, mentions, by_token, doc_ments)
+            if self.russian is None
+            else self.russian(sent, mentions, by_token, doc_ments)
+        )
+        for rule, cand in found:
             resolved = self._resolve_candidate(doc, cand, types)
             if resolved is None:
                 continue
@@ -416,4 +427,4 @@ def _sentence_dates(sent: Span) -> SentenceDates:
     default_config={"lexicon": "relations", "demonyms": "demonyms"},
 )
 def make_relations(nlp: Language, name: str, *, lexicon: str, demonyms: str) -> RelationExtractor:
-    return RelationExtractor(lexicon=lexicon, demonyms=demonyms)
+    return RelationExtractor(lexicon=lexicon, demonyms=demonyms, lang=nlp.lang or "en")

@@ -15,7 +15,7 @@ from typing import Any
 from oxus.nlp.lexicon import phrase_map, phrase_set
 from oxus.nlp.relations.args import NAME, Arg
 from oxus.nlp.scoring.linear import Features
-from oxus.nlp.syntax import dep_path
+from oxus.nlp.syntax import coarse_path, dep_path
 from oxus.nlp.tokenview import TokenView
 
 SKIP_POS = frozenset({"DET", "PUNCT", "SPACE"})
@@ -136,6 +136,8 @@ class RelationFeaturizer:
         f[f"{p}|plen|{min(size, PATH_LIMIT + 1)}"] = 1.0
         if size <= PATH_LIMIT:
             f[f"{p}|path|{path.labels(view)}"] = 1.0
+            if view.doc.lang_ != "en":
+                f[f"{p}|cpath|{coarse_path(view, path)}"] = 1.0
         if size <= LEXICAL_PATH_LIMIT:
             f[f"{p}|plex|{path.lexical(view)}"] = 1.0
         f[f"{p}|top|{pos[path.top]}"] = 1.0

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb, mention_lists
 from oxus.nlp.extensions import span_text, token_strings
+from oxus.nlp.lemma_phrases import LemmaPhrases
 from oxus.nlp.relations.people import Candidate, is_group_anaphor, subject_antecedent
 
 SYMMETRIC = frozenset({"allied_with", "rival_of"})
@@ -37,17 +38,30 @@ class CueIndex:
     """Cue words compiled once: a word -> predicates map and one regex per phrase.
 
     Sentences are scanned once for all predicates instead of once per predicate; the
-    cues come out in the same order (by predicate, then words, then phrases).
+    cues come out in the same order (by predicate, then words, then phrases). English
+    phrases are matched on the text; the phrases of other languages are lemma sequences
+    (:mod:`oxus.nlp.lemma_phrases`), matched on the tokens' lemmas.
     """
 
-    def __init__(self, cues: dict[str, dict[str, list[str]]]) -> None:
+    def __init__(self, cues: dict[str, dict[str, list[str]]], lang: str = "en") -> None:
         self.predicates = list(cues)
         self.words: dict[str, list[str]] = {}
         self.phrases: dict[str, list[tuple[str, re.Pattern[str], bool]]] = {}
+        self.lemma_phrases: LemmaPhrases[tuple[str, bool]] | None = None
+        if lang != "en":
+            self.lemma_phrases = LemmaPhrases(
+                (phrase, (predicate, reverse))
+                for predicate, spec in cues.items()
+                for key, reverse in (("phrases", False), ("reverse_phrases", True))
+                for phrase in spec.get(key, [])
+            )
         for predicate, spec in cues.items():
             for word in {w.lower() for w in spec.get("lemmas", [])}:
                 self.words.setdefault(word, []).append(predicate)
-            compiled = []
+            compiled: list[tuple[str, re.Pattern[str], bool]] = []
+            if self.lemma_phrases is not None:
+                self.phrases[predicate] = compiled
+                continue
             for key, reverse in (("phrases", False), ("reverse_phrases", True)):
                 for phrase in spec.get(key, []):
                     low = phrase.lower()
@@ -69,9 +83,15 @@ class CueIndex:
             for predicate in dict.fromkeys((preds or []) + (other or [])):
                 hits.setdefault(predicate, []).append(Cue(predicate, i, i + 1))
         low = span_text(sent).lower()
+        by_lemma: dict[str, list[Cue]] = {}
+        if self.lemma_phrases is not None:
+            for start, end, (predicate, reverse) in self.lemma_phrases.find(
+                strings.lemma, sent.start, sent.end
+            ):
+                by_lemma.setdefault(predicate, []).append(Cue(predicate, start, end, reverse))
         found: list[Cue] = []
         for predicate in self.predicates:
-            phrased: list[Cue] = []
+            phrased: list[Cue] = list(by_lemma.get(predicate, ()))
             for first, regex, reverse in self.phrases[predicate]:
                 if first not in low:
                     continue
