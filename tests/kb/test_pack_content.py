@@ -40,9 +40,10 @@ TOP_LEVEL_REGIONS = frozenset(
 )
 """Places that span states and so have no parent."""
 
-ALLOWED_AMBIGUOUS = frozenset({"gknb", "гкнб", "national security committee"})
+ALLOWED_AMBIGUOUS = frozenset({"gknb", "гкнб", "national security committee", "jalalabad"})
 """Names genuinely shared by several entities (the Tajik, Kyrgyz and Kazakh security
-committees); the country the document names most decides."""
+committees; Jalalabad in Nangarhar and Jalal-Abad in Kyrgyzstan); the country the
+document names most decides."""
 
 _COMMON_WORDS = """
     movement front party group army state union network council committee ministry service
