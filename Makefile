@@ -6,7 +6,7 @@ CORPUS  ?= $(wildcard ../shared/corpus)
 OXUS_DB ?= oxus.db
 export OXUS_DB
 
-.PHONY: setup demo test lint format serve screenshots clean
+.PHONY: setup demo test system-packages lint format serve screenshots clean
 
 setup: $(VENV)/.installed
 
@@ -27,8 +27,11 @@ demo: setup
 	@echo "  $(BIN)/oxus export --format facts-jsonl --out facts.jsonl"
 	@echo "  $(BIN)/oxus entity show 'Jamaat Ansarullah'"
 
-test: setup
+test: setup system-packages
 	$(BIN)/python -m pytest
+
+system-packages:
+	@scripts/system-packages
 
 screenshots: setup
 	OXUS_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser -q

@@ -11,7 +11,9 @@ Exception tree::
      │    └── ModelError    an extraction model file is missing or malformed (E410)
      ├── ExportError        an export or import failed (E5xx)
      ├── ServeError         the web server cannot start with these settings (E6xx)
-     └── PipelineError      no NLP pipeline can be built as asked (E7xx)
+     ├── PipelineError      no NLP pipeline can be built as asked (E7xx)
+     ├── ScaleError         extraction cannot run where it was sent (E8xx)
+     └── BudgetExceeded     one document took more time or memory than allowed (E113)
 
 The library raises; the CLI catches ``OxusError`` and prints one line per problem.
 """
@@ -92,6 +94,18 @@ class PipelineError(OxusError):
     code = "E700"
 
 
+class ScaleError(OxusError):
+    """Extraction cannot run as asked (a Dask scheduler out of reach, a bad address)."""
+
+    code = "E800"
+
+
+class BudgetExceeded(OxusError):
+    """Reading or extracting one document used more time or memory than its budget."""
+
+    code = "E113"
+
+
 # Reasons a reader gives, one code each, so that a report of failures is stable.
 UNSUPPORTED = "E101"
 EMPTY = "E102"
@@ -101,3 +115,13 @@ CORRUPT_PDF = "E105"
 MALFORMED_HTML = "E106"
 MALFORMED_FEED = "E107"
 NOT_FOUND = "E108"
+NOT_A_FILE = "E109"
+"""A FIFO, device, socket or link loop: refused without being opened."""
+OUTSIDE = "E110"
+"""A link inside a folder that leads out of it."""
+UNREADABLE = "E111"
+TOO_LARGE = "E112"
+OVER_BUDGET = "E113"
+"""Reading or extracting one document took more time or memory than allowed."""
+EXTRACTION_FAILED = "E114"
+"""The pipeline failed on one document (the others go on)."""

@@ -127,3 +127,35 @@ def test_unknown_path_and_bad_gold_give_clear_errors(tmp_path: Path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     result = runner.invoke(app, ["eval", "--gold", str(bad), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1 and "bad.json" in result.output
+
+
+def test_summary_stats_and_exports_count_the_same_entities(reports: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    result = run("ingest", str(reports), "--db", str(db), "--quiet")
+    summary = {
+        cells[0]: cells[1]
+        for line in result.stdout.splitlines()
+        if len(cells := [c.strip() for c in line.strip("│┃ ").split("│")]) == 2
+    }
+    stats = run("stats", "--db", str(db))
+    counted = {
+        cells[0]: cells[1]
+        for line in stats.stdout.splitlines()
+        if len(cells := [c.strip() for c in line.strip("│┃ ").split("│")]) == 2
+    }
+    exported = {e["id"] for line in export_lines(db) for e in line["entities"]}
+    assert int(summary["entities in these documents"]) == len(exported)
+    assert int(counted["entities"]) == len(exported)
+    assert int(counted["pack entities"]) > len(exported)
+    assert int(summary["pack entities loaded"]) == int(counted["pack entities"])
+
+
+def test_unmerge_takes_a_name(reports: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    run("ingest", str(reports), "--db", str(db), "--quiet")
+    assert run("entity", "merge", "Usman Ghazi", "Tahir Yuldashev", "--db", str(db)).exit_code == 0
+    undone = run("entity", "unmerge", "Usman Ghazi", "--db", str(db))
+    assert undone.exit_code == 0, undone.output
+    assert "unmerged person:usman-ghazi (was merged into person:tahir-yuldashev)" in undone.stdout
+    again = runner.invoke(app, ["entity", "unmerge", "Usman Ghazi", "--db", str(db)])
+    assert again.exit_code == 1 and "not merged" in again.stderr

@@ -56,7 +56,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 def test_rss_entries(write: Write) -> None:
     path = write("wire.rss", RSS)
     first, second = read_source(path)
-    assert first.id == "feed-" + hashlib.sha256(b"https://example.org/news/1").hexdigest()[:12]
+    assert first.id == "feed-" + hashlib.sha256(b"urn:example:1").hexdigest()[:12]
+    assert second.id == entry_id("https://example.org/news/2")
     assert first.title == "Five arrested in Dushanbe"
     assert first.url == "https://example.org/news/1"
     assert first.outlet == "Example Security Wire"
@@ -112,3 +113,15 @@ def test_feed_text_that_looks_like_a_url_is_not_fetched(write: Write) -> None:
     with pytest.raises(ReadError) as info:
         read_source(write("url.rss", "http://127.0.0.1:9/feed"))
     assert info.value.code == MALFORMED_FEED
+
+
+def test_entries_sharing_a_link_are_two_documents(write: Write) -> None:
+    items = "".join(
+        f"<item><title>Update {n}</title><link>https://example.org/live</link>"
+        f"{guid}<description>Update number {n} on the clashes.</description></item>"
+        for n, guid in ((1, "<guid>live-1</guid>"), (2, "<guid>live-2</guid>"), (3, ""), (4, ""))
+    )
+    feed = f"<rss version='2.0'><channel><title>Live</title>{items}</channel></rss>"
+    documents = read_source(write("live.rss", feed))
+    assert len({d.id for d in documents}) == 4
+    assert [d.id for d in read_source(write("again.rss", feed))] == [d.id for d in documents]

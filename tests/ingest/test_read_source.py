@@ -17,12 +17,17 @@ Write = Callable[[str, str | bytes], Path]
 
 def test_public_api_is_pinned() -> None:
     assert sorted(oxus.ingest.__all__) == [
+        "DEFAULT_MAX_BYTES",
+        "Found",
         "SUPPORTED_SUFFIXES",
+        "SourceRead",
         "detect_language",
         "discover",
+        "find_sources",
         "normalize_date",
         "normalize_text",
         "read_bytes",
+        "read_path",
         "read_source",
     ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from oxus.errors import BINARY, EMPTY, UNDECODABLE, ReadError
-from oxus.ingest import read_source
+from oxus.ingest import read_path, read_source
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -118,9 +118,14 @@ def test_binary_file(write: Write) -> None:
     assert "image.txt" in str(info.value) and "binary" in info.value.reason
 
 
-def test_undecodable_latin1(write: Write) -> None:
+def test_western_encoding_is_detected(write: Write) -> None:
+    [doc] = read_source(write("fr.txt", "Le café est fermé à Genève.".encode("latin-1")))
+    assert doc.text == "Le café est fermé à Genève."
+
+
+def test_bytes_that_are_no_text_encoding_are_undecodable(write: Write) -> None:
     with pytest.raises(ReadError) as info:
-        read_source(write("fr.txt", "Le café est fermé à Genève.".encode("latin-1")))
+        read_source(write("noise.txt", bytes(range(1, 256)) * 4))
     assert info.value.code == UNDECODABLE
 
 
@@ -164,3 +169,23 @@ def test_markdown_keeps_snake_case_and_front_matter_title(write: Write) -> None:
 def test_russian_text_language(write: Write) -> None:
     [doc] = read_source(write("ru.md", "Полиция задержала пятерых мужчин в Душанбе."))
     assert doc.language == "ru"
+
+
+def test_koi8_r_is_detected(write: Write) -> None:
+    text = "Полиция задержала пятерых мужчин в Душанбе."
+    [doc] = read_source(write("ru-koi8.txt", text.encode("koi8_r")))
+    assert doc.text == text and doc.language == "ru"
+
+
+def test_a_stray_byte_is_replaced_and_reported(write: Write) -> None:
+    result = read_path(write("stray.txt", BODY.encode() + b" \xff end."))
+    [doc] = result.documents
+    assert doc.text.endswith("recruiting. \ufffd end.")
+    assert result.warnings == ["1 byte not valid UTF-8, replaced"]
+
+
+def test_utf16_html_without_a_suffix_is_sniffed(write: Write) -> None:
+    page = "<!DOCTYPE html><html><body><p>Five men were detained in Khujand.</p></body></html>"
+    [doc] = read_source(write("page", page.encode("utf-16")))
+    assert doc.media_type == "text/html"
+    assert "Five men were detained in Khujand." in doc.text

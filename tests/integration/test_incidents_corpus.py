@@ -43,24 +43,12 @@ def _crocus(corpus_db: Path) -> Incident:
     return found[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="event extraction scores the sentences that date the attack just under its "
-    "threshold (a010: 0.499, n226: 0.493 < 0.5), so neither report has an event dated "
-    "2024-03-22 to link",
-)
 def test_crocus_city_hall_is_one_incident_of_both_reports_in_krasnogorsk(corpus_db: Path) -> None:
     crocus = _crocus(corpus_db)
     assert crocus.date == "2024-03-22"
     assert "place:krasnogorsk" in {p.id for p in crocus.place_path}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the death tolls (146 in a010, 143 in n226) are in the sentence after the one "
-    "extraction reads the attack from, so no event carries them yet (and the attack "
-    "events themselves are not extracted today: see the test above)",
-)
 def test_crocus_city_hall_tolls_side_by_side(corpus_db: Path) -> None:
     killed = _crocus(corpus_db).disagreement("killed")
     assert killed is not None

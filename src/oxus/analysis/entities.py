@@ -51,6 +51,34 @@ def resolve_entity(store: Store, name_or_id: str) -> str:
     return canonical[0]
 
 
+def resolve_merged_entity(store: Store, name_or_id: str) -> str:
+    """The id of the merged-away entity an analyst names, to undo its merge.
+
+    ``resolve_entity`` follows merges to the survivor; undoing one needs the entity
+    that was absorbed, which is the one bearing the name (or, when the name is the
+    survivor's, the one entity merged into it).
+    """
+    if store.entity(name_or_id) is not None:
+        return name_or_id
+    found = store.find_entities(name_or_id)
+    if not found:
+        raise StoreError(f"no entity named {name_or_id!r}")
+    with store.engine.connect() as conn:
+        merges = merge_map(conn)
+    merged = [i for i in found if merges.get(i, i) != i]
+    if merged:
+        return merged[0]
+    absorbed = sorted(i for i, into in merges.items() if into in found and i != into)
+    if len(absorbed) == 1:
+        return absorbed[0]
+    if absorbed:
+        raise StoreError(
+            f"several entities are merged into {name_or_id!r} ({', '.join(absorbed)}): "
+            "name the one to unmerge"
+        )
+    return found[0]
+
+
 def entity_detail(store: Store, entity_id: str) -> EntityDetail:
     """Everything known about one entity and the entities merged into it."""
     entity = store.entity(entity_id)

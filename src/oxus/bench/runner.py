@@ -14,7 +14,7 @@ from typing import Any
 
 from oxus.bench.processes import time_processes
 from oxus.kb.pack import shared_pack
-from oxus.model import Document
+from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import extract
 from oxus.nlp.pipeline import build_pipeline, shared_pipeline
 from oxus.store import Store
@@ -171,7 +171,8 @@ def run_benchmark(
 
                             pool = ExtractionPool(workers)
                         for facts in pool.extract(part):  # noqa: B023
-                            parallel_store.save(facts)
+                            if isinstance(facts, DocumentFacts):
+                                parallel_store.save(facts)
 
                     timed(parallel_name, run_parallel)
         finally:

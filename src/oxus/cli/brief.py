@@ -12,8 +12,9 @@ import typer
 from oxus.analysis.entities import resolve_entity
 from oxus.brief.build import country_brief, entity_brief
 from oxus.brief.render import render_html, render_markdown, render_pdf
-from oxus.cli.app import DbOption, app, errors, fail, store_for
+from oxus.cli.app import DbOption, app, errors, fail, output_path, store_for
 from oxus.errors import OxusError
+from oxus.ingest.dates import normalize_date
 
 
 class BriefFormat(StrEnum):
@@ -47,7 +48,13 @@ def brief(
         raise fail("give exactly one of --entity or --country")
     if format is BriefFormat.PDF and out is None:
         raise fail("--out is required for --format pdf")
-    store = store_for(db)
+    if out is not None:
+        output_path(out)
+    if since is not None:
+        given, since = since, normalize_date(since)
+        if since is None:
+            raise fail(f"--since {given!r} is not a date (write 2023, 2023-11 or 2023-11-30)")
+    store = store_for(db, reading=True)
     try:
         if entity is not None:
             result = entity_brief(store, resolve_entity(store, entity), since=since)
@@ -57,13 +64,16 @@ def brief(
         raise fail(str(e)) from e
     finally:
         store.close()
-    if format is BriefFormat.PDF:
-        render_pdf(result, out)  # type: ignore[arg-type]
-        errors.print(f"wrote {out}", highlight=False)
-        return
-    text = render_markdown(result) if format is BriefFormat.MD else render_html(result)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-        errors.print(f"wrote {out}", highlight=False)
+    try:
+        if format is BriefFormat.PDF:
+            render_pdf(result, out)  # type: ignore[arg-type]
+            errors.print(f"wrote {out}", highlight=False)
+            return
+        text = render_markdown(result) if format is BriefFormat.MD else render_html(result)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            out.write_text(text, encoding="utf-8")
+            errors.print(f"wrote {out}", highlight=False)
+    except OSError as e:
+        raise fail(f"cannot write {e.filename or out}: {e.strerror or e}") from e

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from oxus.analysis.entities import entity_detail, resolve_entity
+from oxus.analysis.entities import entity_detail, resolve_entity, resolve_merged_entity
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.errors import OxusError
 from oxus.store.curation import merge_entities, unmerge_entity
@@ -22,7 +22,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """An entity with its aliases (and where each came from) and its mentions by document."""
-    store = store_for(db)
+    store = store_for(db, reading=True)
     try:
         detail = entity_detail(store, resolve_entity(store, name))
     except OxusError as e:
@@ -74,15 +74,18 @@ def merge(
 
 @entity_app.command("unmerge")
 def unmerge(
-    absorbed: Annotated[str, typer.Argument(help="The merged entity's id.")],
+    absorbed: Annotated[
+        str, typer.Argument(help="The merged entity: its name, an alias or its id.")
+    ],
     db: DbOption = None,
 ) -> None:
     """Undo a merge: the entity resolves to itself again."""
     store = store_for(db)
     try:
-        was = unmerge_entity(store, absorbed)
+        entity_id = resolve_merged_entity(store, absorbed)
+        was = unmerge_entity(store, entity_id)
     except OxusError as e:
         raise fail(str(e)) from e
     finally:
         store.close()
-    console.print(f"unmerged {absorbed} (was merged into {was})")
+    console.print(f"unmerged {entity_id} (was merged into {was})")

@@ -61,7 +61,7 @@ def eval_command(
             system = load_facts(facts, check_refs=False)
             documents: list[Any] = []
         else:
-            store = store_for(db)
+            store = store_for(db, reading=True)
             try:
                 wanted = {g["doc"]["id"] for g in gold_docs}
                 loaded = [store.document_facts(doc_id) for doc_id in sorted(wanted)]

@@ -10,7 +10,7 @@ from typing import IO, Annotated
 
 import typer
 
-from oxus.cli.app import DbOption, app, errors, fail, store_for
+from oxus.cli.app import DbOption, app, errors, fail, output_path, store_for
 from oxus.errors import OxusError
 from oxus.export.facts_jsonl import write_facts_jsonl
 from oxus.store import Store
@@ -30,9 +30,12 @@ def _write_text(out: Path | None, write: Callable[[IO[str]], str]) -> str:
     if out is None:
         return write(sys.stdout)
     tmp = out.with_name(out.name + ".part")
-    with tmp.open("w", encoding="utf-8") as handle:
-        summary = write(handle)
-    tmp.replace(out)
+    try:
+        with tmp.open("w", encoding="utf-8") as handle:
+            summary = write(handle)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
     return summary
 
 
@@ -86,7 +89,9 @@ def export(
     facts) or csv (a folder with one table per fact kind)."""
     if format in (ExportFormat.GRAPHML, ExportFormat.GEXF, ExportFormat.CSV) and out is None:
         raise fail(f"--out is required for --format {format.value}")
-    store = store_for(db)
+    if out is not None:
+        output_path(out, folder=format is ExportFormat.CSV)
+    store = store_for(db, reading=True)
     try:
         if format is ExportFormat.FACTS_JSONL:
             summary = _write_text(
@@ -103,6 +108,8 @@ def export(
             summary = _graph(store, out, format)  # type: ignore[arg-type]
     except OxusError as e:
         raise fail(str(e)) from e
+    except OSError as e:
+        raise fail(f"cannot write {e.filename or out}: {e.strerror or e}") from e
     finally:
         store.close()
     errors.print(summary, highlight=False)

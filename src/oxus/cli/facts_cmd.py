@@ -119,7 +119,7 @@ def facts(
     db: DbOption = None,
 ) -> None:
     """Relations, events, estimates and conflicting claims about an entity, with evidence."""
-    store = store_for(db)
+    store = store_for(db, reading=True)
     try:
         claims = entity_claims(store, resolve_entity(store, entity))
     except OxusError as e:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
 from oxus.errors import OxusError
-from oxus.ingestion import IngestReport, count_files, ingest_paths
+from oxus.ingest import find_sources
+from oxus.ingestion import IngestReport, ingest_found
+from oxus.kb.pack import shared_pack
+from oxus.limits import Limits
 
 
 def _summary(report: IngestReport) -> Table:
@@ -20,9 +24,13 @@ def _summary(report: IngestReport) -> Table:
     table.add_column("count", justify="right")
     for outcome in ("added", "replaced", "unchanged", "duplicate"):
         table.add_row(outcome, str(report.outcomes.get(outcome, 0)))
-    table.add_row("failed files", str(len(report.failures)))
-    for kind in ("entities", "relations", "events", "estimates"):
+    table.add_row("failed", str(len(report.failures)))
+    table.add_row("warnings", str(len(report.warnings)))
+    table.add_row("entities in these documents", str(len(report.entities)))
+    table.add_row("  of which not in the pack", str(len(report.provisional)))
+    for kind in ("relations", "events", "estimates"):
         table.add_row(f"{kind} extracted", str(report.facts.get(kind, 0)))
+    table.add_row("pack entities loaded", str(report.pack_entities))
     if report.linking is not None:
         linking = report.linking
         table.add_row("incidents in the store", f"{linking.incidents:,}")
@@ -46,14 +54,52 @@ def ingest(
     pack: Annotated[
         str | None, typer.Option(help="Knowledge pack folder (default: the shipped pack).")
     ] = None,
+    time_limit: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="Seconds one document may take per 100,000 characters (per MiB while "
+            "reading its file); 0: no limit. Default $OXUS_TIME_LIMIT, else 60.",
+            show_default=False,
+        ),
+    ] = None,
+    memory_limit: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="MiB of memory one document may add to the process; 0: no limit. "
+            "Default $OXUS_MEMORY_LIMIT, else 2048.",
+            show_default=False,
+        ),
+    ] = None,
+    max_file_size: Annotated[
+        float, typer.Option(min=0.001, help="Largest file to read, in MiB.")
+    ] = 100,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Ingest text, Markdown, HTML, PDF and RSS/Atom files into the store."""
+    """Ingest text, Markdown, HTML, PDF and RSS/Atom files into the store.
+
+    Every path is either ingested or named with the reason it was not; the exit code is
+    1 when anything failed.
+    """
+    found = find_sources(paths)
+    if not found.files:
+        reasons = "; ".join(f"{r.source}: {r.reason}" for r in found.refused[:3])
+        raise fail(
+            f"nothing to ingest under {' '.join(paths)}" + (f" ({reasons})" if reasons else "")
+        )
+    total = len(found.files) + len(found.refused)
+    limits = Limits.from_env(time_limit, memory_limit)
+    try:
+        shared_pack(pack)
+        if dask:
+            from oxus.scale.dask import check_scheduler
+
+            check_scheduler(dask)
+    except OxusError as e:
+        raise fail(str(e)) from e
     store = store_for(db)
     try:
-        total = count_files(paths)
-        if total == 0:
-            raise fail(f"no files found under {' '.join(paths)}")
         mark = latest_alert_id(store)
         with Progress(
             TextColumn("[bold]ingesting"),
@@ -71,8 +117,15 @@ def ingest(
                 done = progress.tasks[0].completed + 1
                 progress.update(task, completed=done, total=max(total, done), current=item)
 
-            report = ingest_paths(
-                paths, store, pack_dir=pack, workers=workers, dask=dask, progress=advance
+            report = ingest_found(
+                found,
+                store,
+                pack_dir=pack,
+                workers=workers,
+                dask=dask,
+                progress=advance,
+                limits=limits,
+                max_bytes=int(max_file_size * 1024 * 1024),
             )
         if report.outcomes.get("added", 0) + report.outcomes.get("replaced", 0):
             store.refresh_statistics()
@@ -81,10 +134,12 @@ def ingest(
         raise fail(str(e)) from e
     finally:
         store.close()
+    for warning in report.warnings:
+        line = escape(f"{warning.source}: {warning.message}")
+        errors.print(f"[yellow]warning[/yellow] {line}", highlight=False)
     for failure in report.failures:
-        errors.print(
-            f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True
-        )
+        line = escape(f"{failure.source}: {failure.reason}")
+        errors.print(f"[red]failed[/red] {line}", highlight=False)
     console.print(_summary(report))
     if alerted:
         console.print(f"{alerted} new fact(s) about what you watch: oxus alerts")

@@ -47,7 +47,7 @@ def serve(
     from oxus.web import create_app
 
     allowed = [name.strip() for item in allow_host or [] for name in item.split(",")]
-    store = store_for(db)
+    store = store_for(db, reading=True, create=True)
     try:
         web = create_app(
             store,

@@ -10,7 +10,7 @@ from oxus.cli.app import DbOption, app, console, store_for
 @app.command()
 def stats(db: DbOption = None) -> None:
     """Counts of documents, entities, mentions and facts in the store."""
-    store = store_for(db)
+    store = store_for(db, reading=True)
     try:
         counts = store.stats()
     finally:

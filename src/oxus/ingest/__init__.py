@@ -8,41 +8,53 @@ catch it per file and go on.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from oxus.errors import NOT_FOUND, UNSUPPORTED, ReadError
 from oxus.ingest.base import RawSource
 from oxus.ingest.dates import normalize_date
-from oxus.ingest.discover import discover
+from oxus.ingest.discover import Found, discover, find_sources
+from oxus.ingest.files import DEFAULT_MAX_BYTES, read_file
 from oxus.ingest.language import detect_language
 from oxus.ingest.normalize import normalize_text
 from oxus.ingest.registry import SUPPORTED_SUFFIXES, read_raw
 from oxus.model import Document
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "Found",
+    "SourceRead",
     "detect_language",
     "discover",
+    "find_sources",
     "normalize_date",
     "normalize_text",
     "read_bytes",
+    "read_path",
     "read_source",
 ]
 
 
+@dataclass
+class SourceRead:
+    """The documents one source gave, and what was worked around to read it."""
+
+    documents: list[Document]
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceRead:
+    """Read one file into its Documents (a feed gives one per entry) and its warnings."""
+    path = Path(path)
+    raw = RawSource(data=read_file(path, max_bytes=max_bytes), source=str(path), name=path.name)
+    documents = read_raw(raw)
+    return SourceRead(documents, raw.warnings)
+
+
 def read_source(path: str | Path) -> list[Document]:
     """Read one file into one or more Documents (a feed gives one per entry)."""
-    path = Path(path)
-    source = str(path)
-    if not path.exists():
-        raise ReadError(source, "not found", code=NOT_FOUND)
-    if path.is_dir():
-        raise ReadError(source, "is a folder, not a file", code=UNSUPPORTED)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ReadError(source, f"cannot be read: {e.strerror or e}", code=NOT_FOUND) from e
-    return read_raw(RawSource(data=data, source=source, name=path.name))
+    return read_path(path).documents
 
 
 def read_bytes(data: bytes, *, name: str, source: str | None = None) -> list[Document]:

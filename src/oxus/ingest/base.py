@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from oxus.errors import EMPTY, ReadError
@@ -23,6 +23,8 @@ class RawSource:
     """A path or URL, used in error messages and as ``Document.source``."""
     name: str
     """The file name (for the suffix and the document id)."""
+    warnings: list[str] = field(default_factory=list, compare=False)
+    """Problems that did not stop the reading (replaced bytes), for the run's report."""
 
     @property
     def stem(self) -> str:
@@ -31,6 +33,10 @@ class RawSource:
     @property
     def suffix(self) -> str:
         return PurePath(self.name).suffix.lower()
+
+    def warn(self, message: str) -> None:
+        """Note a problem the reader worked around; the source is still read."""
+        self.warnings.append(message)
 
     def fail(self, reason: str, code: str) -> ReadError:
         """The error to raise for this source (a one-line reason and its code)."""

@@ -1,7 +1,9 @@
 """RSS and Atom feeds: one Document per entry.
 
-An entry's id is derived from its link (or its feed id) so that reading the same feed
-again, or another feed that syndicates the same item, gives the same document id.
+An entry's id is derived from its guid (RSS) or id (Atom), else its link, so that
+reading the same feed again, or another feed that syndicates the same item, gives the
+same document id, while two entries that share a link (a live page updated through the
+day) stay two documents.
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ def read(raw: RawSource) -> list[Document]:
     atom = parsed.version.startswith("atom")
     media_type = "application/atom+xml" if atom else "application/rss+xml"
     documents: list[Document] = []
+    keys: set[str] = set()
     for entry in parsed.entries:
-        document = _entry_document(raw, entry, outlet=outlet, media_type=media_type)
+        document = _entry_document(raw, entry, outlet=outlet, media_type=media_type, keys=keys)
         if document is not None:
             documents.append(document)
     if not documents:
@@ -50,12 +53,25 @@ def read(raw: RawSource) -> list[Document]:
 
 
 def entry_id(key: str) -> str:
-    """The document id of a feed entry: ``feed-`` and 12 hex digits of its link's hash."""
+    """The document id of a feed entry: ``feed-`` and 12 hex digits of its key's hash."""
     return "feed-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def entry_key(entry: Any, text: str, keys: set[str]) -> str:
+    """What identifies an entry: its guid or id, else its link, else its text.
+
+    An entry without a guid whose link an earlier entry of the feed already used is
+    told apart by its title and text, so it is not stored over the earlier one.
+    """
+    key = str(entry.get("id") or entry.get("link") or text)
+    if key in keys:
+        key = "\n".join((key, str(entry.get("title") or ""), text))
+    keys.add(key)
+    return key
+
+
 def _entry_document(
-    raw: RawSource, entry: Any, *, outlet: str | None, media_type: str
+    raw: RawSource, entry: Any, *, outlet: str | None, media_type: str, keys: set[str]
 ) -> Document | None:
     """The entry as a Document, or None when it has no text at all."""
     title = html_to_text(entry.get("title") or "").strip() or None
@@ -69,7 +85,7 @@ def _entry_document(
     return make_document(
         raw,
         text,
-        doc_id=entry_id(link or entry.get("id") or text),
+        doc_id=entry_id(entry_key(entry, text, keys)),
         media_type=media_type,
         title=title,
         url=link,

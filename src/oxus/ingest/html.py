@@ -17,10 +17,14 @@ import trafilatura
 from oxus.errors import BINARY, EMPTY, MALFORMED_HTML
 from oxus.ingest.base import RawSource, make_document, with_title
 from oxus.ingest.dates import normalize_date
-from oxus.ingest.decoding import looks_binary
+from oxus.ingest.decoding import decode_text, looks_binary
 from oxus.model import Document
 
-_MARKUP = re.compile(rb"<\s*[A-Za-z!/?]")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.I
+)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_DECLARATION_BYTES = 4096
 _TEXT_MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 _WHITESPACE = re.compile(r"\s+")
 _SKIP = frozenset(
@@ -39,11 +43,12 @@ def read(raw: RawSource) -> list[Document]:
     """Read an HTML page into one Document."""
     if looks_binary(raw.data):
         raise raw.fail("binary data, not HTML", BINARY)
-    if _MARKUP.search(raw.data[:65536]) is None:
+    markup = _XML_DECLARATION.sub("", decode_text(raw, declared=declared_charset(raw.data)), 1)
+    if _TEXT_MARKUP.search(markup[:65536]) is None:
         raise raw.fail("malformed HTML: no markup found", MALFORMED_HTML)
-    tree = _parse(raw)
+    tree = _parse(raw, markup)
     result = trafilatura.bare_extraction(
-        raw.data,
+        markup,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
@@ -77,26 +82,18 @@ def read(raw: RawSource) -> list[Document]:
     ]
 
 
-def _parse(raw: RawSource) -> lxml.html.HtmlElement:
-    """Parse the page; UTF-8 is decoded here because libxml2 guesses Latin-1 without a meta."""
-    try:
-        markup: str | bytes = raw.data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        markup = raw.data
+def _parse(raw: RawSource, markup: str) -> lxml.html.HtmlElement:
+    """Parse the decoded page (libxml2 would guess Latin-1 for bytes without a meta)."""
     try:
         return lxml.html.document_fromstring(markup)
-    except ValueError:
-        # A str with an XML encoding declaration is refused: let lxml read the bytes.
-        return _parse_bytes(raw)
-    except lxml.etree.ParserError as e:
-        raise raw.fail(f"malformed HTML: {e}", MALFORMED_HTML) from e
-
-
-def _parse_bytes(raw: RawSource) -> lxml.html.HtmlElement:
-    try:
-        return lxml.html.document_fromstring(raw.data)
     except (lxml.etree.ParserError, ValueError) as e:
         raise raw.fail(f"malformed HTML: {e}", MALFORMED_HTML) from e
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in its first kilobytes (``<meta charset>``), if any."""
+    match = _META_CHARSET.search(data[:_DECLARATION_BYTES])
+    return match.group(1).decode("ascii").lower() if match else None
 
 
 def html_to_text(markup: str) -> str:

@@ -12,6 +12,7 @@ from typing import cast
 
 from oxus.errors import EMPTY, UNSUPPORTED
 from oxus.ingest.base import RawSource
+from oxus.ingest.decoding import bom_encoding
 from oxus.model import Document
 
 Reader = Callable[[RawSource], list[Document]]
@@ -39,6 +40,9 @@ _HTML_STARTS = (b"<!doctype html", b"<html")
 def sniff(data: bytes) -> str | None:
     """The reader for content whose suffix says nothing: PDF, feed or HTML signatures."""
     head = data[:_SNIFF_BYTES]
+    encoding = bom_encoding(head)
+    if encoding is not None and encoding != "utf-8-sig":
+        head = head.decode(encoding, errors="ignore").encode("utf-8")
     if b"%PDF-" in head:
         return "pdf"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()

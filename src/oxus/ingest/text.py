@@ -13,6 +13,7 @@ from oxus.errors import EMPTY
 from oxus.ingest.base import RawSource, make_document
 from oxus.ingest.dates import normalize_date
 from oxus.ingest.decoding import decode_text
+from oxus.ingest.markdown import markdown_to_text
 from oxus.model import Document
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -22,22 +23,6 @@ _FIELD = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$")
 _KEYS = frozenset({"title", "url", "outlet", "published"})
 _BLOCK_INDICATORS = frozenset({">", "|", ">-", "|-", ">+", "|+"})
 
-# Markdown syntax that is not part of the prose (applied line by line, in order).
-_MD_RULES = [
-    (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), ""),  # code fences
-    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # horizontal rules
-    (re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M), ""),  # link definitions
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # headings
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
-    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), r"\1"),  # bullet markers
-    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # links and images
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis *x*
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # emphasis _x_
-    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
-]
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
-
 
 def read(raw: RawSource) -> list[Document]:
     """Read a .txt or .md file into one Document."""
@@ -46,9 +31,8 @@ def read(raw: RawSource) -> list[Document]:
     markdown = raw.suffix in MARKDOWN_SUFFIXES
     title = meta.get("title")
     if markdown:
-        if title is None and (heading := _MD_HEADING.search(body)):
-            title = strip_markdown(heading.group(1))
-        body = strip_markdown(body)
+        body, heading = markdown_to_text(body)
+        title = title if title is not None else heading
     if not body.strip():
         raise raw.fail("no text after the front matter", EMPTY)
     return [
@@ -93,13 +77,6 @@ def parse_fields(block: str) -> dict[str, str]:
             # An indented line continues the previous value (YAML folded style).
             fields[key] = f"{fields[key]} {_unquote(line)}".strip()
     return fields
-
-
-def strip_markdown(text: str) -> str:
-    """Remove Markdown markup, keeping the words and the paragraph structure."""
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def _unquote(value: str) -> str:

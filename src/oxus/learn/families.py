@@ -95,7 +95,7 @@ class EventFamily:
         return _rows(sample.candidates.events, view.event_label)
 
     def tally(self, sample: Sample, view: GoldView, threshold: float) -> Tally:
-        kept = select_events(sample.candidates.events, threshold)
+        kept = select_events(sample.candidates.events, threshold, sample.candidates.follow_ups)
         system = [event_record(e, view.name) for e in kept]
         gold = view.gold_items("events")
         pairs = match_events(system, gold, view.system_index, view.gold_index)

@@ -52,8 +52,20 @@ class Candidate(Generic[FactT]):
             if self.source_context is None:
                 self._sources = []
             else:
-                self._sources = source_options(self.fact, self.source_context, self.rule_source)
+                triggers = [name[7:] for name in self.features if name.startswith("*|trig|")]
+                self._sources = source_options(
+                    self.fact, self.source_context, self.rule_source, triggers
+                )
         return self._sources
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    """Casualties a sentence with no names gives right after an attack or clash ("As a
+    result of the attack, 146 people were killed"): they belong to that event."""
+
+    sentence_index: int
+    counts: dict[str, int]
 
 
 @dataclass
@@ -65,6 +77,7 @@ class CandidateSet:
     events: list[Candidate[Event]] = field(default_factory=list)
     estimates: list[Candidate[Estimate]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+    follow_ups: list[FollowUpCounts] = field(default_factory=list)
 
     def everything(self) -> list[Candidate[Any]]:
         """Every candidate of every family."""

@@ -53,7 +53,7 @@ def decode(candidates: CandidateSet, model: ExtractionModel) -> Decoded:
         choose_sources((c for c in family if c.probability >= cut), sources)
     return Decoded(
         relations=select_relations(candidates.relations, threshold(relations)),
-        events=select_events(candidates.events, threshold(events)),
+        events=select_events(candidates.events, threshold(events), candidates.follow_ups),
         estimates=select_estimates(candidates.estimates, threshold(estimates)),
     )
 

@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, inspect, select, text
 
+from oxus.errors import StoreError
 from oxus.store import schema
+from oxus.store.sqlite_file import APPLICATION_ID
 
 
 def _v1_initial(conn: Connection) -> None:
@@ -183,9 +185,33 @@ def current_version(conn: Connection) -> int:
     return max(versions, default=0)
 
 
-def migrate(conn: Connection) -> int:
-    """Bring the schema to the latest version; return the version it is at."""
+def check_version(conn: Connection, *, upgradable: bool) -> int:
+    """The store's schema version; StoreError if this oxus cannot use it as it is.
+
+    A newer version is always refused (its data may mean what this oxus does not know);
+    an older one only when it cannot be upgraded here (a read-only store).
+    """
     version = current_version(conn)
+    if version > LATEST:
+        raise StoreError(
+            f"the store's schema version {version} is newer than this oxus knows ({LATEST}): "
+            "upgrade oxus to open it"
+        )
+    if version < LATEST and not upgradable:
+        raise StoreError(
+            f"the store is read-only and at schema version {version} (this oxus needs "
+            f"{LATEST}): open it once where it can be written, to upgrade it"
+        )
+    return version
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema to the latest version; return the version it is at.
+
+    A SQLite store is stamped with oxus's application id and its schema version
+    (``PRAGMA application_id`` / ``user_version``), so that it is recognised as one.
+    """
+    version = check_version(conn, upgradable=True)
     for number, step in MIGRATIONS:
         if number > version:
             step(conn)
@@ -195,4 +221,12 @@ def migrate(conn: Connection) -> int:
                 )
             )
             version = number
+    if conn.dialect.name == "sqlite":
+        _stamp(conn, version)
     return version
+
+
+def _stamp(conn: Connection, version: int) -> None:
+    for pragma, value in (("application_id", APPLICATION_ID), ("user_version", version)):
+        if conn.exec_driver_sql(f"PRAGMA {pragma}").scalar() != value:
+            conn.exec_driver_sql(f"PRAGMA {pragma} = {int(value)}")

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, func, or_, select, text
+from sqlalchemy import Connection, bindparam, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from oxus.config import database_url
@@ -16,9 +16,11 @@ from oxus.errors import StoreError
 from oxus.model import Document, DocumentFacts, Entity, EntityType
 from oxus.store import schema
 from oxus.store.candidates import record_shared_names
-from oxus.store.engine import make_engine
-from oxus.store.migrations import migrate
+from oxus.store.counts import store_counts
+from oxus.store.engine import make_engine, write_transaction
+from oxus.store.migrations import check_version, migrate
 from oxus.store.reader import read_document_facts
+from oxus.store.sqlite_file import examine, sqlite_path
 from oxus.store.watch import alert_times, record_alerts
 from oxus.store.writer import delete_document, write_entities, write_facts
 from oxus.textnorm import fold
@@ -31,6 +33,13 @@ class SaveResult(StrEnum):
     UNCHANGED = "unchanged"
     REPLACED = "replaced"
     DUPLICATE = "duplicate"
+
+
+class StoredSource(NamedTuple):
+    """What ingestion needs to know of a stored document."""
+
+    content_hash: str
+    source: str | None
 
 
 def now() -> str:
@@ -76,19 +85,55 @@ _INSERT_DOCUMENT = _d.insert()
 _INSERT_SEARCH_TEXT = text("INSERT INTO documents_fts(id, title, text) VALUES (:id, :title, :text)")
 
 
-class Store:
-    """A SQLite or PostgreSQL store, migrated to the latest schema on open."""
+def database_error(error: SQLAlchemyError) -> str:
+    """The database's own one-line message, without SQLAlchemy's statement and links."""
+    original = getattr(error, "orig", None)
+    text_ = str(original if original is not None else error).strip()
+    return text_.splitlines()[0] if text_ else type(error).__name__
 
-    def __init__(self, url: str) -> None:
+
+class Store:
+    """A SQLite or PostgreSQL store, migrated to the latest schema on open.
+
+    With ``reading`` (commands that only read), a missing SQLite store is an error
+    (unless ``create``) and one whose file or folder cannot be written is opened
+    read-only (``read_only``).
+    Schema creation, pack loading and saves each hold the write lock, so two processes
+    starting on a new store take turns instead of failing.
+    """
+
+    def __init__(self, url: str, *, reading: bool = False, create: bool = False) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.read_only = False
+        target = url
+        path = sqlite_path(url)
+        if path is not None:
+            file = examine(path)
+            if reading and not create and not file.exists:
+                raise StoreError(f"no store at {path} (run 'oxus ingest' to make one)")
+            if not file.writable:
+                if not reading:
+                    raise StoreError(
+                        f"store {path} is read-only (the file or its folder cannot be "
+                        "written); only commands that read can use it"
+                    )
+                target, self.read_only = file.uri(), True
+        self.engine = make_engine(target, read_only=self.read_only)
         self._pack_names: set[tuple[str, str]] = set()
         """(entity id, folded name) of pack names this Store synced: stored for good."""
         try:
-            with self.engine.begin() as conn:
-                migrate(conn)
+            if self.read_only:
+                with self.engine.connect() as conn:
+                    check_version(conn, upgradable=False)
+            else:
+                with write_transaction(self.engine, exclusive=True) as conn:
+                    migrate(conn)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot open store {url!r}: {e}") from e
+            self.engine.dispose()
+            raise StoreError(f"cannot open store {_shown(url)}: {database_error(e)}") from e
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     @property
     def dialect(self) -> str:
@@ -120,10 +165,12 @@ class Store:
     def save(self, facts: DocumentFacts) -> SaveResult:
         """Store one document and its facts in one transaction; same content is a no-op."""
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 return self._save(conn, facts)
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot save document {facts.document.id!r}: {e}") from e
+            raise StoreError(
+                f"cannot save document {facts.document.id!r}: {database_error(e)}"
+            ) from e
 
     def save_together(
         self, entities: list[Entity], documents: list[DocumentFacts]
@@ -133,14 +180,14 @@ class Store:
         An import uses it, so that a failure half-way leaves the store as it was.
         """
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine, exclusive=True) as conn:
                 known = DocumentFacts(
                     document=Document(id="", text=""), entities={e.id: e for e in entities}
                 )
                 names = write_entities(conn, known, now(), alias_source="pack")
                 results = [self._save(conn, facts) for facts in documents]
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot store the import: {e}") from e
+            raise StoreError(f"cannot store the import: {database_error(e)}") from e
         self._pack_names |= names.pairs
         return results
 
@@ -195,7 +242,7 @@ class Store:
 
     def sync_pack(self, entities: list[Entity]) -> int:
         """Make sure every pack entity and alias is in the store; return how many were new."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine, exclusive=True) as conn:
             known = set(conn.execute(select(schema.entities.c.id)).scalars())
             facts = DocumentFacts(
                 document=Document(id="", text=""), entities={e.id: e for e in entities}
@@ -208,9 +255,18 @@ class Store:
 
     def content_hashes(self) -> dict[str, str]:
         """Every stored document's content hash by id: one read to skip unchanged input."""
+        return {doc_id: stored.content_hash for doc_id, stored in self.document_index().items()}
+
+    def document_index(self) -> dict[str, StoredSource]:
+        """Every stored document's content hash and source by id, in one read.
+
+        Ingestion skips unchanged input with the hashes and gives a file the id it was
+        stored under with the sources.
+        """
+        d = schema.documents
         with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.documents.c.id, schema.documents.c.content_hash))
-            return {doc_id: content_hash for doc_id, content_hash in rows}
+            rows = conn.execute(select(d.c.id, d.c.content_hash, d.c.source))
+            return {row.id: StoredSource(row.content_hash, row.source) for row in rows}
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
@@ -270,26 +326,9 @@ class Store:
         return sorted({row.entity_id for row in rows}, key=lambda i: (i.count("-"), i))
 
     def stats(self) -> dict[str, int]:
-        """Row counts of the main tables."""
-        tables = {
-            "documents": schema.documents,
-            "entities": schema.entities,
-            "mentions": schema.mentions,
-            "relations": schema.relations,
-            "events": schema.events,
-            "estimates": schema.estimates,
-        }
+        """What the store holds, counted as exports count it (see ``store.counts``)."""
         with self.engine.connect() as conn:
-            counts = {
-                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-                for name, table in tables.items()
-            }
-            counts["provisional entities"] = conn.execute(
-                select(func.count())
-                .select_from(schema.entities)
-                .where(schema.entities.c.status == "provisional")
-            ).scalar_one()
-        return counts
+            return store_counts(conn)
 
     def delete(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
@@ -301,6 +340,21 @@ class Store:
         return bool(exists)
 
 
-def open_store(url_or_path: str | None = None) -> Store:
-    """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default."""
-    return Store(database_url(url_or_path))
+def open_store(
+    url_or_path: str | None = None, *, reading: bool = False, create: bool = False
+) -> Store:
+    """Open (and migrate) the store named by a URL, a path, ``OXUS_DB`` or the default.
+
+    ``reading``: the caller can do with a read-only store; ``create``: even so, a
+    missing store is made (see ``Store``).
+    """
+    return Store(database_url(url_or_path), reading=reading, create=create)
+
+
+def _shown(url: str) -> str:
+    """A store's URL for messages: a SQLite file as its path, a password never shown."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.rpartition('@')[2]}" if "@" in rest else url

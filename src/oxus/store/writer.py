@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from typing import NamedTuple
 
-from sqlalchemy import Connection, bindparam, delete, select, text, update
+from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
 
 from oxus.errors import StoreError
 from oxus.model import DocumentFacts, Entity, Evidence
@@ -161,6 +162,17 @@ def _referenced_ids(facts: DocumentFacts) -> set[str]:
     return ids
 
 
+INSERT_CHUNK = 5000
+"""Rows per statement: a very long document's rows are never all built at once."""
+
+
+def insert_rows(conn: Connection, table: Table, rows: Iterable[dict[str, object]]) -> None:
+    """Insert ``rows`` in order, ``INSERT_CHUNK`` at a time."""
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, INSERT_CHUNK)):
+        conn.execute(table.insert(), chunk)
+
+
 def write_facts(conn: Connection, facts: DocumentFacts) -> None:
     """Insert mentions, evidence and facts of one document (entities already written)."""
     doc_id = facts.document.id
@@ -168,9 +180,10 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
     if missing:
         raise StoreError(f"document {doc_id!r} refers to unknown entities {sorted(missing)}")
     if facts.mentions:
-        conn.execute(
-            schema.mentions.insert(),
-            [
+        insert_rows(
+            conn,
+            schema.mentions,
+            (
                 {
                     "document_id": doc_id,
                     "entity_id": m.entity_id,
@@ -182,7 +195,7 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                     "score": m.score,
                 }
                 for m in facts.mentions
-            ],
+            ),
         )
     evidence_ids = _write_evidence(conn, facts)
 
@@ -190,9 +203,10 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
         return evidence_ids[(ev.start, ev.end)]
 
     if facts.relations:
-        conn.execute(
-            schema.relations.insert(),
-            [
+        insert_rows(
+            conn,
+            schema.relations,
+            (
                 {
                     "document_id": doc_id,
                     "evidence_id": evidence_id(r.evidence),
@@ -209,12 +223,13 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                     "review": "machine",
                 }
                 for r in facts.relations
-            ],
+            ),
         )
     if facts.events:
-        conn.execute(
-            schema.events.insert(),
-            [
+        insert_rows(
+            conn,
+            schema.events,
+            (
                 {
                     "document_id": doc_id,
                     "evidence_id": evidence_id(event.evidence),
@@ -229,14 +244,14 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                     "review": "machine",
                 }
                 for event in facts.events
-            ],
+            ),
         )
         # Ids grow in insertion order within the transaction (SQLite's rowid under the
         # write lock, PostgreSQL's sequence row by row), so the document's events read
         # back by id are the rows just written, in order; one read instead of a
         # statement per event (SQLite cannot return ordered ids from a batch).
         event_ids = conn.execute(_EVENT_IDS, {"doc": doc_id}).scalars().all()
-        participants = [
+        participants = (
             {
                 "event_id": event_id,
                 "entity_id": entity,
@@ -247,13 +262,13 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
             for event, event_id in zip(facts.events, event_ids, strict=True)
             for role, ids in (("agent", event.agents), ("target", event.targets))
             for position, entity in enumerate(dict.fromkeys(ids))
-        ]
-        if participants:
-            conn.execute(schema.event_participants.insert(), participants)
+        )
+        insert_rows(conn, schema.event_participants, participants)
     if facts.estimates:
-        conn.execute(
-            schema.estimates.insert(),
-            [
+        insert_rows(
+            conn,
+            schema.estimates,
+            (
                 {
                     "document_id": doc_id,
                     "evidence_id": evidence_id(s.evidence),
@@ -269,7 +284,7 @@ def write_facts(conn: Connection, facts: DocumentFacts) -> None:
                     "review": "machine",
                 }
                 for s in facts.estimates
-            ],
+            ),
         )
 
 
@@ -285,9 +300,10 @@ def _write_evidence(conn: Connection, facts: DocumentFacts) -> dict[tuple[int, i
         sentences.setdefault((ev.start, ev.end), ev)
     if not sentences:
         return {}
-    conn.execute(
-        schema.evidence.insert(),
-        [
+    insert_rows(
+        conn,
+        schema.evidence,
+        (
             {
                 "document_id": facts.document.id,
                 "sentence_index": ev.sentence_index,
@@ -296,7 +312,7 @@ def _write_evidence(conn: Connection, facts: DocumentFacts) -> dict[tuple[int, i
                 "text": ev.text,
             }
             for ev in sentences.values()
-        ],
+        ),
     )
     return {
         (row.start, row.end): row.id

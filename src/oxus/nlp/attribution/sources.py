@@ -140,9 +140,13 @@ def prepare_segment(
 
 
 def source_options(
-    fact: object, prepared: SegmentSources, chosen: str | None
+    fact: object,
+    prepared: SegmentSources,
+    chosen: str | None,
+    triggers: list[str] | None = None,
 ) -> list[SourceOption]:
-    """Every option for the fact's source, each marked ``rule`` where the rules chose it."""
+    """Every option for the fact's source, each marked ``rule`` where the rules chose it;
+    an event's trigger words ("warned", "pledged") tell speech from act."""
     family = family_of(fact)
     participants = set(fact_ids(fact))
     roots = [root for entity_id, root in prepared.roots if entity_id in participants]
@@ -178,6 +182,8 @@ def source_options(
         if option.entity_id == chosen:
             f["rule"] = 1.0
             f[f"rule|{option.kind}"] = 1.0
+        for trigger in triggers or ():
+            f[f"{option.kind}|trig|{trigger}"] = 1.0
         options[option.entity_id] = f
     if chosen is not None and chosen not in options:
         options[chosen] = {"other": 1.0, f"other|{family}": 1.0, "rule": 1.0, "rule|other": 1.0}

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from oxus.model import Event, EventType
-from oxus.nlp.candidates import Candidate, doc_candidates
+from oxus.nlp.candidates import Candidate, FollowUpCounts, doc_candidates
 from oxus.nlp.clauses import (
     Ment,
     doc_mentions,
@@ -38,7 +38,7 @@ from oxus.nlp.events.counts import counts_getter
 from oxus.nlp.events.dating import date_events
 from oxus.nlp.events.features import event_features
 from oxus.nlp.events.merge import anaphoric, split_by_date
-from oxus.nlp.events.place_time import clause_mentions, event_date, event_location
+from oxus.nlp.events.place_time import clause_mentions, embedded, event_date, event_location
 from oxus.nlp.events.realis import RealisFilter
 from oxus.nlp.events.triggers import TriggerFinder
 from oxus.nlp.extensions import TokenStrings, token_strings
@@ -49,6 +49,8 @@ from oxus.nlp.states import state_of_entity
 __all__ = ["EventExtractor", "make_events"]
 
 ACTOR_TYPES = frozenset({"group", "person", "organization", "state"})
+FOLLOW_UP_KEYS = frozenset({"killed", "wounded"})
+"""Counts a sentence naming no one adds to the attack or clash told just before it."""
 
 
 class EventExtractor:
@@ -71,6 +73,9 @@ class EventExtractor:
         types = {m.id: m.type for m in doc_mentions(doc)}
         for index, sent, mentions in sentences_with_mentions(doc):
             if not mentions:
+                tolls = {k: v for k, v in self.counts(sent).items() if k in FOLLOW_UP_KEYS}
+                if tolls:
+                    found.follow_ups.append(FollowUpCounts(index, tolls))
                 continue
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             cues = self.triggers.find(sent)
@@ -127,6 +132,8 @@ class EventExtractor:
             )
             if len(parts) > 1:
                 features[f"{part.type.value}|split"] = 1.0
+            if embedded(tok):
+                features[f"{part.type.value}|embedded"] = 1.0
             key = (part.type.value, str(index), str(tok.i), part.location or "", part.date or "")
             out.append(Candidate(part, features, key))
         return out

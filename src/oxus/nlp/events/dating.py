@@ -3,7 +3,9 @@
 An event's own clause or sentence dates it first (``place_time.event_date``), relative
 expressions ("on Tuesday", "last September") resolved against the publication date. A
 report's opening tells what has just happened, so an undated event told in its first
-sentences took place in the year of publication (the year only: the text gives no day).
+sentences took place in the year of publication (the year only: the text gives no day),
+unless it is only referred to inside a phrase about something else ("the perpetrators of
+the attack"), which tells of an event reported before.
 Later in a report, undated events are mostly background whose time the text leaves to
 the reader ("the group was founded by ..."), and stay undated rather than be given a
 wrong date. Measured on the gold documents, dating them from a similar earlier event or
@@ -28,7 +30,11 @@ def date_events(doc: Doc, candidates: list[Candidate[Event]]) -> None:
         event = cand.fact
         if event.date is not None:
             source = "clause"
-        elif year is not None and event.evidence.sentence_index < LEAD_SENTENCES:
+        elif (
+            year is not None
+            and event.evidence.sentence_index < LEAD_SENTENCES
+            and f"{event.type.value}|embedded" not in cand.features
+        ):
             event.date, source = year, "published"
         else:
             source = "none"

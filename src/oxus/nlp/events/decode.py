@@ -13,15 +13,19 @@ convincing candidate.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from oxus.model import Event
-from oxus.nlp.candidates import Candidate
+from oxus.nlp.candidates import Candidate, FollowUpCounts
 from oxus.nlp.events.merge import merge_into
 from oxus.nlp.scoring.linear import LinearScorer
 from oxus.nlp.states import place_within
 
 RULES_ONLY = 0.8
+TOLL_TYPES = frozenset({"attack", "clash"})
+FOLLOW_UP_REACH = 2
+"""Sentences after an attack or clash within which a toll naming no one is its toll."""
 
 
 def rules_only_probability(features: dict[str, float]) -> float:
@@ -61,8 +65,10 @@ class Occurrence:
         if event.type != other.type or not _dates_compatible(event.date, other.date):
             return False
         if event.evidence.sentence_index == other.evidence.sentence_index:
-            return (event.location, event.date) == (other.location, other.date) or not (
-                event.location and other.location
+            return (
+                not (event.location and other.location)
+                or event.location == other.location
+                or _same_place(event.location, other.location)
             )
         if (
             event.date == other.date
@@ -108,8 +114,13 @@ def score_events(candidates: list[Candidate[Event]], scorer: LinearScorer | None
             cand.probability = rules_only_probability(cand.features)
 
 
-def select_events(candidates: list[Candidate[Event]], threshold: float) -> list[Event]:
-    """The events of candidates already scored, one per occurrence, in text order."""
+def select_events(
+    candidates: list[Candidate[Event]],
+    threshold: float,
+    follow_ups: Sequence[FollowUpCounts] = (),
+) -> list[Event]:
+    """The events of candidates already scored, one per occurrence, in text order; the
+    casualties of ``follow_ups`` join the attack or clash told just before them."""
     accepted = sorted(
         (c for c in candidates if c.probability >= threshold),
         key=lambda c: (-c.probability, c.fact.evidence.start),
@@ -122,12 +133,30 @@ def select_events(candidates: list[Candidate[Event]], threshold: float) -> list[
         else:
             home.members.append(cand)
     out = []
+    told_in: list[tuple[Event, list[int]]] = []
     for occurrence in occurrences:
         event = _copy(occurrence.event)
+        body = [m for m in occurrence.members if m.fact.evidence.sentence_index > 0]
+        if occurrence.event.evidence.sentence_index == 0 and body:
+            # The body's sentence is the evidence of what the headline also says.
+            event.evidence = max(body, key=lambda m: m.probability).fact.evidence
         for member in occurrence.members[1:]:
             merge_into(event, member.fact)
         event.confidence = round(occurrence.best.probability, 3)
         out.append(event)
+        sentences = [m.fact.evidence.sentence_index for m in occurrence.members]
+        told_in.append((event, sentences))
+    for follow_up in follow_ups:
+        told = [
+            (max(i for i in sentences if i < follow_up.sentence_index), event)
+            for event, sentences in told_in
+            if event.type.value in TOLL_TYPES
+            and any(0 < follow_up.sentence_index - i <= FOLLOW_UP_REACH for i in sentences)
+        ]
+        if told:
+            _, nearest = max(told, key=lambda item: item[0])
+            for key, value in follow_up.counts.items():
+                nearest.counts.setdefault(key, value)
     out.sort(key=lambda e: (e.evidence.start, e.type.value))
     return out
 

@@ -50,24 +50,59 @@ def event_location(mentions: list[Ment]) -> Ment | None:
     return None
 
 
+EMBEDDING_DEPS = frozenset({"acl", "relcl"})
+"""Dependencies of a clause that only describes a noun ("the men involved in the attack")."""
+
+
+def embedded(tok: Token) -> bool:
+    """A trigger that only refers to an event inside a phrase about something else: the
+    object of a preposition on a noun ("the perpetrators of the attack", "mourning over
+    the attack") or in a clause describing a noun ("the four involved in the attack").
+    Only a noun refers so; a verb tells the event itself ("12 members arrested")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in EMBEDDING_DEPS:
+            return True
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head.i != tok.i
+        if node.pos_ == "VERB" and node.dep_ not in ("conj", "xcomp"):
+            return False
+        node = head
+    return False
+
+
 def event_date(sent: Span, tok: Token) -> str | None:
     """The date the trigger's own phrase or clause carries, else the sentence's first.
 
-    "The trial over the May attack begins in June": the attack is dated May, not June.
+    "The trial over the May attack begins in June": the attack is dated May, not June. A
+    trigger that only refers to an event inside a phrase about something else takes a
+    date of its own phrase only ("the perpetrators of the attack were tried in June"), and
+    a verb describing a noun ("the men detained in Osh") a date of its own clause.
     """
     dates = dates_in(sent)
     if not dates:
         return None
     clause = governing_verb(tok)
+    referred = embedded(tok)
+    describing = tok.dep_ in EMBEDDING_DEPS
 
     def rank(span: Span) -> tuple[int, int]:
         root = span.root
         if in_subtree(root, tok):
             return (0, abs(root.i - tok.i))
+        if referred:
+            return (3, 0)
         if governing_verb(root).i == clause.i:
             return (1, abs(root.i - tok.i))
-        return (2, 0)
+        return (3, 0) if describing else (2, 0)
 
     best = min(dates, key=rank)
+    if rank(best)[0] == 3:
+        return None
     date: str | None = best._.date
     return date

@@ -29,17 +29,27 @@ def score_relations(candidates: list[Candidate[Relation]], scorer: LinearScorer 
 
 
 def select_relations(candidates: list[Candidate[Relation]], threshold: float) -> list[Relation]:
-    """The relations of candidates already scored: per triple, the best, if above threshold."""
+    """The relations of candidates already scored: per triple, the best, if above threshold.
+
+    A triple the body states too is shown with the body's sentence rather than the
+    headline's (a headline is the evidence only of what only it says).
+    """
     best: dict[tuple[str, ...], Candidate[Relation]] = {}
+    body: dict[tuple[str, ...], Candidate[Relation]] = {}
     for cand in candidates:
         kept = best.get(cand.key)
         if kept is None or cand.probability > kept.probability:
             best[cand.key] = cand
+        if cand.fact.evidence.sentence_index > 0 and cand.probability >= threshold:
+            told = body.get(cand.key)
+            if told is None or cand.probability > told.probability:
+                body[cand.key] = cand
     out = []
-    for cand in best.values():
+    for key, cand in best.items():
         if cand.probability < threshold:
             continue
-        cand.fact.confidence = round(cand.probability, 3)
-        out.append(cand.fact)
+        shown = body.get(key, cand)
+        shown.fact.confidence = round(cand.probability, 3)
+        out.append(shown.fact)
     out.sort(key=lambda r: (r.evidence.start, r.predicate.value, r.subject, r.object))
     return out
