@@ -124,9 +124,10 @@ class Scorer:
         return best
 
     def specific(self, event: EventRecord) -> bool:
-        """Whether the event names a date, a place or a participant other than a state."""
+        """Whether the event names a date, a place, a participant other than a state or a
+        count ("5 killed" in a headline is the clash its body tells)."""
         named = any(not self.tree.is_state(i) for i in event.participants)
-        return bool(event.date or event.location or named)
+        return bool(event.date or event.location or named or event.counts)
 
     def __call__(self, a: EventRecord, b: EventRecord) -> PairScore:
         similarity = cosine(a.vector, b.vector)

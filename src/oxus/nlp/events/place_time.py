@@ -81,10 +81,29 @@ def _acting(ment: Ment) -> bool:
     return root.dep_ in SUBJECTS | PASSIVE_SUBJECTS and root.head.lemma_ not in ("be", "быть")
 
 
+REFERENCE_HEADS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"km", "kilometre", "kilometer", "mile", "kilometres", "kilometers", "miles"}
+)
+"""Words that make the place after "of"/"from" a point of reference ("550 km west of
+Almaty", "30 miles from Kabul"), not where the event happened."""
+
+
+def reference_point(ment: Ment) -> bool:
+    """A place named only to say how far or in which direction the event was from it."""
+    root = ment.span.root
+    if not english(root) or root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return False
+    prep = root.head
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return any(t.lower_ in REFERENCE_HEADS for t in (prep.head, before))
+
+
 def event_location(mentions: list[Ment]) -> Ment | None:
     """The most specific location: a place under a locative preposition, then any place
     but a subject ("Kabul fell", "Moscow held drills" name actors), then a state under a
-    locative preposition."""
+    locative preposition; never a point of reference ("550 km west of Almaty")."""
+    mentions = [m for m in mentions if not reference_point(m)]
     for ok in (
         lambda m: m.type == "place" and locative(m),
         lambda m: m.type == "place" and not _acting(m),
