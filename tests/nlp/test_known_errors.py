@@ -46,9 +46,7 @@ def test_a_birth_year_never_dates_an_event() -> None:
     )
     assert record["events"]
     assert all(not (e["date"] or "").startswith("1985") for e in record["events"])
-    record = facts(
-        "Kyrgyz police detained Akbar Jalilov, who was born in 1985, on Tuesday in Osh."
-    )
+    record = facts("Kyrgyz police detained Akbar Jalilov, who was born in 1985, on Tuesday in Osh.")
     assert [e["date"] for e in events_of(record, "arrest")] == ["2024-03-19"]
 
 
