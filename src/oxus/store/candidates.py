@@ -23,10 +23,12 @@ NameHolder = tuple[str, str, str]
 
 _mc, _e, _a = schema.merge_candidates, schema.entities, schema.aliases
 _HOLDERS = (
-    select(_a.c.norm, _a.c.entity_id, _e.c.type)
+    select(_a.c.norm, _a.c.entity_id, _e.c.type, _e.c.merged_into)
     .join(_e, _e.c.id == _a.c.entity_id)
-    .where(_a.c.norm.in_(bindparam("norms", expanding=True)), _e.c.merged_into.is_(None))
+    .where(_a.c.norm.in_(bindparam("norms", expanding=True)))
 )
+"""Holders of names, merged ones included: filtering ``merged_into IS NULL`` in SQL leads
+SQLite to scan every entity through that column's index instead of looking the names up."""
 _EXISTING_PAIRS = select(_mc.c.entity_a, _mc.c.entity_b).where(
     or_(
         _mc.c.entity_a.in_(bindparam("ids", expanding=True)),
@@ -74,6 +76,7 @@ def record_shared_names(
         found = [
             (row.norm, row.entity_id, row.type)
             for row in conn.execute(_HOLDERS, {"norms": sorted(spellings)})
+            if row.merged_into is None
         ]
         _pair(pairs, facts, found, spellings, "share the name {!r} in another script")
     if not pairs:
