@@ -10,8 +10,6 @@ from typing import Annotated
 import typer
 
 from oxus.analysis.entities import resolve_entity
-from oxus.brief.build import country_brief, entity_brief
-from oxus.brief.render import render_html, render_markdown, render_pdf
 from oxus.cli.app import DbOption, app, errors, fail, output_path, store_for
 from oxus.errors import OxusError
 from oxus.ingest.dates import normalize_date
@@ -54,6 +52,10 @@ def brief(
         given, since = since, normalize_date(since)
         if since is None:
             raise fail(f"--since {given!r} is not a date (write 2023, 2023-11 or 2023-11-30)")
+    # Imported here: the brief's modules are slow to import and every command would pay.
+    from oxus.brief.build import country_brief, entity_brief
+    from oxus.brief.render import render_html, render_markdown, render_pdf
+
     store = store_for(db, reading=True)
     try:
         if entity is not None:

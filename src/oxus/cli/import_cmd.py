@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from oxus.cli.app import DbOption, app, console, errors, store_for
 from oxus.errors import ExportError, OxusError
-from oxus.export.stix_import import ImportResult, import_stix
 from oxus.export.stix_read import MAX_BUNDLE_BYTES
+
+if TYPE_CHECKING:
+    from oxus.export.stix_import import ImportResult
 
 
 class ImportFormat(StrEnum):
@@ -70,6 +72,8 @@ def import_(
         data = _read(file)
     except OxusError as e:
         raise _fail(str(e)) from e
+    from oxus.export.stix_import import import_stix  # stix2 is slow to import: only here
+
     store = store_for(db)
     try:
         result = import_stix(store, data)

@@ -53,15 +53,25 @@ class TokenView:
         return bisect_right(self.sent_starts, i) - 1
 
     def children(self, i: int) -> list[int]:
-        """Dependents of token ``i``, found within its sentence and cached (few are asked)."""
+        """Dependents of token ``i``, found within its sentence (the first question about a
+        sentence indexes the dependents of all its tokens in one pass)."""
         found = self._children.get(i)
         if found is None:
-            at = bisect_right(self.sent_starts, i) - 1
-            lo = self.sent_starts[at]
-            hi = self.sent_starts[at + 1] if at + 1 < len(self.sent_starts) else len(self.head)
-            found = [j for j in range(lo, hi) if self.head[j] == i and j != i]
-            self._children[i] = found
+            self._index_sentence(i)
+            found = self._children[i]
         return found
+
+    def _index_sentence(self, i: int) -> None:
+        at = bisect_right(self.sent_starts, i) - 1
+        lo = self.sent_starts[at]
+        hi = self.sent_starts[at + 1] if at + 1 < len(self.sent_starts) else len(self.head)
+        found: dict[int, list[int]] = {t: [] for t in range(lo, hi)}
+        head = self.head
+        for j in range(lo, hi):
+            h = head[j]
+            if h != j and lo <= h < hi:
+                found[h].append(j)
+        self._children.update(found)
 
     def subtree(self, i: int) -> frozenset[int]:
         """Token indices under ``i``, including ``i`` (cached)."""

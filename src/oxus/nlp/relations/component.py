@@ -34,6 +34,7 @@ from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
 from oxus.nlp.relations.features import RelationFeaturizer
+from oxus.nlp.scoring.linear import Features
 from oxus.nlp.relations.links import CueIndex, cue_relations
 from oxus.nlp.relations.nationality import citizen_relations, origin_relations
 from oxus.nlp.relations.people import Candidate, lead_verb_relations, title_relations
@@ -45,6 +46,7 @@ SINCE_WORDS = frozenset({"since", "from"})
 UNTIL_WORDS = frozenset({"until", "till", "before", "to"})
 DATED_PREDICATES = frozenset({"pledged_allegiance_to", "designated_by"})
 DEFAULT_ROLES = {"leader_of": "leader"}
+SYMMETRIC = frozenset(p.value for p in Predicate if p.symmetric)
 
 
 @dataclass
@@ -160,7 +162,7 @@ class RelationExtractor:
                 for predicate in self.allowed.get((a.type, b.type), ()):
                     if not self._ends_fit(predicate, a.type, b.type):
                         continue
-                    symmetric = Predicate(predicate).symmetric
+                    symmetric = predicate in SYMMETRIC
                     if symmetric and b.start < a.start:
                         continue
                     key = _key(a.id, predicate, b.id, symmetric=symmetric)
@@ -175,9 +177,10 @@ class RelationExtractor:
         for key, (_, a, b) in best.items():
             predicate = key[1]
             hit = hits.get((a.id, predicate, b.id))
-            if hit is None and Predicate(predicate).symmetric:
+            if hit is None and predicate in SYMMETRIC:
                 hit = hits.get((b.id, predicate, a.id))
-            others = frozenset(q for (s, q, o) in hits if {s, o} == {a.id, b.id} and q != predicate)
+            pair = {a.id, b.id}
+            others = frozenset(q for (s, q, o) in hits if q != predicate and {s, o} == pair)
             if hit is None and not others and self.featurizer.too_far(view, a, b):
                 continue
             lo, hi = min(a.start, b.start), max(a.start, b.start)
@@ -359,21 +362,30 @@ def add_document_features(candidates: list[FactCandidate[Relation]], doc_ments: 
             top[ment.type] = ment.id
     sentences: dict[tuple[str, ...], set[int]] = {}
     ruled: set[tuple[str, ...]] = set()
-    for cand in candidates:
+    # A candidate a rule found has the shared feature "*|rule" beside "*|rule|<rule>".
+    with_rule = [_ruled(cand.features) for cand in candidates]
+    for cand, has_rule in zip(candidates, with_rule, strict=True):
         sentences.setdefault(cand.key, set()).add(cand.fact.evidence.sentence_index)
-        if any(name.startswith("*|rule|") for name in cand.features):
+        if has_rule:
             ruled.add(cand.key)
-    for cand in candidates:
+    for cand, has_rule in zip(candidates, with_rule, strict=True):
         p = cand.key[1]
         f = cand.features
         f[f"{p}|cooc|{min(len(sentences[cand.key]), 3)}"] = 1.0
-        if cand.key in ruled and not any(name.startswith("*|rule|") for name in f):
+        if cand.key in ruled and not has_rule:
             f[f"{p}|rule_elsewhere"] = 1.0
         relation = cand.fact
         if top.get(relation.subject.split(":", 1)[0]) == relation.subject:
             f[f"{p}|subject_main"] = 1.0
         if top.get(relation.object.split(":", 1)[0]) == relation.object:
             f[f"{p}|object_main"] = 1.0
+
+
+def _ruled(features: Features) -> bool:
+    """Whether a rule proposed the candidate (a ``*|rule|<rule>`` feature)."""
+    if "*|rule" not in features:
+        return False
+    return any(name.startswith("*|rule|") for name in features)
 
 
 def _key(subject: str, predicate: str, obj: str, *, symmetric: bool) -> tuple[str, str, str]:
