@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,15 @@ from oxus.store import Store
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _derived_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Entries derived from the pack go to the session's temporary folder, never to the
+    user's cache folder (commands run as subprocesses inherit it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OXUS_CACHE_DIR", str(tmp_path_factory.mktemp("derived-cache")))
+        yield
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ import yaml
 
 from oxus.config import default_pack_dir
 from oxus.errors import PackError
+from oxus.kb import derived
+from oxus.kb.derived import digest
 from oxus.model import Entity, EntityType, Predicate, entity_id
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -164,16 +166,13 @@ def load_pack(directory: Path | str | None = None) -> Pack:
     meta_file = folder / "pack.yaml"
     if not meta_file.is_file():
         raise PackError(f"{folder}: not a knowledge pack (no pack.yaml)")
-    meta = yaml.load(meta_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    files = [meta_file, *(p for p in sorted(folder.rglob("*.yaml")) if p != meta_file)]
+    parsed = _parsed_files(folder, files)
+    meta = parsed[0] or {}
     entries: dict[str, PackEntry] = {}
-    for path in sorted(folder.rglob("*.yaml")):
-        if path == meta_file:
-            continue
+    for path, content in zip(files[1:], parsed[1:], strict=True):
         rel = str(path.relative_to(folder))
-        try:
-            content = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-        except yaml.YAMLError as e:
-            raise PackError(f"{rel}: invalid YAML: {e}") from e
+        content = content or {}
         if not isinstance(content, dict):
             raise PackError(f"{rel}: expected a mapping with 'entities'")
         defaults = content.get("defaults") or {}
@@ -194,6 +193,35 @@ def load_pack(directory: Path | str | None = None) -> Pack:
         version=str(meta.get("version", "0")),
         entries=entries,
     )
+
+
+def _parsed_files(folder: Path, files: list[Path]) -> list[Any]:
+    """Each file's YAML as data, from the cache when the files are byte for byte those
+    parsed before (see :mod:`oxus.kb.derived`)."""
+    try:
+        raw = [path.read_bytes() for path in files]
+    except OSError as e:
+        raise PackError(f"{folder}: cannot read the pack: {e}") from e
+    names = [str(path.relative_to(folder)) for path in files]
+    key = digest([yaml.__version__, _Loader.__name__, *names, *raw])
+
+    def parse() -> list[Any]:
+        return [_parse_yaml(name, path) for name, path in zip(names, files, strict=True)]
+
+    return derived.cached(
+        "pack",
+        key,
+        parse,
+        valid=lambda found: isinstance(found, list) and len(found) == len(files),
+        storable=derived.plain_json,
+    )
+
+
+def _parse_yaml(rel: str, path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as e:
+        raise PackError(f"{rel}: invalid YAML: {e}") from e
 
 
 @cache

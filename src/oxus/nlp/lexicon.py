@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from oxus.errors import LexiconError
+from oxus.yamlio import safe_load
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 LANG_DIR = Path(__file__).parent / "lang"
@@ -33,7 +32,7 @@ def load_lexicon(name: str, lang: str = "en") -> dict[str, Any]:
     if not path.is_file():
         raise LexiconError(f"pattern file not found: {path}")
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = safe_load(handle)
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: expected a mapping at top level")
     return data

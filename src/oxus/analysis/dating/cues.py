@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from oxus.errors import PackError
+from oxus.yamlio import safe_load
 
 
 @dataclass(frozen=True)
@@ -75,4 +74,4 @@ def parse_cues(data: dict) -> EndingCues:
 @cache
 def ending_cues() -> EndingCues:
     text = resources.files("oxus.analysis.dating").joinpath("cues.yaml").read_text("utf-8")
-    return parse_cues(yaml.safe_load(text))
+    return parse_cues(safe_load(text))

@@ -9,9 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from oxus.errors import PackError
+from oxus.yamlio import safe_load
 
 
 @dataclass(frozen=True)
@@ -84,4 +83,4 @@ def parse_rules(data: dict[str, Any]) -> LinkRules:
 @cache
 def default_rules() -> LinkRules:
     text = resources.files("oxus.analysis.incidents").joinpath("rules.yaml").read_text("utf-8")
-    return parse_rules(yaml.safe_load(text))
+    return parse_rules(safe_load(text))

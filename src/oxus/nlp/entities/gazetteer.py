@@ -27,10 +27,11 @@ from oxus.kb.names import has_cyrillic
 from oxus.nlp.entities.boilerplate import boilerplate_of
 from oxus.nlp.entities.candidates import Candidate
 from oxus.nlp.entities.cues import EntityCues, entity_cues
+from oxus.nlp.entities.name_tokens import name_tokens
 from oxus.nlp.entities.ner import NerMerger
 from oxus.nlp.entities.pack import PackCandidates, is_nisba
 from oxus.nlp.entities.passes import cyrillic_candidates, group_provinces, with_cited_sources
-from oxus.nlp.entities.phrases import PackPhrases, lemmatizer_for
+from oxus.nlp.entities.phrases import PackPhrases, bare_names, lemmatizer_for
 from oxus.nlp.extensions import MENTIONS, doc_text, register_extensions
 
 __all__ = ["Gazetteer", "is_nisba", "make_gazetteer"]
@@ -42,8 +43,9 @@ class Gazetteer:
     def __init__(self, nlp: Language, *, pack_dir: str | None, use_ner: bool) -> None:
         register_extensions()
         self.matcher = matcher_for(pack_dir)
+        tokens = name_tokens(nlp, bare_names(self.matcher))
         self.phrases = PackPhrases(
-            self.matcher, nlp.make_doc, lemmas=lemmatizer_for(nlp.lang or "en")
+            self.matcher, tokens.__getitem__, lemmas=lemmatizer_for(nlp.lang or "en")
         )
         self.use_ner = use_ner
         self.cues: EntityCues = entity_cues(nlp.lang or "en")

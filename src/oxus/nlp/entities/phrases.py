@@ -104,13 +104,28 @@ def lemmatizer_for(lang: str) -> Callable[[str], str] | None:
     return None
 
 
+def bare_name(name: str) -> str:
+    """A name without its leading "the" (matched with or without it)."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def bare_names(matcher: NameMatcher) -> list[str]:
+    """Every name and alias of the pack, bare, as :class:`PackPhrases` tokenizes them."""
+    return [
+        bare_name(name) for entity in matcher.entities.values() for name in matcher.names_of(entity)
+    ]
+
+
 class PackPhrases:
-    """The pack's names as two tries over token keys, built once per pipeline."""
+    """The pack's names as two tries over token keys, built once per pipeline.
+
+    ``tokenize`` gives a bare name's token texts (see :mod:`~oxus.nlp.entities.name_tokens`).
+    """
 
     def __init__(
         self,
         matcher: NameMatcher,
-        make_doc: Callable[[str], Doc],
+        tokenize: Callable[[str], list[str]],
         *,
         lemmas: Callable[[str], str] | None = None,
     ) -> None:
@@ -119,8 +134,7 @@ class PackPhrases:
         self.lemmas = lemmas
         for entity in matcher.entities.values():
             for name in matcher.names_of(entity):
-                bare = name[4:] if name.lower().startswith("the ") else name
-                tokens = [t.text for t in make_doc(bare)]
+                tokens = tokenize(bare_name(name))
                 kept = [tokens[i] for i in _kept(tokens)]
                 if not kept:
                     continue

@@ -34,11 +34,11 @@ from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
 from oxus.nlp.relations.features import RelationFeaturizer
-from oxus.nlp.scoring.linear import Features
 from oxus.nlp.relations.links import CueIndex, cue_relations
 from oxus.nlp.relations.nationality import citizen_relations, origin_relations
 from oxus.nlp.relations.people import Candidate, lead_verb_relations, title_relations
 from oxus.nlp.relations.verbs import load_frames, verb_frame_relations
+from oxus.nlp.scoring.linear import Features
 from oxus.nlp.states import pack_states, state_of_place
 from oxus.nlp.tokenview import TokenView, token_view
 
