@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from oxus.ingest import find_sources
 from oxus.ingestion import IngestReport, ingest_found
 from oxus.kb.pack import shared_pack
 from oxus.limits import Limits
+from oxus.nlp.pipeline import shared_pipeline
 
 
 def _summary(report: IngestReport) -> Table:
@@ -98,6 +100,11 @@ def ingest(
             check_scheduler(dask)
     except OxusError as e:
         raise fail(str(e)) from e
+    if workers == 1 and not dask:
+        shared_pipeline(pack)  # loaded now, so that it is frozen below
+    # What is loaded now (models, pack, pipeline) lives as long as the process: the
+    # collector need not traverse it again at every collection of the documents' objects.
+    gc.freeze()
     store = store_for(db)
     try:
         mark = latest_alert_id(store)
