@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +34,7 @@ from oxus.nlp.lang.ru.relation_rules import RussianRelationRules
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
-from oxus.nlp.relations.features import RelationFeaturizer
+from oxus.nlp.relations.features import PairParts, RelationFeaturizer
 from oxus.nlp.relations.links import CueIndex, cue_relations
 from oxus.nlp.relations.nationality import citizen_relations, origin_relations
 from oxus.nlp.relations.people import Candidate, lead_verb_relations, title_relations
@@ -174,6 +175,7 @@ class RelationExtractor:
         headline = index == 0
         out: list[FactCandidate[Relation]] = []
         evidence = evidence_for(sent, index)
+        memo: dict[tuple[Any, ...], PairParts] = {}
         for key, (_, a, b) in best.items():
             predicate = key[1]
             hit = hits.get((a.id, predicate, b.id))
@@ -196,6 +198,7 @@ class RelationExtractor:
                 other_rules=others,
                 args_between=between,
                 headline=headline,
+                memo=memo,
             )
             since, until = dates.since, dates.until
             if since is None and predicate in DATED_PREDICATES:

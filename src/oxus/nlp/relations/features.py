@@ -27,6 +27,9 @@ LEXICAL_PATH_LIMIT = 4
 FAR_GAP = 13
 """Tokens between two ends from which a pair no rule links is too far to be one."""
 
+PairParts = tuple[list[str], list[tuple[str, str | None]]]
+"""A pair's feature names before and after the rule features, without the predicate."""
+
 
 def cue_categories(lex: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     """{lemma: predicates it cues}, gathered from every cue list of the lexicon."""
@@ -92,20 +95,21 @@ class RelationFeaturizer:
         other_rules: frozenset[str],
         args_between: int,
         headline: bool,
+        memo: dict[tuple[Any, ...], PairParts] | None = None,
     ) -> Features:
+        """The candidate's features. What does not depend on the predicate is read once
+        per pair of ends when ``memo`` (one per sentence) is given."""
+        key = (subject, obj, sent_start, sent_end, args_between, headline)
+        parts = memo.get(key) if memo is not None else None
+        if parts is None:
+            parts = self._pair_parts(view, *key)
+            if memo is not None:
+                memo[key] = parts
         p = predicate
-        lemma = view.lemma
-        pos = view.pos
-        f: Features = {p: 1.0, f"{p}|t|{subject.type}>{obj.type}": 1.0}
-        if subject.kind != NAME or obj.kind != NAME:
-            f[f"{p}|k|{subject.kind}>{obj.kind}"] = 1.0
-        first, last = (subject, obj) if subject.start < obj.start else (obj, subject)
-        f[f"{p}|ord|{'so' if first is subject else 'os'}"] = 1.0
-        gap = max(0, last.start - first.end)
-        f[f"{p}|gap|{_bucket(gap)}"] = 1.0
-        f[f"{p}|between_args|{min(args_between, 2)}"] = 1.0
-        if headline:
-            f[f"{p}|headline"] = 1.0
+        head, tail = parts
+        f: Features = {p: 1.0}
+        for suffix in head:
+            f[f"{p}|{suffix}"] = 1.0
         for rule in rules:
             f[f"{p}|rule|{rule}"] = 1.0
             f[f"*|rule|{rule}"] = 1.0
@@ -115,38 +119,69 @@ class RelationFeaturizer:
             f[f"{p}|other_rule|{other}"] = 1.0
         if (subject.id, p, obj.id) in self.priors:
             f[f"{p}|prior"] = 1.0
+        for suffix, cue in tail:
+            if cue is None:
+                f[f"{p}|{suffix}"] = 1.0
+            else:
+                f[f"{p}|{suffix}|{'=' if cue == p else cue}"] = 1.0
+        return f
+
+    def _pair_parts(
+        self,
+        view: TokenView,
+        subject: Arg,
+        obj: Arg,
+        sent_start: int,
+        sent_end: int,
+        args_between: int,
+        headline: bool,
+    ) -> PairParts:
+        """The feature names of a pair without their predicate prefix, in order: those
+        before the rule features, and those after (a cue category is named apart, as it
+        reads ``=`` when it is the candidate's own predicate)."""
+        lemma = view.lemma
+        pos = view.pos
+        head = [f"t|{subject.type}>{obj.type}"]
+        if subject.kind != NAME or obj.kind != NAME:
+            head.append(f"k|{subject.kind}>{obj.kind}")
+        first, last = (subject, obj) if subject.start < obj.start else (obj, subject)
+        head.append(f"ord|{'so' if first is subject else 'os'}")
+        gap = max(0, last.start - first.end)
+        head.append(f"gap|{_bucket(gap)}")
+        head.append(f"between_args|{min(args_between, 2)}")
+        if headline:
+            head.append("headline")
+        tail: list[tuple[str, str | None]] = []
         if gap <= BETWEEN_LIMIT:
             between = [t for t in range(first.end, last.start) if pos[t] not in SKIP_POS]
             for t in between:
-                f[f"{p}|bw|{lemma[t]}"] = 1.0
-                for q in self.cues.get(lemma[t], ()):
-                    f[f"{p}|bcue|{'=' if q == p else q}"] = 1.0
+                tail.append((f"bw|{lemma[t]}", None))
+                tail.extend(("bcue", q) for q in self.cues.get(lemma[t], ()))
             if gap <= SEQUENCE_LIMIT:
                 seq = " ".join(view.lower[t] for t in range(first.end, last.start))
-                f[f"{p}|bseq|{seq}"] = 1.0
+                tail.append((f"bseq|{seq}", None))
         if first.start > sent_start:
-            f[f"{p}|pre|{view.lower[first.start - 1]}"] = 1.0
+            tail.append((f"pre|{view.lower[first.start - 1]}", None))
         if last.end < sent_end:
-            f[f"{p}|post|{view.lower[last.end]}"] = 1.0
+            tail.append((f"post|{view.lower[last.end]}", None))
         path = dep_path(view, subject.root, obj.root)
         if path is None:
-            f[f"{p}|nopath"] = 1.0
-            return f
+            tail.append(("nopath", None))
+            return head, tail
         size = len(path)
-        f[f"{p}|plen|{min(size, PATH_LIMIT + 1)}"] = 1.0
+        tail.append((f"plen|{min(size, PATH_LIMIT + 1)}", None))
         if size <= PATH_LIMIT:
-            f[f"{p}|path|{path.labels(view)}"] = 1.0
+            tail.append((f"path|{path.labels(view)}", None))
             if view.doc.lang_ != "en":
-                f[f"{p}|cpath|{coarse_path(view, path)}"] = 1.0
+                tail.append((f"cpath|{coarse_path(view, path)}", None))
         if size <= LEXICAL_PATH_LIMIT:
-            f[f"{p}|plex|{path.lexical(view)}"] = 1.0
-        f[f"{p}|top|{pos[path.top]}"] = 1.0
+            tail.append((f"plex|{path.lexical(view)}", None))
+        tail.append((f"top|{pos[path.top]}", None))
         for t in path.inner():
             if pos[t] in SKIP_POS:
                 continue
-            f[f"{p}|pw|{lemma[t]}"] = 1.0
-            for q in self.cues.get(lemma[t], ()):
-                f[f"{p}|pcue|{'=' if q == p else q}"] = 1.0
+            tail.append((f"pw|{lemma[t]}", None))
+            tail.extend(("pcue", q) for q in self.cues.get(lemma[t], ()))
             if view.dep[t] == "neg" or any(view.dep[c] == "neg" for c in view.children(t)):
-                f[f"{p}|neg"] = 1.0
-        return f
+                tail.append(("neg", None))
+        return head, tail
