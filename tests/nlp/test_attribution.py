@@ -56,6 +56,17 @@ def test_said_after_the_claim(run):
     assert rel.asserted_by == eid(ORG, "Border Service")
 
 
+def test_closing_source_read_as_an_apposition(run):
+    rel = only_relation(
+        run(
+            "The Crescent Front moved its fighters to Kunduz, "
+            "the Border Service reported on Thursday.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")
+
+
 def test_unattributed_fact_has_no_source(run):
     rel = only_relation(run("The Crescent Front is based in Kunduz.", MENTIONS))
     assert rel.asserted_by is None

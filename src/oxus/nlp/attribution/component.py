@@ -48,6 +48,7 @@ RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанны
 CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp"})
 """Dependencies of what a verb of saying says."""
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
+TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FOLLOWING = "following"
@@ -345,6 +346,9 @@ class Attributor:
         ]
         if spoken:
             return max(spoken, key=lambda c: (c[0], -c[1]))[2], ""
+        trailing = self._trailing_speaker(view, seg, by_token)
+        if trailing is not None:
+            return trailing, ""
         found, back = self._phrase_source(view, seg, low, by_token)
         if found is not None or back:
             return found, back
@@ -358,6 +362,23 @@ class Attributor:
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         return None, ""
+
+    def _trailing_speaker(
+        self, view: DocView, seg: Segment, by_token: dict[int, Ment]
+    ) -> Ment | None:
+        """ "..., the CSTO press service reported in a statement": the parser reads the
+        closing source as an apposition with the reporting verb describing it; a verb with
+        no agent ("by") and no object does not describe, it reports."""
+        if not self.english:
+            return None
+        for verb in self._reporting_verbs(view, seg):
+            head = view.head[verb]
+            if view.dep[verb] != "acl" or head not in by_token or view.dep[head] != "appos":
+                continue
+            if any(view.dep[c] in TRAILING_BLOCKERS for c in view.children(verb)):
+                continue
+            return by_token[head]
+        return None
 
     def _document_subject(self, view: DocView, verb: int) -> bool:
         """Whether the verb's subject is "the statement", "this report" (no name in it)."""
