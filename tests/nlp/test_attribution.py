@@ -67,6 +67,16 @@ def test_closing_source_read_as_an_apposition(run):
     assert rel.asserted_by == eid(ORG, "Border Service")
 
 
+def test_a_title_stands_for_the_one_named_before(run):
+    doc = run(
+        "Timur Bekov spoke to reporters in Kunduz. "
+        "According to the official, the Crescent Front is based in Kunduz.",
+        MENTIONS,
+    )
+    based = [r for r in doc._.relations if r.predicate == Predicate.BASED_IN]
+    assert [r.asserted_by for r in based] == [eid(P, "Timur Bekov")]
+
+
 def test_unattributed_fact_has_no_source(run):
     rel = only_relation(run("The Crescent Front is based in Kunduz.", MENTIONS))
     assert rel.asserted_by is None

@@ -52,6 +52,8 @@ TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"}
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FOLLOWING = "following"
+TITLED = "titled:"
+"""A back-reference by title ("the official said"), followed by the entity type it names."""
 """How a source names itself for the sentence before it ("Об этом сообщает X")."""
 PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
 """How a segment points back to an earlier source: "according to him", "the statement says",
@@ -102,6 +104,11 @@ class Attributor:
         self.authorities = phrase_set(lex.get("authority_speakers"))
         dem = load_lexicon("demonyms", lang).get("demonyms") or {}
         self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
+        self.titles: dict[str, str] = {
+            word: type_
+            for type_, words in (lex.get("titled_speakers") or {}).items()
+            for word in words
+        }
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -257,6 +264,11 @@ class Attributor:
         elif back == REFERENCE:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
             claim.carried = claim.asserted_by is not None
+        elif back.startswith(TITLED):
+            claim.asserted_by = self._last_named(view, seg, back[len(TITLED) :])
+            claim.carried = claim.asserted_by is not None
+            if claim.asserted_by is not None:
+                claim.speakers.append(Speaker(claim.asserted_by, "titled"))
         elif back == SPEAKER:
             claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
         elif back == PRONOUN or (
@@ -359,6 +371,10 @@ class Attributor:
                         return by_token[child], ""
         if any(self._document_subject(view, verb) for verb in main):
             return None, REFERENCE
+        for verb in main:
+            titled = self._titled_subject(view, verb)
+            if titled:
+                return None, titled
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         return None, ""
@@ -378,6 +394,36 @@ class Attributor:
             if any(view.dep[c] in TRAILING_BLOCKERS for c in view.children(verb)):
                 continue
             return by_token[head]
+        return None
+
+    def _titled(self, view: DocView, i: int) -> bool:
+        """ "the official", "the ministry": a definite title with no name of its own."""
+        return (
+            self.english
+            and view.lemma[i] in self.titles
+            and i > 0
+            and self._definite(view, i - 1)
+            and not any(view.dep[c] in ("compound", "poss", "prep") for c in view.children(i))
+        )
+
+    def _titled_subject(self, view: DocView, verb: int) -> str:
+        """ "The official said ...": the back-reference a titled subject makes, else ""."""
+        for child in view.children(verb):
+            if view.dep[child] == "nsubj" and self._titled(view, child):
+                return TITLED + self.titles[view.lemma[child]]
+        return ""
+
+    def _last_named(self, view: DocView, seg: Segment, type_: str) -> str | None:
+        """The last entity of ``type_`` named in the sentences before ``seg`` (within the
+        reference carry): whom "the official" or "the ministry" stands for."""
+        first = max(0, seg.sentence - self.reference_carry)
+        for index in range(seg.sentence, first - 1, -1):
+            for earlier in reversed(view.segments[index]):
+                if earlier.start >= seg.start:
+                    continue
+                for mention in reversed(earlier.mentions):
+                    if mention.type == type_:
+                        return mention.id
         return None
 
     def _document_subject(self, view: DocView, verb: int) -> bool:
@@ -415,6 +461,8 @@ class Attributor:
                     return None, PRONOUN
                 if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
+                elif self._titled(view, j):
+                    return None, TITLED + self.titles[view.lemma[j]]
                 if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
                     break
                 j += 1
