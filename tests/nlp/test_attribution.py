@@ -119,6 +119,18 @@ def test_statement_speaker_is_agent_and_source(run):
     assert statement.asserted_by == eid(G, "Crescent Front")
 
 
+def test_a_claimed_attack_is_vouched_for_by_the_claimant(run):
+    doc = run(
+        "The Crescent Front grew in Kunduz. The group claimed responsibility for the attack "
+        "on a police station in Kunduz that killed 12 people.",
+        MENTIONS,
+    )
+    attack = next(e for e in doc._.events if e.type == EventType.ATTACK)
+    assert attack.asserted_by == eid(G, "Crescent Front")
+    statement = next(e for e in doc._.events if e.type == EventType.STATEMENT)
+    assert statement.agents == [eid(G, "Crescent Front")]
+
+
 # Rules checked on hand-placed facts: only the attribution component runs.
 
 MORE = {**MENTIONS, "Interfax": ORG}

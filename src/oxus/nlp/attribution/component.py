@@ -52,6 +52,9 @@ TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"}
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FOLLOWING = "following"
+CLAIMANT = "claimant"
+CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
+"""Events a claim of responsibility vouches for."""
 TITLED = "titled:"
 """A back-reference by title ("the official said"), followed by the entity type it names."""
 """How a source names itself for the sentence before it ("Об этом сообщает X")."""
@@ -81,6 +84,8 @@ class SentenceClaim:
     previous: str | None = None
     """The source of the sentences just before, carried over or not."""
     reporting: bool = False
+    claimant: str | None = None
+    """Who claims responsibility in the segment ("IS-K claimed responsibility for ...")."""
 
 
 class Attributor:
@@ -104,6 +109,7 @@ class Attributor:
         self.authorities = phrase_set(lex.get("authority_speakers"))
         dem = load_lexicon("demonyms", lang).get("demonyms") or {}
         self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
+        self.group_nouns = phrase_set(lex.get("group_nouns"))
         self.titles: dict[str, str] = {
             word: type_
             for type_, words in (lex.get("titled_speakers") or {}).items()
@@ -137,10 +143,14 @@ class Attributor:
 
     def _stamp_event(self, event: Event, view: DocView, claims: list[list[SentenceClaim]]) -> None:
         """Stamp an event; a statement's asserter is the speaker its sentence names, else
-        its agent."""
+        its agent; an attack claimed by a group is vouched for by the claimant."""
         claim = self._stamp(event, view, claims)
+        if event.type in CLAIMED_TYPES and claim is not None and claim.asserted_by is None:
+            event.asserted_by = claim.claimant  # the group that claimed the attack vouches for it
         if event.type != EventType.STATEMENT:
             return
+        if not event.agents and claim is not None and claim.claimant is not None:
+            event.agents.append(claim.claimant)  # "the group claimed responsibility"
         if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
             event.asserted_by = event.agents[0]
         elif event.asserted_by is not None and not event.agents:
@@ -254,6 +264,9 @@ class Attributor:
         claim.speakers = self._speakers(view, seg, low, by_token, authority)
         claim.previous = _previous(earlier, self.reference_carry, pronoun=False)
         claim.reporting = bool(self._reporting_verbs(view, seg))
+        claim.claimant = self._claimant(view, seg, by_token)
+        if claim.claimant is not None:
+            claim.speakers.append(Speaker(claim.claimant, CLAIMANT))
         if source is not None:
             authority = None
         if source is not None:
@@ -394,6 +407,25 @@ class Attributor:
             if any(view.dep[c] in TRAILING_BLOCKERS for c in view.children(verb)):
                 continue
             return by_token[head]
+        return None
+
+    def _claimant(self, view: DocView, seg: Segment, by_token: dict[int, Ment]) -> str | None:
+        """The subject of "claimed responsibility (credit) for ...": a name, or "the group"
+        for the last group named before."""
+        for i in range(seg.start, seg.end):
+            if not any(
+                view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported
+                for c in view.children(i)
+            ):
+                continue
+            for child in view.children(i):
+                if view.dep[child] != "nsubj":
+                    continue
+                named = [by_token[t] for t in view.subtree(child) if t in by_token]
+                if named:
+                    return named[0].id
+                if view.lemma[child] in self.group_nouns and self._definite(view, child - 1):
+                    return self._last_named(view, seg, "group")
         return None
 
     def _titled(self, view: DocView, i: int) -> bool:
