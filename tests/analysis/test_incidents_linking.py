@@ -162,6 +162,31 @@ def test_incidents_follow_new_documents_and_vague_events_stay_alone(fresh_db: St
     assert relink(store).incidents == len(after)
 
 
+def test_a_headline_toll_joins_the_body_that_dates_and_places_it(fresh_db: Store) -> None:
+    """The headline names no date, place or group, only the toll; the body gives the rest."""
+    report = (
+        Report(
+            "border-6",
+            "2024-05-02",
+            [
+                "Five killed in clash on the border",
+                "Five people were killed in a clash near Lakeside on 1 May, officials said.",
+                "A separate clash in Hilltown on 1 May left two dead.",
+            ],
+        )
+        .event(0, "clash", counts={"killed": 5})
+        .event(1, "clash", date="2024-05-01", location=LAKESIDE.id, counts={"killed": 5})
+        .event(2, "clash", date="2024-05-01", location=HILLTOWN.id, counts={"killed": 2})
+    )
+    store = store_reports(fresh_db, report)
+    clashes = [i for i in list_incidents(store).incidents if i.type == "clash"]
+    lakeside = next(i for i in clashes if i.location and i.location.id == LAKESIDE.id)
+    hilltown = next(i for i in clashes if i.location and i.location.id == HILLTOWN.id)
+    assert len(clashes) == 2
+    assert lakeside.counts == {"killed": 5}
+    assert hilltown.counts == {"killed": 2}
+
+
 def test_get_incident_names_unknown_ids(fresh_db: Store) -> None:
     import pytest
 

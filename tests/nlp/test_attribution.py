@@ -56,6 +56,27 @@ def test_said_after_the_claim(run):
     assert rel.asserted_by == eid(ORG, "Border Service")
 
 
+def test_closing_source_read_as_an_apposition(run):
+    rel = only_relation(
+        run(
+            "The Crescent Front moved its fighters to Kunduz, "
+            "the Border Service reported on Thursday.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_title_stands_for_the_one_named_before(run):
+    doc = run(
+        "Timur Bekov spoke to reporters in Kunduz. "
+        "According to the official, the Crescent Front is based in Kunduz.",
+        MENTIONS,
+    )
+    based = [r for r in doc._.relations if r.predicate == Predicate.BASED_IN]
+    assert [r.asserted_by for r in based] == [eid(P, "Timur Bekov")]
+
+
 def test_unattributed_fact_has_no_source(run):
     rel = only_relation(run("The Crescent Front is based in Kunduz.", MENTIONS))
     assert rel.asserted_by is None
@@ -96,6 +117,18 @@ def test_statement_speaker_is_agent_and_source(run):
     statement = next(e for e in doc._.events if e.type == EventType.STATEMENT)
     assert statement.agents == [eid(G, "Crescent Front")]
     assert statement.asserted_by == eid(G, "Crescent Front")
+
+
+def test_a_claimed_attack_is_vouched_for_by_the_claimant(run):
+    doc = run(
+        "The Crescent Front grew in Kunduz. The group claimed responsibility for the attack "
+        "on a police station in Kunduz that killed 12 people.",
+        MENTIONS,
+    )
+    attack = next(e for e in doc._.events if e.type == EventType.ATTACK)
+    assert attack.asserted_by == eid(G, "Crescent Front")
+    statement = next(e for e in doc._.events if e.type == EventType.STATEMENT)
+    assert statement.agents == [eid(G, "Crescent Front")]
 
 
 # Rules checked on hand-placed facts: only the attribution component runs.

@@ -70,6 +70,16 @@ def test_place_preferred_over_state(nlp, extractor):
     assert drill.location == eid(L, "Dushanbe")
 
 
+def test_a_point_of_reference_is_not_the_place(nlp, extractor):
+    for text in (
+        "The Crescent Front attacked a checkpoint about 200 km east of Dushanbe.",
+        "The Crescent Front attacked a border checkpoint 40 miles from Dushanbe.",
+    ):
+        found = events(nlp, extractor, text, {"Crescent Front": G, "Dushanbe": L})
+        attack = next(e for e in found if e.type == EventType.ATTACK)
+        assert attack.location is None, text
+
+
 def test_meeting_and_statement(nlp, extractor):
     found = events(
         nlp,

@@ -289,3 +289,19 @@ def test_a_state_owns_a_separate_name_but_not_its_own_body(nlp: Language) -> Non
         ("Harakat Online", "organization"),
         ("Tajikistan’s Security Service", "organization"),
     ]
+
+
+def test_a_press_service_is_an_organisation_named_after_its_body(nlp: Language) -> None:
+    doc = nlp(
+        "The Federal Security Service press service said so. Tajikistan's press office agreed."
+    )
+    assert [m[:2] for m in mentions(doc)] == [
+        ("Federal Security Service press service", "organization"),
+        ("Tajikistan's press office", "organization"),
+    ]
+    doc = nlp("The press service of the Federal Security Service said so.")
+    assert [m[:2] for m in mentions(doc)] == [
+        ("press service of the Federal Security Service", "organization")
+    ]
+    doc = nlp("Nobody from the press service was there.")
+    assert mentions(doc) == []

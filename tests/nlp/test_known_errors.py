@@ -10,7 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from oxus.export.facts_jsonl import facts_record
-from oxus.model import Document
+from oxus.model import Document, Estimate, Evidence, Measure, Qualifier
+from oxus.nlp.candidates import Candidate, CandidateSet
+from oxus.nlp.decoder import drop_non_text
+from oxus.nlp.entities.cues import entity_cues
 from oxus.nlp.extract import extract
 
 PUBLISHED = "2024-03-25"
@@ -127,3 +130,23 @@ def test_headline_caption_and_byline_stay_out_of_evidence() -> None:
         assert "Photo" not in fact["evidence"]
         assert "Jane Roe" not in fact["evidence"]
         assert "regroup" not in fact["evidence"]
+
+
+def test_a_reference_list_entry_states_no_fact() -> None:
+    """A numbered note with a title and a URL is a citation, not a report of arrests."""
+    body = "Police in Dushanbe detained two men on Monday."
+    note = (
+        "681 Jane Roe, \u201cCourt Charges Five Tajiks Over Islamic State Links,\u201d "
+        "Example News, May 3, 2021, https://example.org/court-charges-five."
+    )
+    text = f"{body}\n\n{note}\n"
+
+    def estimate(sentence: str) -> Candidate[Estimate]:
+        start = text.index(sentence)
+        evidence = Evidence(text=sentence, start=start, end=start + len(sentence))
+        fact = Estimate("state:tajikistan", Measure.ARRESTS, Qualifier.EXACT, evidence, low=5)
+        return Candidate(fact, {}, (sentence,))
+
+    candidates = CandidateSet(estimates=[estimate(body), estimate(note)])
+    drop_non_text(candidates, text, entity_cues())
+    assert [c.fact.evidence.text for c in candidates.estimates] == [body]

@@ -126,6 +126,11 @@ def test_money_is_flagged(nlp) -> None:
     assert [s._.quantity.money for s in doc.spans[extensions.QUANTITIES]] == [True, True]
 
 
+def test_a_currency_code_before_the_number_is_money(nlp) -> None:
+    doc = run(nlp, "The reward for his capture was raised to USD 3 million last year.")
+    assert [s._.quantity.money for s in doc.spans[extensions.QUANTITIES]] == [True]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -141,6 +146,8 @@ def test_money_is_flagged(nlp) -> None:
         "The council adopted Resolution 2253.",
         "The four-day exercise ended.",
         "He spent 20 years in prison.",
+        "He planned the 2004 bombings in the capital.",
+        "All the suspects were under the age of 32.",
     ],
 )
 def test_not_quantities(nlp, text: str) -> None:

@@ -15,9 +15,11 @@ from spacy.tokens import Doc
 from oxus.model import Entity, Estimate, Event, Relation
 from oxus.nlp.attribution.decode import choose_sources
 from oxus.nlp.candidates import CandidateSet, doc_candidates
+from oxus.nlp.entities.boilerplate import boilerplate_of
+from oxus.nlp.entities.cues import EntityCues, entity_cues
 from oxus.nlp.estimates.decode import score_estimates, select_estimates
 from oxus.nlp.events.decode import score_events, select_events
-from oxus.nlp.extensions import doc_entities, doc_list
+from oxus.nlp.extensions import doc_entities, doc_list, doc_text
 from oxus.nlp.relations.decode import score_relations, select_relations
 from oxus.nlp.scoring.bundle import ExtractionModel, load_model
 from oxus.nlp.scoring.linear import LinearScorer
@@ -89,10 +91,15 @@ class Decoder:
     """Writes the kept facts to ``doc._.relations`` (and the entities they name)."""
 
     def __init__(
-        self, model_path: str | None = None, *, model: ExtractionModel | None = None
+        self,
+        model_path: str | None = None,
+        *,
+        model: ExtractionModel | None = None,
+        cues: EntityCues | None = None,
     ) -> None:
         self.model_path = model_path or None
         self._model = model
+        self.cues = cues or entity_cues()
 
     @property
     def model(self) -> ExtractionModel:
@@ -100,7 +107,9 @@ class Decoder:
         return self._model if self._model is not None else load_model(self.model_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        decoded = decode(doc_candidates(doc), self.model)
+        candidates = doc_candidates(doc)
+        drop_non_text(candidates, doc_text(doc), self.cues)
+        decoded = decode(candidates, self.model)
         doc_list(doc, "relations").extend(decoded.relations)
         doc_list(doc, "events").extend(decoded.events)
         doc_list(doc, "estimates").extend(decoded.estimates)
@@ -119,4 +128,17 @@ class Decoder:
     default_config={"model_path": ""},
 )
 def make_decoder(nlp: Language, name: str, *, model_path: str) -> Decoder:
-    return Decoder(model_path or None)
+    return Decoder(model_path or None, cues=entity_cues(nlp.lang or "en"))
+
+
+def drop_non_text(candidates: CandidateSet, text: str, cues: EntityCues) -> None:
+    """Leave out candidates read from a reference list, a footnote, a credit or a byline
+    ("681 'Germany Charges Five Tajiks ...,' RFE/RL, https://..." is a citation, not a
+    report of five arrests): the gazetteer skips their names, and no fact comes from them.
+    Training sees the same candidates, since samples are read after this component."""
+    skipped = boilerplate_of(text, cues)
+    if not skipped:
+        return
+    candidates.relations = [c for c in candidates.relations if c.fact.evidence.start not in skipped]
+    candidates.events = [c for c in candidates.events if c.fact.evidence.start not in skipped]
+    candidates.estimates = [c for c in candidates.estimates if c.fact.evidence.start not in skipped]

@@ -48,9 +48,15 @@ RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанны
 CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp"})
 """Dependencies of what a verb of saying says."""
 MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
+TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FOLLOWING = "following"
+CLAIMANT = "claimant"
+CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
+"""Events a claim of responsibility vouches for."""
+TITLED = "titled:"
+"""A back-reference by title ("the official said"), followed by the entity type it names."""
 """How a source names itself for the sentence before it ("Об этом сообщает X")."""
 PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
 """How a segment points back to an earlier source: "according to him", "the statement says",
@@ -78,6 +84,8 @@ class SentenceClaim:
     previous: str | None = None
     """The source of the sentences just before, carried over or not."""
     reporting: bool = False
+    claimant: str | None = None
+    """Who claims responsibility in the segment ("IS-K claimed responsibility for ...")."""
 
 
 class Attributor:
@@ -101,6 +109,12 @@ class Attributor:
         self.authorities = phrase_set(lex.get("authority_speakers"))
         dem = load_lexicon("demonyms", lang).get("demonyms") or {}
         self.demonyms = {d.lower(): state for state, words in dem.items() for d in words}
+        self.group_nouns = phrase_set(lex.get("group_nouns"))
+        self.titles: dict[str, str] = {
+            word: type_
+            for type_, words in (lex.get("titled_speakers") or {}).items()
+            for word in words
+        }
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -129,10 +143,14 @@ class Attributor:
 
     def _stamp_event(self, event: Event, view: DocView, claims: list[list[SentenceClaim]]) -> None:
         """Stamp an event; a statement's asserter is the speaker its sentence names, else
-        its agent."""
+        its agent; an attack claimed by a group is vouched for by the claimant."""
         claim = self._stamp(event, view, claims)
+        if event.type in CLAIMED_TYPES and claim is not None and claim.asserted_by is None:
+            event.asserted_by = claim.claimant  # the group that claimed the attack vouches for it
         if event.type != EventType.STATEMENT:
             return
+        if not event.agents and claim is not None and claim.claimant is not None:
+            event.agents.append(claim.claimant)  # "the group claimed responsibility"
         if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
             event.asserted_by = event.agents[0]
         elif event.asserted_by is not None and not event.agents:
@@ -246,6 +264,9 @@ class Attributor:
         claim.speakers = self._speakers(view, seg, low, by_token, authority)
         claim.previous = _previous(earlier, self.reference_carry, pronoun=False)
         claim.reporting = bool(self._reporting_verbs(view, seg))
+        claim.claimant = self._claimant(view, seg, by_token)
+        if claim.claimant is not None:
+            claim.speakers.append(Speaker(claim.claimant, CLAIMANT))
         if source is not None:
             authority = None
         if source is not None:
@@ -256,6 +277,11 @@ class Attributor:
         elif back == REFERENCE:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
             claim.carried = claim.asserted_by is not None
+        elif back.startswith(TITLED):
+            claim.asserted_by = self._last_named(view, seg, back[len(TITLED) :])
+            claim.carried = claim.asserted_by is not None
+            if claim.asserted_by is not None:
+                claim.speakers.append(Speaker(claim.asserted_by, "titled"))
         elif back == SPEAKER:
             claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
         elif back == PRONOUN or (
@@ -345,6 +371,9 @@ class Attributor:
         ]
         if spoken:
             return max(spoken, key=lambda c: (c[0], -c[1]))[2], ""
+        trailing = self._trailing_speaker(view, seg, by_token)
+        if trailing is not None:
+            return trailing, ""
         found, back = self._phrase_source(view, seg, low, by_token)
         if found is not None or back:
             return found, back
@@ -355,9 +384,79 @@ class Attributor:
                         return by_token[child], ""
         if any(self._document_subject(view, verb) for verb in main):
             return None, REFERENCE
+        for verb in main:
+            titled = self._titled_subject(view, verb)
+            if titled:
+                return None, titled
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         return None, ""
+
+    def _trailing_speaker(
+        self, view: DocView, seg: Segment, by_token: dict[int, Ment]
+    ) -> Ment | None:
+        """ "..., the CSTO press service reported in a statement": the parser reads the
+        closing source as an apposition with the reporting verb describing it; a verb with
+        no agent ("by") and no object does not describe, it reports."""
+        if not self.english:
+            return None
+        for verb in self._reporting_verbs(view, seg):
+            head = view.head[verb]
+            if view.dep[verb] != "acl" or head not in by_token or view.dep[head] != "appos":
+                continue
+            if any(view.dep[c] in TRAILING_BLOCKERS for c in view.children(verb)):
+                continue
+            return by_token[head]
+        return None
+
+    def _claimant(self, view: DocView, seg: Segment, by_token: dict[int, Ment]) -> str | None:
+        """The subject of "claimed responsibility (credit) for ...": a name, or "the group"
+        for the last group named before."""
+        for i in range(seg.start, seg.end):
+            if not any(
+                view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported
+                for c in view.children(i)
+            ):
+                continue
+            for child in view.children(i):
+                if view.dep[child] != "nsubj":
+                    continue
+                named = [by_token[t] for t in view.subtree(child) if t in by_token]
+                if named:
+                    return named[0].id
+                if view.lemma[child] in self.group_nouns and self._definite(view, child - 1):
+                    return self._last_named(view, seg, "group")
+        return None
+
+    def _titled(self, view: DocView, i: int) -> bool:
+        """ "the official", "the ministry": a definite title with no name of its own."""
+        return (
+            self.english
+            and view.lemma[i] in self.titles
+            and i > 0
+            and self._definite(view, i - 1)
+            and not any(view.dep[c] in ("compound", "poss", "prep") for c in view.children(i))
+        )
+
+    def _titled_subject(self, view: DocView, verb: int) -> str:
+        """ "The official said ...": the back-reference a titled subject makes, else ""."""
+        for child in view.children(verb):
+            if view.dep[child] == "nsubj" and self._titled(view, child):
+                return TITLED + self.titles[view.lemma[child]]
+        return ""
+
+    def _last_named(self, view: DocView, seg: Segment, type_: str) -> str | None:
+        """The last entity of ``type_`` named in the sentences before ``seg`` (within the
+        reference carry): whom "the official" or "the ministry" stands for."""
+        first = max(0, seg.sentence - self.reference_carry)
+        for index in range(seg.sentence, first - 1, -1):
+            for earlier in reversed(view.segments[index]):
+                if earlier.start >= seg.start:
+                    continue
+                for mention in reversed(earlier.mentions):
+                    if mention.type == type_:
+                        return mention.id
+        return None
 
     def _document_subject(self, view: DocView, verb: int) -> bool:
         """Whether the verb's subject is "the statement", "this report" (no name in it)."""
@@ -394,6 +493,8 @@ class Attributor:
                     return None, PRONOUN
                 if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
+                elif self._titled(view, j):
+                    return None, TITLED + self.titles[view.lemma[j]]
                 if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
                     break
                 j += 1

@@ -30,7 +30,12 @@ from oxus.nlp.entities.cues import EntityCues, entity_cues
 from oxus.nlp.entities.name_tokens import name_tokens
 from oxus.nlp.entities.ner import NerMerger
 from oxus.nlp.entities.pack import PackCandidates, is_nisba
-from oxus.nlp.entities.passes import cyrillic_candidates, group_provinces, with_cited_sources
+from oxus.nlp.entities.passes import (
+    cyrillic_candidates,
+    group_provinces,
+    press_services,
+    with_cited_sources,
+)
 from oxus.nlp.entities.phrases import PackPhrases, bare_names, lemmatizer_for
 from oxus.nlp.extensions import MENTIONS, doc_text, register_extensions
 
@@ -60,6 +65,7 @@ class Gazetteer:
             chosen.extend(cyrillic_candidates(doc, chosen, self.matcher))
         chosen = with_cited_sources(doc, chosen)
         chosen = group_provinces(doc, chosen, self.cues)
+        chosen = press_services(doc, chosen)
         doc.spans[MENTIONS] = self._spans(doc, chosen)
         return doc
 

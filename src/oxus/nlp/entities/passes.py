@@ -1,9 +1,10 @@
 """Later passes of ``oxus_gazetteer`` over the chosen candidates.
 
-After pack and NER candidates are merged, three kinds of name still need a look: runs of
+After pack and NER candidates are merged, four kinds of name still need a look: runs of
 capitalised Cyrillic words (the English model has no Russian NER), the outlet named in
-an in-text source citation ("(The Hindu, June 19)") and a group's province branch
-("ISIS Georgia Province"), which is a group, not a place.
+an in-text source citation ("(The Hindu, June 19)"), a group's province branch
+("ISIS Georgia Province"), which is a group, not a place, and a body's press service
+("the CSTO press service reported"), which speaks for it and is named after it.
 """
 
 from __future__ import annotations
@@ -81,4 +82,48 @@ def group_provinces(doc: Doc, chosen: list[Candidate], cues: EntityCues) -> list
             continue
         out = [c for c in out if c is not group and c is not place]
         out.append(Candidate(group.start, place.end, EntityType.GROUP, source="ner"))
+    return out
+
+
+PRESS_NOUNS = frozenset({"service", "office", "centre", "center", "secretary"})
+OWNER_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.STATE, EntityType.GROUP})
+OWNER_ADJECTIVES = frozenset({"presidential", "president's"})
+
+
+def press_services(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """ "X press service", "X's press office", "the press service of X" and "the
+    presidential press service" name an organisation of their own: the source reports
+    credit ("the CSTO press service reported in a statement"), not X itself."""
+    if doc.lang_ != "en":
+        return chosen
+    by_end = {c.end: c for c in chosen}
+    by_start = {c.start: c for c in chosen}
+    out = list(chosen)
+    for token in doc[:-1]:
+        if token.lower_ != "press" or doc[token.i + 1].lower_ not in PRESS_NOUNS:
+            continue
+        start, end = token.i, token.i + 2
+        if any(c.start < end and start < c.end and c.kb_id for c in out):
+            continue  # the pack knows this press office by name
+        before = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+        owner = by_end.get(before)
+        after = by_start.get(end + 2) if doc[end : end + 2].text.lower() == "of the" else None
+        after = after or (
+            by_start.get(end + 1) if end < len(doc) and doc[end].lower_ == "of" else None
+        )
+        if owner is not None and owner.type in OWNER_TYPES:
+            new = Candidate(owner.start, end, EntityType.ORGANIZATION, source="ner")
+            replaced = [owner]
+        elif after is not None and after.type in OWNER_TYPES:
+            new = Candidate(start, after.end, EntityType.ORGANIZATION, source="ner")
+            replaced = [after]
+        elif start > 0 and doc[start - 1].lower_ in OWNER_ADJECTIVES:
+            new = Candidate(start - 1, end, EntityType.ORGANIZATION, source="ner")
+            replaced = []
+        else:
+            continue
+        out = [
+            c for c in out if c not in replaced and not (c.start < new.end and new.start < c.end)
+        ]
+        out.append(new)
     return out

@@ -5,7 +5,8 @@ parse ties closest); a count of people the rules cannot place ("13 men convicted
 "a network of 21 extremists") may count arrests, members, fighters, cases or refugees,
 and its subject may be any group, organisation, state or place of the sentence, the
 state a place of the sentence lies in, a state named by a demonym ("Uzbek police"),
-the group an earlier sentence names, or the state the document is mostly about.
+the group an earlier sentence names or the next one does, or the state the document is
+mostly about.
 The scorer chooses among them.
 """
 
@@ -18,7 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from oxus.model import SCORED_MEASURES, Measure
 from oxus.nlp import extensions
-from oxus.nlp.estimates.subjects import Subject, mentions_between, resolve_back, subject_ties
+from oxus.nlp.estimates.subjects import (
+    Subject,
+    mentions_between,
+    named_next,
+    resolve_back,
+    subject_ties,
+)
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.relations.args import state_id
 from oxus.nlp.relations.nationality import demonym_state
@@ -36,7 +43,7 @@ SCORED_SUBJECTS = {
 """Who a scored count may size (facts format): the group counted, else a state (of
 origin, of the authorities that acted, or fled from); never a court, agency or city."""
 TIE_RANK = {"phrase": 0, "chain": 1, "present": 2, "agency": 2, "located": 3, "demonym": 3}
-TIE_RANK |= {"earlier": 4, "document": 5, "rule": 6}
+TIE_RANK |= {"earlier": 4, "next": 5, "document": 5, "rule": 6}
 """How closely the text ties an entity to a count, closest first."""
 IN_SENTENCE = frozenset({"phrase", "chain", "present", "agency", "located", "demonym"})
 """Ties of entities named in the count's own sentence: a group named there beside a state
@@ -127,6 +134,8 @@ def subject_options(
     types = [t for t in SUBJECT_TYPES if t != "person"]
     for mention in resolve_back(span, sentence.start, types, count=2):
         offer(mention.kb_id_, mention.label_, "earlier")
+    for mention in named_next(span, ["group"]):
+        offer(mention.kb_id_, mention.label_, "next")
     if home is not None:
         offer(home, "state", "document")
     for subject in chosen:

@@ -124,6 +124,23 @@ def resolve_back(span: Span, before: int, types: list[str], *, count: int = 1) -
     return found
 
 
+def named_next(span: Span, types: list[str]) -> list[Span]:
+    """Mentions of these types in the sentence after the count's: a report often names the
+    group a sentence later ("... convicting them of being members of a banned group. The
+    court found them guilty of being members of Jamaat Ansarullah")."""
+    view = token_view(span.doc)
+    bounds = [*view.sent_starts, len(view)]
+    index = view.sentence_of(span.start)
+    if index + 1 >= len(view.sent_starts):
+        return []
+    start, end = bounds[index + 1], bounds[index + 2]
+    return [
+        m
+        for m in mentions_between(span.doc, start, end)
+        if m.end <= end and m.label_ in types and m.kb_id_
+    ]
+
+
 def _anaphoric(span: Span, tokens: set[int], linked_types: dict) -> list[Span]:
     """Earlier mentions that an anaphor among these tokens ("its", "the group") stands for.
     Russian has no article: a bare "группировка" points back as "the group" does."""

@@ -50,6 +50,9 @@ def _is_noise(span: Span, text: str, full: str) -> bool:
     start, end = span.start_char, span.end_char
     if before is not None and before.lower_ in _words("not_count_before"):
         return True
+    of_before = before is not None and before.lower_ == "of" and span.start > 1
+    if of_before and doc[span.start - 2].lower_ in _words("not_count_before"):
+        return True  # "under the age of 32"
     if re.search(r"[+\d][\s-]?$", full[max(0, start - 2) : start]):
         return True
     if re.match(r"(?:[\s-]?\d|[:/]\d|\w)", full[end : end + 2]):
@@ -66,6 +69,9 @@ def _is_noise(span: Span, text: str, full: str) -> bool:
         return True
     if after is not None and after.lower_ in {"years", "year", "old"}:
         return True
+    year_like = re.fullmatch(r"(?:19|20)\d\d", text) is not None
+    if year_like and after is not None and after.lower_ in _words("year_nouns"):
+        return True  # "the 1999 bombings": when, not how many
     if text.lower() == "one" or text.lower().endswith(" one"):
         return (
             after is None
