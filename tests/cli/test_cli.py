@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,6 +69,27 @@ def test_ingest_export_and_reingest(reports: Path, tmp_path: Path) -> None:
     again = run("ingest", str(reports), "--db", str(db), "--quiet")
     assert again.exit_code == 0
     assert export_lines(db) == lines
+
+
+def test_the_oxus_process_stores_what_a_call_from_python_stores(
+    reports: Path, tmp_path: Path
+) -> None:
+    """As its own process oxus freezes what it loaded out of the collector's way; called
+    from Python it leaves the caller's collector alone. Both store the same facts."""
+    frozen = gc.get_freeze_count()
+    called = tmp_path / "called.db"
+    assert run("ingest", str(reports), "--db", str(called), "--quiet").exit_code == 0
+    assert gc.get_freeze_count() == frozen
+    own = tmp_path / "own.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "oxus", "ingest", "-q", "--db", str(own), str(reports)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "added" in done.stdout
+    assert export_lines(own) == export_lines(called)
 
 
 def test_bad_files_are_named_and_the_rest_ingested(reports: Path, tmp_path: Path) -> None:

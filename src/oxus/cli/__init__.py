@@ -6,11 +6,20 @@ return data.
 
 from __future__ import annotations
 
-from oxus.cli.app import app
+import gc
+
+from oxus.cli.app import app, own_process
 
 
 def main() -> None:
-    app()
+    own_process()
+    try:
+        app()
+    finally:
+        # Nothing alive now is garbage the collector must find: freezing it spares the
+        # interpreter's teardown a traversal of everything loaded (a third of a second
+        # after an ingest).
+        gc.freeze()
 
 
 __all__ = ["app", "main"]

@@ -7,7 +7,6 @@ unexpected (``OXUS_DEBUG=1`` shows its traceback instead).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -27,6 +26,20 @@ errors = Console(stderr=True, soft_wrap=True)
 
 INTERNAL_ERROR = 70
 """Exit code for an error oxus did not expect (sysexits' EX_SOFTWARE)."""
+
+
+_own_process = False
+
+
+def own_process() -> None:
+    """Declare that oxus is this process's program (the ``oxus`` command), not a library
+    called from someone else's Python: commands may then tune the process itself."""
+    global _own_process
+    _own_process = True
+
+
+def owns_process() -> bool:
+    return _own_process
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -52,10 +65,6 @@ class OneLineErrors(TyperGroup):
     ) -> Any:
         code = self._run(args, prog_name, complete_var, extra)
         if standalone_mode:
-            # Nothing alive now is garbage the collector must find: freezing it spares
-            # the interpreter's teardown a full traversal (a third of a second after
-            # an ingest, with the models loaded).
-            gc.freeze()
             sys.exit(code)
         return code
 

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from oxus.analysis.alerts import latest_alert_id, new_alerts
-from oxus.cli.app import DbOption, app, console, errors, fail, store_for
+from oxus.cli.app import DbOption, app, console, errors, fail, owns_process, store_for
 from oxus.errors import OxusError
 from oxus.ingest import find_sources
 from oxus.ingestion import IngestReport, ingest_found
@@ -100,11 +100,13 @@ def ingest(
             check_scheduler(dask)
     except OxusError as e:
         raise fail(str(e)) from e
-    if workers == 1 and not dask:
-        shared_pipeline(pack)  # loaded now, so that it is frozen below
-    # What is loaded now (models, pack, pipeline) lives as long as the process: the
-    # collector need not traverse it again at every collection of the documents' objects.
-    gc.freeze()
+    if owns_process():
+        # What is loaded now (models, pack, pipeline) lives as long as the process: the
+        # collector need not traverse it again at every collection of the documents'
+        # objects.
+        if workers == 1 and not dask:
+            shared_pipeline(pack)
+        gc.freeze()
     store = store_for(db)
     try:
         mark = latest_alert_id(store)
