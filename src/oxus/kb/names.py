@@ -58,6 +58,12 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
 
 
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+# Compiled once: fold and skeleton_word run for every name of the pack at start-up.
+_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+_NON_WORD_RE = re.compile(r"[^\w]+|_")
+_SPACES_RE = re.compile(r"\s+")
+_EV_END_RE = re.compile(r"ev(a?)$")
+_DOUBLED_RE = re.compile(r"(.)\1+")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -101,11 +107,11 @@ def fold(text: str) -> str:
     """Case-folded, accent-stripped, punctuation-free, single-spaced; a leading "the"
     is dropped ("the Taliban" = "Taliban")."""
     text = strip_accents(text).casefold()
-    text = re.sub(f"[{_APOSTROPHES}]", "", text)
-    text = re.sub(r"[^\w]+|_", " ", text).strip()
+    text = _APOSTROPHE_RE.sub("", text)
+    text = _NON_WORD_RE.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    return re.sub(r"\s+", " ", text)
+    return _SPACES_RE.sub(" ", text)
 
 
 def compact(text: str) -> str:
@@ -119,8 +125,8 @@ def skeleton_word(word: str) -> str:
     latin = transliterate(stem_russian(word).replace("ё", "е"))
     for old, new in _SKELETON_RULES:
         latin = latin.replace(old, new)
-    latin = re.sub(r"ev(a?)$", r"av\1", latin)
-    latin = re.sub(r"(.)\1+", r"\1", latin)
+    latin = _EV_END_RE.sub(r"av\1", latin)
+    latin = _DOUBLED_RE.sub(r"\1", latin)
     if len(latin) >= 5 and latin[-1] in "aeiu":
         latin = latin[:-1]
     return latin
