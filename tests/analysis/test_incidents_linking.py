@@ -7,6 +7,7 @@ from oxus.analysis.incidents.queries import get_incident, list_incidents
 from oxus.store import Store
 from tests.analysis.incident_facts import (
     ENVOY,
+    FREEDONIA,
     FRONT,
     HALL,
     HILLTOWN,
@@ -144,6 +145,17 @@ def test_items_of_one_sentence_in_different_places_are_different_incidents(
     )
     store = store_reports(fresh_db, report)
     assert list_incidents(store).total == 2
+
+
+def test_one_sentence_naming_a_town_and_its_country_tells_one_event(fresh_db: Store) -> None:
+    sentence = "Three men were killed in a shootout in Riverton, Freedonia, in late May."
+    report = (
+        Report("shootout", "2024-06-01", [sentence])
+        .event(0, "attack", date="2024-05", location=FREEDONIA.id, counts={"killed": 3})
+        .event(0, "clash", date="2024-05", location=RIVERTON.id, counts={"killed": 3})
+    )
+    store = store_reports(fresh_db, report)
+    assert list_incidents(store).total == 1
 
 
 def test_incidents_follow_new_documents_and_vague_events_stay_alone(fresh_db: Store) -> None:

@@ -21,7 +21,7 @@ from oxus.store import open_store
 
 pytestmark = pytest.mark.slow
 GOLD = Path(__file__).resolve().parents[1] / "analysis" / "incident_gold.yaml"
-F1_FLOOR = 0.78
+F1_FLOOR = 0.83
 PRECISION_FLOOR = 0.9
 
 

@@ -80,6 +80,28 @@ def test_a_point_of_reference_is_not_the_place(nlp, extractor):
         assert attack.location is None, text
 
 
+def test_a_place_naming_another_event_is_not_this_ones(nlp, extractor):
+    found = events(
+        nlp,
+        extractor,
+        "Police detained the Crescent Front members linked to the Kunduz attack suspects.",
+        {"Crescent Front": G, "Kunduz": L},
+    )
+    arrest = next(e for e in found if e.type == EventType.ARREST)
+    assert arrest.location is None
+
+
+def test_where_a_spokesman_spoke_is_not_where_it_happened(nlp, extractor):
+    found = events(
+        nlp,
+        extractor,
+        "In Dushanbe, a spokesman confirmed that the Crescent Front was attacked by troops.",
+        {"Crescent Front": G, "Dushanbe": L},
+    )
+    assert found
+    assert all(e.location != eid(L, "Dushanbe") for e in found if e.type != EventType.STATEMENT)
+
+
 def test_meeting_and_statement(nlp, extractor):
     found = events(
         nlp,

@@ -168,12 +168,28 @@ class Linker:
         incident's reports do not name.
         """
         same_document = draft.by_document.get(event.document_id, ())
-        if any(_listed_apart(event, member) for member in same_document):
+        if any(self._listed_apart(event, member) for member in same_document):
             return True
         if event.type in self.rules.agent_defined_types and event.agents:
             agents = set(event.agents)
             return any(not agents & other for other in draft.agent_sets)
         return False
+
+    def _listed_apart(self, a: EventRecord, b: EventRecord) -> bool:
+        """Two events of one sentence with different dates, or places neither of which
+        holds the other: items of a list ("in February in Novosibirsk and Tomsk, in May
+        in Kaliningrad"). A town and its country are one event told twice."""
+        if a.document_id != b.document_id or a.sentence != b.sentence:
+            return False
+        places = (
+            a.location
+            and b.location
+            and a.location != b.location
+            and not self.tree.contains(a.location, b.location)
+            and not self.tree.contains(b.location, a.location)
+        )
+        dates = a.date and b.date and a.date != b.date
+        return bool(places or dates)
 
     def _best_score(self, unit: list[EventRecord], draft: Draft) -> float:
         compared = draft.members[: self.rules.members_compared]
@@ -202,15 +218,6 @@ class Linker:
             for key in self._blocking_keys(event, vectorizer):
                 self.index[key].add(number)
             self.twins.setdefault(_signature(event), (number, event))
-
-
-def _listed_apart(a: EventRecord, b: EventRecord) -> bool:
-    """Two events of one sentence with different places or dates: items of a list."""
-    if a.document_id != b.document_id or a.sentence != b.sentence:
-        return False
-    places = a.location and b.location and a.location != b.location
-    dates = a.date and b.date and a.date != b.date
-    return bool(places or dates)
 
 
 def _signature(event: EventRecord) -> tuple[object, ...]:

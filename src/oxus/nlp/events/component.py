@@ -45,6 +45,8 @@ from oxus.nlp.events.place_time import (
     embedded,
     event_date,
     event_location,
+    in_report,
+    names_other_event,
     outside_parentheses,
     own_places,
 )
@@ -102,6 +104,7 @@ class EventExtractor:
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             cues = self.triggers.find(sent)
             kinds = {c.predicate for c in cues}
+            triggers = {c.start for c in cues}
             for cue in cues:
                 if cue.start in by_token:
                     continue
@@ -109,7 +112,16 @@ class EventExtractor:
                 seen = {c.fact.type.value for c in found.events}
                 found.events.extend(
                     self._candidates(
-                        sent, index, tok, cue, kinds, mentions, by_token, strings, types, seen
+                        sent,
+                        index,
+                        tok,
+                        cue,
+                        kinds,
+                        [m for m in mentions if not names_other_event(m, tok, triggers)],
+                        by_token,
+                        strings,
+                        types,
+                        seen,
                     )
                 )
         date_events(doc, found.events)
@@ -192,10 +204,11 @@ class EventExtractor:
     ) -> Event | None:
         """The event a trigger opens, or None when it names no participant or place."""
         agents, targets = self.participants.arguments(tok, by_token)
+        whole_sentence = mentions if self.english else outside_parentheses(sent, mentions)
         location = (
             (None if self.english else event_location(own_places(tok, mentions)))
             or event_location(clause_mentions(tok, mentions, nested=self.english))
-            or event_location(mentions if self.english else outside_parentheses(sent, mentions))
+            or (None if self.english and in_report(tok) else event_location(whole_sentence))
         )
         if not agents and not targets:
             _clause_actors(tok, mentions, location, agents, targets)

@@ -198,3 +198,33 @@ def outside_parentheses(sent: Span, mentions: list[Ment]) -> list[Ment]:
         elif depth:
             inside.add(token.i)
     return [m for m in mentions if m.start not in inside]
+
+
+SAYING = frozenset(
+    {"say", "confirm", "tell", "report", "announce", "state", "add", "claim", "declare"}
+    | {"told", "said"}
+)
+"""Verbs whose complement reports an event; a place attached to them is the speaker's."""
+
+
+def in_report(tok: Token) -> bool:
+    """Whether the trigger sits in what a verb of saying reports ("In Kabul, a spokesman
+    confirmed that Fazlullah was killed in Kunar": Kabul is where it was said)."""
+    clause = governing_verb(tok)
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING
+
+
+def names_other_event(ment: Ment, tok: Token, triggers: set[int]) -> bool:
+    """A place naming another event ("detained nine linked to the Crocus City Hall attack
+    suspects": the hall is where the attack was, not the arrest)."""
+    root = ment.span.root
+    if ment.type not in ("place", "state") or root.dep_ != "compound":
+        return False
+    head = root.head
+    if head.i == tok.i or any(c.i == tok.i for c in head.children):
+        return False
+    # "the Crocus City Hall attack": the place and the trigger modify the same noun, or
+    # the place modifies the trigger itself
+    return head.i in triggers or any(
+        c.i in triggers and c.dep_ == "compound" for c in head.children
+    )
