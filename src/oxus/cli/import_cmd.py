@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from oxus.cli.app import DbOption, app, console, errors, store_for
+from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.errors import ExportError, OxusError
 from oxus.export.stix_read import MAX_BUNDLE_BYTES
 
@@ -19,12 +18,6 @@ if TYPE_CHECKING:
 
 class ImportFormat(StrEnum):
     STIX = "stix"
-
-
-def _fail(message: str) -> typer.Exit:
-    """One unwrapped error line (a bundle's problem names its object, which can be long)."""
-    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    return typer.Exit(1)
 
 
 def _read(file: Path) -> bytes:
@@ -71,14 +64,14 @@ def import_(
     try:
         data = _read(file)
     except OxusError as e:
-        raise _fail(str(e)) from e
+        raise fail(str(e)) from e
     from oxus.export.stix_import import import_stix  # stix2 is slow to import: only here
 
     store = store_for(db)
     try:
         result = import_stix(store, data)
     except OxusError as e:
-        raise _fail(f"{file.name}: {e}") from e
+        raise fail(f"{file.name}: {e}") from e
     finally:
         store.close()
     console.print(_summary(result), highlight=False)
