@@ -14,7 +14,7 @@ from rich.table import Table
 
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.incidents.queries import get_incident, list_incidents
-from oxus.analysis.incidents.views import Incident
+from oxus.analysis.incidents.views import Disagreement, Incident
 from oxus.cli.app import DbOption, app, console, fail, store_for
 from oxus.errors import OxusError
 
@@ -37,16 +37,17 @@ def _date(value: str | None) -> str | None:
     return value
 
 
+def _sides(differing: Disagreement) -> str:
+    """ "146 (Second Daily) / 143 (First Wire)": each value with the reports giving it."""
+    return " / ".join(f"{v.label} ({', '.join(v.sources)})" for v in differing.values)
+
+
 def counts_text(incident: Incident) -> str:
     """ "killed 146 (Second Daily) / 143 (First Wire), wounded 40"."""
     parts = []
     for key, value in incident.counts.items():
         differing = incident.disagreement(key)
-        if differing is None:
-            parts.append(f"{key} {value:,}")
-        else:
-            sides = " / ".join(f"{v.label} ({', '.join(v.sources)})" for v in differing.values)
-            parts.append(f"{key} {sides}")
+        parts.append(f"{key} {value:,}" if differing is None else f"{key} {_sides(differing)}")
     return ", ".join(parts)
 
 
@@ -70,9 +71,7 @@ def _table(incidents: list[Incident], total: int) -> Table:
         date = incident.date or f"(reported {incident.first_reported or '?'})"
         differing = incident.disagreement("date")
         if differing:
-            date += "\n" + " / ".join(
-                f"{v.label} ({', '.join(v.sources)})" for v in differing.values
-            )
+            date += "\n" + _sides(differing)
         table.add_row(
             incident.id,
             date,
