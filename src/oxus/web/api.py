@@ -37,6 +37,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Csv = Annotated[str | None, Query(description="Comma-separated values.")]
 Period = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+OptionalPeriod = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+"""A period a page's filter form may also send empty (empty: no bound)."""
 Writer = Annotated[str, Depends(require_write)]
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 

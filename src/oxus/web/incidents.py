@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
@@ -19,17 +19,14 @@ from oxus.analysis.incidents.decisions import join_incidents, split_incident, un
 from oxus.analysis.incidents.queries import IncidentPage, get_incident, list_incidents
 from oxus.errors import OxusError
 from oxus.model import EventType
-from oxus.web.api import Csv, Period, StoreDep, split
+from oxus.web.api import Csv, OptionalPeriod, Period, RowId, StoreDep, Writer, split
 from oxus.web.jsonio import json_response
 from oxus.web.limits import MAX_ID, MAX_OFFSET, MAX_PAGE
 from oxus.web.pages import render
 from oxus.web.review import _back
-from oxus.web.security import require_write
 
 api_router = APIRouter(prefix="/api/incidents", tags=["api"])
 page_router = APIRouter(include_in_schema=False)
-Writer = Annotated[str, Depends(require_write)]
-OptionalPeriod = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 EventId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
@@ -87,9 +84,7 @@ def api_split(store: StoreDep, actor: Writer, incident_id: str, body: SplitBody)
 
 
 @api_router.post("/decisions/{decision_id}/undo")
-def api_undo(
-    store: StoreDep, actor: Writer, decision_id: Annotated[int, Path(ge=1, le=MAX_ID)]
-) -> dict[str, Any]:
+def api_undo(store: StoreDep, actor: Writer, decision_id: RowId) -> dict[str, Any]:
     """Withdraw a join or split decision."""
     undo_decision(store, decision_id, actor=actor)
     return {"decision": decision_id, "status": "undone"}

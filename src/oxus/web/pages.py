@@ -17,7 +17,7 @@ from oxus.analysis.timeline import Timeline, timeline
 from oxus.errors import OxusError
 from oxus.model import EntityType, EventType, Predicate
 from oxus.store import Store
-from oxus.web.api import Csv, StoreDep, split
+from oxus.web.api import Csv, OptionalPeriod, StoreDep, split
 from oxus.web.charts import strength_chart
 from oxus.web.limits import MAX_PAGE, clip
 from oxus.web.period_chart import period_chart
@@ -130,8 +130,8 @@ def timeline_page(
     group: str | None = None,
     country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2})?$")] = None,
     types: Csv = None,
-    since: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = None,
-    until: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = None,
+    since: OptionalPeriod = None,
+    until: OptionalPeriod = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
     error = None

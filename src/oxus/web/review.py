@@ -26,7 +26,7 @@ from oxus.store.curation import (
     set_review,
     unmerge_entity,
 )
-from oxus.web.api import StoreDep
+from oxus.web.api import StoreDep, Writer
 from oxus.web.limits import MAX_ID
 from oxus.web.pages import render
 from oxus.web.security import (
@@ -34,11 +34,9 @@ from oxus.web.security import (
     TokenRefused,
     client_of,
     require_csrf,
-    require_write,
 )
 
 router = APIRouter(include_in_schema=False)
-Writer = Annotated[str, Depends(require_write)]
 Next = Annotated[str, Form(alias="next")]
 RowId = Annotated[int, Form(ge=1, le=MAX_ID)]
 

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel
 
 from oxus.analysis.source_registry import add_source, grade_source, list_sources, reset_source
 from oxus.analysis.sources import GRADES, KINDS
 from oxus.errors import OxusError
-from oxus.web.api import StoreDep
+from oxus.web.api import StoreDep, Writer
 from oxus.web.jsonio import json_response
 from oxus.web.pages import render
 from oxus.web.review import _back
-from oxus.web.security import require_write
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
-Writer = Annotated[str, Depends(require_write)]
 Grade = Literal["A", "B", "C", "D", "E", "F"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from oxus.analysis.alerts import list_alerts
@@ -20,17 +20,14 @@ from oxus.store.watch_lists import (
     check_list_name,
     remove_watch_items,
 )
-from oxus.web.api import StoreDep
+from oxus.web.api import OptionalPeriod, StoreDep, Writer
 from oxus.web.atom import watch_feed
 from oxus.web.jsonio import json_response
 from oxus.web.pages import render
 from oxus.web.review import _back
-from oxus.web.security import require_write
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
-Writer = Annotated[str, Depends(require_write)]
-Since = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 FEED_SIZE = 100
 PAGE_SIZE = 200
 
@@ -40,7 +37,7 @@ def whats_new(
     request: Request,
     store: StoreDep,
     list_name: Annotated[str | None, Query(alias="list")] = None,
-    since: Since = None,
+    since: OptionalPeriod = None,
     msg: str | None = None,
     error: str | None = None,
 ) -> HTMLResponse:
@@ -116,7 +113,7 @@ def api_watch_lists(store: StoreDep) -> Any:
 def api_alerts(
     store: StoreDep,
     list_name: Annotated[str | None, Query(alias="list")] = None,
-    since: Since = None,
+    since: OptionalPeriod = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = PAGE_SIZE,
 ) -> Any:
     """New facts about what is watched, newest first, each with its document and sentence."""
