@@ -22,7 +22,7 @@ from oxus.model import EventType
 from oxus.web.api import Csv, OptionalPeriod, Period, RowId, StoreDep, Writer, split
 from oxus.web.jsonio import json_response
 from oxus.web.limits import MAX_ID, MAX_OFFSET, MAX_PAGE
-from oxus.web.pages import render
+from oxus.web.pages import filter_entity, render
 from oxus.web.review import _back
 
 api_router = APIRouter(prefix="/api/incidents", tags=["api"])
@@ -102,12 +102,7 @@ def incidents_page(
     multi: bool = False,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
-    error, entity_id = None, None
-    if entity:
-        try:
-            entity_id = resolve_entity(store, entity)
-        except OxusError as e:
-            error = e.message
+    entity_id, error = filter_entity(store, entity)
     result = (
         IncidentPage([], 0, [])
         if error

@@ -118,6 +118,16 @@ def map_page(request: Request, store: StoreDep) -> HTMLResponse:
     )
 
 
+def filter_entity(store: Store, name: str | None) -> tuple[str | None, str | None]:
+    """The entity a list page's filter names, or the error the page shows instead of rows."""
+    if not name:
+        return None, None
+    try:
+        return resolve_entity(store, name), None
+    except OxusError as e:
+        return None, e.message
+
+
 def _first_year(store: Store) -> int:
     with store.engine.connect() as conn:
         return first_year(conn)
@@ -134,13 +144,7 @@ def timeline_page(
     until: OptionalPeriod = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> HTMLResponse:
-    error = None
-    group_id = None
-    if group:
-        try:
-            group_id = resolve_entity(store, group)
-        except OxusError as e:
-            error = e.message
+    group_id, error = filter_entity(store, group)
     result = (
         Timeline([], 0, [])
         if error
