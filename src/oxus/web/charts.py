@@ -41,7 +41,7 @@ class Chart:
     right: float = WIDTH - RIGHT
 
 
-def _decimal_year(date: str) -> float:
+def decimal_year(date: str) -> float:
     parts = [int(p) for p in date.split("-") if p.isdigit()]
     year = parts[0]
     month = parts[1] if len(parts) > 1 else 7
@@ -88,7 +88,7 @@ def strength_chart(series: EstimateSeries) -> Chart | None:
     usable = [p for p in usable if p.qualifier != "change"]
     if not usable:
         return None
-    xs = [_decimal_year(p.date or "") for p in usable]
+    xs = [decimal_year(p.date or "") for p in usable]
     x_min, x_max = math.floor(min(xs)), math.floor(max(xs)) + 1
     top = _nice_max(max(max(v for v in (p.low, p.high) if v is not None) for p in usable) * 1.1)
     chart = Chart(measure=series.measure)

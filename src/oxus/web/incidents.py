@@ -23,7 +23,7 @@ from oxus.web.api import Csv, OptionalPeriod, Period, RowId, StoreDep, Writer, s
 from oxus.web.jsonio import json_response
 from oxus.web.limits import MAX_ID, MAX_OFFSET, MAX_PAGE
 from oxus.web.pages import filter_entity, render
-from oxus.web.review import _back
+from oxus.web.review import redirect_back
 
 api_router = APIRouter(prefix="/api/incidents", tags=["api"])
 page_router = APIRouter(include_in_schema=False)
@@ -162,8 +162,8 @@ def split_action(
     try:
         new_id = split_incident(store, incident_id, report, actor=actor)
     except OxusError as e:
-        return _back(f"/incidents/{incident_id}", error=e.message)
-    return _back(f"/incidents/{new_id}", msg=f"split off from {incident_id}")
+        return redirect_back(f"/incidents/{incident_id}", error=e.message)
+    return redirect_back(f"/incidents/{new_id}", msg=f"split off from {incident_id}")
 
 
 @page_router.post("/incidents/{incident_id}/join")
@@ -176,8 +176,8 @@ def join_action(
     try:
         joined = join_incidents(store, [incident_id, other.strip()], actor=actor)
     except OxusError as e:
-        return _back(f"/incidents/{incident_id}", error=e.message)
-    return _back(f"/incidents/{joined}", msg=f"joined {incident_id} and {other.strip()}")
+        return redirect_back(f"/incidents/{incident_id}", error=e.message)
+    return redirect_back(f"/incidents/{joined}", msg=f"joined {incident_id} and {other.strip()}")
 
 
 @page_router.post("/review/incident-undo")
@@ -190,5 +190,5 @@ def undo_action(
     try:
         undo_decision(store, decision, actor=actor)
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"incident decision {decision} undone")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"incident decision {decision} undone")

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from oxus.analysis.profile import Section
-from oxus.web.charts import _decimal_year
+from oxus.web.charts import decimal_year
 
 WIDTH = 560
 LABEL = 190
@@ -57,13 +57,13 @@ def period_chart(sections: list[Section], *, today: str) -> PeriodChart | None:
     if not dated:
         return None
     years = [
-        _decimal_year(d)
+        decimal_year(d)
         for _, _, dates in dated
         for d in (dates.first_seen, dates.last_seen, dates.ended)
         if d
     ]
     start = math.floor(min(years))
-    stop = max(math.ceil(max(years) + 0.01), math.ceil(_decimal_year(today)))
+    stop = max(math.ceil(max(years) + 0.01), math.ceil(decimal_year(today)))
     chart = PeriodChart(height=TOP + ROW * len(dated) + BOTTOM)
     chart.bottom = chart.height - BOTTOM
     span = max(stop - start, 1)
@@ -76,7 +76,7 @@ def period_chart(sections: list[Section], *, today: str) -> PeriodChart | None:
     for number, (section, link, dates) in enumerate(dated):
         first = dates.first_seen or dates.last_seen or dates.ended or today
         last = dates.ended or dates.last_seen or first
-        x1, x2 = x(_decimal_year(first)), x(_decimal_year(last))
+        x1, x2 = x(decimal_year(first)), x(decimal_year(last))
         if x2 - x1 < 4:
             x2 = x1 + 4
         chart.rows.append(

@@ -52,7 +52,7 @@ def local_path(url: str) -> bool:
     )
 
 
-def _back(next_url: str, **params: str) -> RedirectResponse:
+def redirect_back(next_url: str, **params: str) -> RedirectResponse:
     """Redirect to a local page only (never to another site)."""
     target = next_url if local_path(next_url) else "/review"
     base, _, _ = target.partition("?")
@@ -92,8 +92,8 @@ def merge_action(
         a, b = resolve_entity(store, absorbed.strip()), resolve_entity(store, survivor.strip())
         merge_entities(store, a, b, actor=actor)
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"merged {a} into {b}")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"merged {a} into {b}")
 
 
 @router.post("/review/unmerge")
@@ -106,8 +106,8 @@ def unmerge_action(
     try:
         was = unmerge_entity(store, entity, actor=actor)
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"unmerged {entity} from {was}")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"unmerged {entity} from {was}")
 
 
 @router.post("/review/entity")
@@ -121,8 +121,8 @@ def entity_status_action(
     try:
         set_entity_status(store, entity, status, actor=actor)
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"{entity}: {status}")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"{entity}: {status}")
 
 
 @router.post("/review/edit")
@@ -147,8 +147,8 @@ def edit_action(
             actor=actor,
         )
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"edited {entity}")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"edited {entity}")
 
 
 @router.post("/review/fact")
@@ -163,8 +163,8 @@ def fact_action(
     try:
         set_review(store, kind, fact_id, status, actor=actor)
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"{kind} {fact_id}: {status}")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"{kind} {fact_id}: {status}")
 
 
 @router.post("/review/candidate")
@@ -177,8 +177,8 @@ def candidate_action(
     try:
         close_merge_candidate(store, candidate, actor=actor)
     except OxusError as e:
-        return _back(next_url, error=e.message)
-    return _back(next_url, msg=f"candidate {candidate} rejected")
+        return redirect_back(next_url, error=e.message)
+    return redirect_back(next_url, msg=f"candidate {candidate} rejected")
 
 
 @router.get("/login", response_class=HTMLResponse)

@@ -19,7 +19,7 @@ from oxus.errors import OxusError
 from oxus.web.api import StoreDep, Writer
 from oxus.web.jsonio import json_response
 from oxus.web.pages import render
-from oxus.web.review import _back
+from oxus.web.review import redirect_back
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
@@ -56,8 +56,8 @@ def grade_action(
     try:
         source = grade_source(store, name, grade, reason=reason, kind=kind or None, actor=actor)
     except OxusError as e:
-        return _back("/sources", error=e.message)
-    return _back(f"/sources#src-{source.id}", msg=f"{source.name} graded {source.grade}")
+        return redirect_back("/sources", error=e.message)
+    return redirect_back(f"/sources#src-{source.id}", msg=f"{source.name} graded {source.grade}")
 
 
 @router.post("/sources/add")
@@ -81,8 +81,8 @@ def add_action(
             actor=actor,
         )
     except OxusError as e:
-        return _back("/sources", error=e.message)
-    return _back(f"/sources#src-{source.id}", msg=f"added {source.name} ({source.grade})")
+        return redirect_back("/sources", error=e.message)
+    return redirect_back(f"/sources#src-{source.id}", msg=f"added {source.name} ({source.grade})")
 
 
 @router.post("/sources/reset")
@@ -90,9 +90,9 @@ def reset_action(store: StoreDep, actor: Writer, name: Annotated[str, Form()]) -
     try:
         seed = reset_source(store, name, actor=actor)
     except OxusError as e:
-        return _back("/sources", error=e.message)
+        return redirect_back("/sources", error=e.message)
     done = f"{seed.name} is back to {seed.grade}" if seed else f"removed {name}"
-    return _back("/sources", msg=done)
+    return redirect_back("/sources", msg=done)
 
 
 @api_router.get("/sources")

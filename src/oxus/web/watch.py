@@ -24,7 +24,7 @@ from oxus.web.api import OptionalPeriod, StoreDep, Writer
 from oxus.web.atom import watch_feed
 from oxus.web.jsonio import json_response
 from oxus.web.pages import render
-from oxus.web.review import _back
+from oxus.web.review import redirect_back
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
@@ -82,9 +82,9 @@ def add_action(
         target = resolve_target(store, name)
         added = add_watch_items(store, list_name, [target], actor=actor)
     except OxusError as e:
-        return _back("/watch", error=e.message)
+        return redirect_back("/watch", error=e.message)
     state = "now watches" if added else "already watches"
-    return _back(f"/watch?list={list_name}", msg=f"{list_name} {state} {target.label}")
+    return redirect_back(f"/watch?list={list_name}", msg=f"{list_name} {state} {target.label}")
 
 
 @router.post("/watch/remove")
@@ -99,8 +99,9 @@ def remove_action(
     try:
         remove_watch_items(store, list_name, targets, actor=actor)
     except OxusError as e:
-        return _back("/watch", error=e.message)
-    return _back("/watch", msg=f"{list_name}: removed {'the list' if targets is None else value}")
+        return redirect_back("/watch", error=e.message)
+    removed = "the list" if targets is None else value
+    return redirect_back("/watch", msg=f"{list_name}: removed {removed}")
 
 
 @api_router.get("/watch")
