@@ -22,6 +22,7 @@ from oxus.model import (
     Evidence,
     Mention,
     Relation,
+    fact_entity_ids,
 )
 
 MENTION_SCAN_CHARS = 200_000_000
@@ -118,14 +119,7 @@ class DocumentBuilder:
         )
 
     def _referenced(self) -> set[str]:
-        ids = set(self.entity_ids)
-        for r in self.relations:
-            ids.update(filter(None, (r.subject, r.object, r.asserted_by)))
-        for e in self.events:
-            ids.update(filter(None, (e.location, e.asserted_by, *e.agents, *e.targets)))
-        for s in self.estimates:
-            ids.update(filter(None, (s.subject, s.asserted_by)))
-        return ids
+        return set(self.entity_ids) | fact_entity_ids(self.relations, self.events, self.estimates)
 
 
 def _mention(entity: Entity, segments: list[tuple[int, str]], budget: ScanBudget) -> Mention:
