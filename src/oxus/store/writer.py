@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from typing import NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
@@ -155,7 +155,7 @@ INSERT_CHUNK = 5000
 """Rows per statement: a very long document's rows are never all built at once."""
 
 
-def insert_rows(conn: Connection, table: Table, rows: Iterable[dict[str, object]]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, object]]) -> None:
     """Insert ``rows`` in order, ``INSERT_CHUNK`` at a time."""
     iterator = iter(rows)
     while chunk := list(itertools.islice(iterator, INSERT_CHUNK)):

@@ -26,9 +26,9 @@ from oxus.analysis.incidents.rules import LinkRules, default_rules
 from oxus.analysis.incidents.summary import dump_summary
 from oxus.analysis.refs import Resolver
 from oxus.store import Store, schema
+from oxus.store.writer import insert_rows
 
 STATE_KEY = "incidents"
-INSERT_CHUNK = 5000
 _locks: weakref.WeakKeyDictionary[Store, threading.Lock] = weakref.WeakKeyDictionary()
 _locks_guard = threading.Lock()
 
@@ -119,9 +119,8 @@ def _write(conn: Connection, drafts: list[Draft], tree: PlaceTree) -> None:
             {"event_id": event.id, "incident_id": number, "score": scores[event.id], "position": n}
             for n, event in enumerate(ordered)
         ]
-    for table, rows in ((schema.incidents, incident_rows), (schema.incident_events, member_rows)):
-        for chunk in range(0, len(rows), INSERT_CHUNK):
-            conn.execute(table.insert(), rows[chunk : chunk + INSERT_CHUNK])
+    insert_rows(conn, schema.incidents, incident_rows)
+    insert_rows(conn, schema.incident_events, member_rows)
 
 
 def _set_state(conn: Connection, value: str) -> None:
