@@ -10,9 +10,9 @@ the search quadratic.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
+from oxus.ingest.base import content_hash
 from oxus.model import (
     Document,
     DocumentFacts,
@@ -108,7 +108,7 @@ class DocumentBuilder:
             if eid in entities
         ]
         self.document.text = text
-        self.document.content_hash = hashlib.sha256(text.encode()).hexdigest()
+        self.document.content_hash = content_hash(text)
         return DocumentFacts(
             document=self.document,
             entities={i: entities[i] for i in self._referenced() if i in entities},
