@@ -52,6 +52,11 @@ class TokenView:
         """The index of the sentence token ``i`` is in."""
         return bisect_right(self.sent_starts, i) - 1
 
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of sentence ``index``."""
+        starts = self.sent_starts
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.head)
+
     def children(self, i: int) -> list[int]:
         """Dependents of token ``i``, found within its sentence (the first question about a
         sentence indexes the dependents of all its tokens in one pass)."""
@@ -62,9 +67,7 @@ class TokenView:
         return found
 
     def _index_sentence(self, i: int) -> None:
-        at = bisect_right(self.sent_starts, i) - 1
-        lo = self.sent_starts[at]
-        hi = self.sent_starts[at + 1] if at + 1 < len(self.sent_starts) else len(self.head)
+        lo, hi = self.sentence_span(self.sentence_of(i))
         found: dict[int, list[int]] = {t: [] for t in range(lo, hi)}
         head = self.head
         for j in range(lo, hi):

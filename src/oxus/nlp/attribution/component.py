@@ -39,6 +39,7 @@ from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
 from oxus.nlp.grammar import OBJECTS
 from oxus.nlp.lexicon import load_lexicon, phrase_set
+from oxus.nlp.relations.people import antecedent
 from oxus.nlp.states import state_entity_id
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
@@ -52,12 +53,12 @@ TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"}
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FOLLOWING = "following"
+"""How a source names itself for the sentence before it ("Об этом сообщает X")."""
 CLAIMANT = "claimant"
 CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
 """Events a claim of responsibility vouches for."""
 TITLED = "titled:"
 """A back-reference by title ("the official said"), followed by the entity type it names."""
-"""How a source names itself for the sentence before it ("Об этом сообщает X")."""
 PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
 """How a segment points back to an earlier source: "according to him", "the statement says",
 "they claim" (a pronoun speaker: the segment's own source, named before)."""
@@ -164,17 +165,16 @@ class Attributor:
         prepared: dict[tuple[int, int], SegmentSources],
     ) -> SegmentSources | None:
         """The possible sources of the fact's segment, prepared once per segment."""
-        index = fact.evidence.sentence_index  # type: ignore[attr-defined]
-        if not 0 <= index < len(claims):
+        place = _segment_of(fact, view, claims)
+        if place is None:
             return None
-        segs = view.segments[index]
-        at = fact_segment(fact, segs)
-        ready = prepared.get((index, at))
+        ready = prepared.get(place)
         if ready is None:
+            index, at = place
             claim = claims[index][at]
-            ready = prepared[(index, at)] = prepare_segment(
+            ready = prepared[place] = prepare_segment(
                 view,
-                segs[at],
+                view.segments[index][at],
                 speakers=claim.speakers,
                 previous=claim.previous,
                 asserters=self.asserter_types,
@@ -186,14 +186,13 @@ class Attributor:
         self, fact: object, view: DocView, claims: list[list[SentenceClaim]]
     ) -> SentenceClaim | None:
         """Copy the claim of the fact's segment onto the fact; the claim, for statements."""
-        index = fact.evidence.sentence_index  # type: ignore[attr-defined]
-        if not 0 <= index < len(claims):
+        place = _segment_of(fact, view, claims)
+        if place is None:
             return None
-        segs = view.segments[index]
-        at = fact_segment(fact, segs)
+        index, at = place
         claim = claims[index][at]
         ids = set(fact_ids(fact))
-        roots = [m.span.root.i for m in segs[at].mentions if m.id in ids]
+        roots = [m.span.root.i for m in view.segments[index][at].mentions if m.id in ids]
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
@@ -251,7 +250,8 @@ class Attributor:
         mentions = [m for m in seg.mentions if m.type in self.asserter_types]
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         low = view.text[seg.start_char : seg.end_char].lower()
-        hedges, denials = self._hedges(view, seg, low), self._denials(view, seg, low)
+        verbs = self._reporting_verbs(view, seg)
+        hedges, denials = self._hedges(view, seg, low, verbs), self._denials(view, seg, low)
         claim = SentenceClaim(
             hedged=bool(hedges), denied=bool(denials), hedge_anchors=hedges, denial_anchors=denials
         )
@@ -259,16 +259,15 @@ class Attributor:
             claim.speaker_candidate = min(
                 mentions, key=lambda m: (PREFERENCE.get(m.type, 9), m.start)
             ).id
-        source, back = self._source(view, seg, low, by_token)
-        authority = self._authority_speaker(view, seg)
-        claim.speakers = self._speakers(view, seg, low, by_token, authority)
+        phrase = self._phrase_source(view, seg, low, by_token)
+        source, back = self._source(view, seg, verbs, phrase, by_token)
+        authority = self._authority_speaker(view, verbs)
+        claim.speakers = self._speakers(view, seg, verbs, phrase[0], by_token, authority)
         claim.previous = _previous(earlier, self.reference_carry, pronoun=False)
-        claim.reporting = bool(self._reporting_verbs(view, seg))
+        claim.reporting = bool(verbs)
         claim.claimant = self._claimant(view, seg, by_token)
         if claim.claimant is not None:
             claim.speakers.append(Speaker(claim.claimant, CLAIMANT))
-        if source is not None:
-            authority = None
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
@@ -278,14 +277,14 @@ class Attributor:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
             claim.carried = claim.asserted_by is not None
         elif back.startswith(TITLED):
-            claim.asserted_by = self._last_named(view, seg, back[len(TITLED) :])
+            claim.asserted_by = self._named_before(view, seg, back[len(TITLED) :])
             claim.carried = claim.asserted_by is not None
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
         elif back == SPEAKER:
             claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
         elif back == PRONOUN or (
-            low.lstrip().startswith(QUOTES) and not self._has_speaker(view, seg)
+            low.lstrip().startswith(QUOTES) and not self._has_speaker(view, verbs)
         ):
             claim.asserted_by = _previous(earlier, self.carry, pronoun=back == PRONOUN)
             claim.carried = claim.asserted_by is not None
@@ -295,19 +294,19 @@ class Attributor:
         self,
         view: DocView,
         seg: Segment,
-        low: str,
+        verbs: list[int],
+        phrase: Ment | None,
         by_token: dict[int, Ment],
         authority: str | None,
     ) -> list[Speaker]:
         """Every source the segment names: reporting verbs' subjects, the name after
         "according to", a report's owner ("the FSB's statement"), unnamed authorities."""
         found: list[Speaker] = []
-        for verb in self._reporting_verbs(view, seg):
+        for verb in verbs:
             speaker = verb_speaker(view, verb, by_token)
             if speaker is not None:
                 how = "verb" if view.dep[verb] in MAIN_DEPS else "verb_inner"
                 found.append(Speaker(speaker.id, how, speaker.span.root.i))
-        phrase, _ = self._phrase_source(view, seg, low, by_token)
         if phrase is not None:
             found.append(Speaker(phrase.id, "according", phrase.span.root.i))
         for i in range(seg.start, seg.end):
@@ -320,9 +319,9 @@ class Attributor:
             found.append(Speaker(authority, "authority"))
         return found
 
-    def _authority_speaker(self, view: DocView, seg: Segment) -> str | None:
+    def _authority_speaker(self, view: DocView, verbs: list[int]) -> str | None:
         """The state whose unnamed officials speak ("Uzbek officials said"): its entity id."""
-        for verb in self._reporting_verbs(view, seg):
+        for verb in verbs:
             if view.dep[verb] not in MAIN_DEPS:
                 continue
             for child in view.children(verb):
@@ -344,7 +343,7 @@ class Attributor:
             if view.pos[i] != "VERB" or view.lemma[i] not in self.reporting:
                 continue
             children = view.children(i)
-            if any(view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported for c in children):
+            if self._acts(view, i):
                 continue
             if view.lemma[i] in self.clausal_only and not (
                 quoted
@@ -356,14 +355,21 @@ class Attributor:
         return found
 
     def _source(
-        self, view: DocView, seg: Segment, low: str, by_token: dict[int, Ment]
+        self,
+        view: DocView,
+        seg: Segment,
+        verbs: list[int],
+        phrase: tuple[Ment | None, str],
+        by_token: dict[int, Ment],
     ) -> tuple[Ment | None, str]:
         """The mention that asserts the segment, else how it points back to an earlier one.
+        ``verbs`` are the segment's reporting verbs, ``phrase`` what its "according to"
+        phrase names.
 
         Of nested reports the innermost speaker wins: in "X said, Interfax reports" or
         "Interfax reports that X said", the claim is X's.
         """
-        main = [v for v in self._reporting_verbs(view, seg) if view.dep[v] in MAIN_DEPS]
+        main = [v for v in verbs if view.dep[v] in MAIN_DEPS]
         spoken = [
             (depth(view, verb), verb, speaker)
             for verb in main
@@ -371,10 +377,10 @@ class Attributor:
         ]
         if spoken:
             return max(spoken, key=lambda c: (c[0], -c[1]))[2], ""
-        trailing = self._trailing_speaker(view, seg, by_token)
+        trailing = self._trailing_speaker(view, verbs, by_token)
         if trailing is not None:
             return trailing, ""
-        found, back = self._phrase_source(view, seg, low, by_token)
+        found, back = phrase
         if found is not None or back:
             return found, back
         for i in range(seg.start, seg.end):
@@ -393,14 +399,14 @@ class Attributor:
         return None, ""
 
     def _trailing_speaker(
-        self, view: DocView, seg: Segment, by_token: dict[int, Ment]
+        self, view: DocView, verbs: list[int], by_token: dict[int, Ment]
     ) -> Ment | None:
         """ "..., the CSTO press service reported in a statement": the parser reads the
         closing source as an apposition with the reporting verb describing it; a verb with
         no agent ("by") and no object does not describe, it reports."""
         if not self.english:
             return None
-        for verb in self._reporting_verbs(view, seg):
+        for verb in verbs:
             head = view.head[verb]
             if view.dep[verb] != "acl" or head not in by_token or view.dep[head] != "appos":
                 continue
@@ -413,10 +419,7 @@ class Attributor:
         """The subject of "claimed responsibility (credit) for ...": a name, or "the group"
         for the last group named before."""
         for i in range(seg.start, seg.end):
-            if not any(
-                view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported
-                for c in view.children(i)
-            ):
+            if not self._acts(view, i):
                 continue
             for child in view.children(i):
                 if view.dep[child] != "nsubj":
@@ -425,7 +428,7 @@ class Attributor:
                 if named:
                     return named[0].id
                 if view.lemma[child] in self.group_nouns and self._definite(view, child - 1):
-                    return self._last_named(view, seg, "group")
+                    return self._named_before(view, seg, "group")
         return None
 
     def _titled(self, view: DocView, i: int) -> bool:
@@ -445,18 +448,26 @@ class Attributor:
                 return TITLED + self.titles[view.lemma[child]]
         return ""
 
-    def _last_named(self, view: DocView, seg: Segment, type_: str) -> str | None:
+    def _acts(self, view: DocView, verb: int) -> bool:
+        """ "claimed responsibility", "took credit": a verb of saying whose object makes it
+        an act, not a report."""
+        return any(
+            view.dep[c] in OBJECTS and view.lemma[c] in self.not_reported
+            for c in view.children(verb)
+        )
+
+    def _named_before(self, view: DocView, seg: Segment, type_: str) -> str | None:
         """The last entity of ``type_`` named in the sentences before ``seg`` (within the
         reference carry): whom "the official" or "the ministry" stands for."""
         first = max(0, seg.sentence - self.reference_carry)
-        for index in range(seg.sentence, first - 1, -1):
-            for earlier in reversed(view.segments[index]):
-                if earlier.start >= seg.start:
-                    continue
-                for mention in reversed(earlier.mentions):
-                    if mention.type == type_:
-                        return mention.id
-        return None
+        mentions = [
+            m
+            for index in range(first, seg.sentence + 1)
+            for earlier in view.segments[index]
+            for m in earlier.mentions
+        ]
+        found = antecedent(mentions, seg.start, (type_,))
+        return found.id if found is not None else None
 
     def _document_subject(self, view: DocView, verb: int) -> bool:
         """Whether the verb's subject is "the statement", "this report" (no name in it)."""
@@ -500,13 +511,12 @@ class Attributor:
                 j += 1
         return None, back
 
-    def _has_speaker(self, view: DocView, seg: Segment) -> bool:
-        return any(
-            any(view.dep[c] == "nsubj" for c in view.children(v))
-            for v in self._reporting_verbs(view, seg)
-        )
+    def _has_speaker(self, view: DocView, verbs: list[int]) -> bool:
+        return any(any(view.dep[c] == "nsubj" for c in view.children(v)) for v in verbs)
 
-    def _hedges(self, view: DocView, seg: Segment, low: str) -> tuple[int | None, ...]:
+    def _hedges(
+        self, view: DocView, seg: Segment, low: str, verbs: list[int]
+    ) -> tuple[int | None, ...]:
         """Anchors of the hedges in the segment: an adverb's verb, a phrase's own verb."""
         found: list[int | None] = [
             view.head[i] if view.pos[i] == "ADV" else None
@@ -514,11 +524,11 @@ class Attributor:
             if self._word(view, i) in self.hedge_words
         ]
         found.extend(phrase_anchors(view, seg, low, self.hedge_phrases))
-        if self._anonymous(view, seg, low):
+        if self._anonymous(view, seg, low, verbs):
             found.append(None)
         return tuple(found)
 
-    def _anonymous(self, view: DocView, seg: Segment, low: str) -> bool:
+    def _anonymous(self, view: DocView, seg: Segment, low: str, verbs: list[int]) -> bool:
         """Whether the segment leans on unnamed sources ("according to reports", "sources
         said", "reports suggest"): reported, not vouched for, so hedged."""
         if self.source_phrases:
@@ -528,7 +538,7 @@ class Attributor:
                         return True
                     if view.pos[k] not in ("DET", "ADJ", "NOUN"):
                         break
-        for verb in self._reporting_verbs(view, seg):
+        for verb in verbs:
             for child in view.children(verb):
                 if view.dep[child] == "nsubj" and view.lemma[child] in self.anonymous:
                     below = view.children(child)
@@ -549,6 +559,16 @@ class Attributor:
         ]
         found.extend(phrase_anchors(view, seg, low, self.denial_phrases))
         return tuple(found)
+
+
+def _segment_of(
+    fact: object, view: DocView, claims: list[list[SentenceClaim]]
+) -> tuple[int, int] | None:
+    """(sentence, segment) of the fact's evidence, or None when it lies outside the Doc."""
+    index = fact.evidence.sentence_index  # type: ignore[attr-defined]
+    if not 0 <= index < len(claims):
+        return None
+    return index, fact_segment(fact, view.segments[index])
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:

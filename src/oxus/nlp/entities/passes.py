@@ -107,23 +107,26 @@ def press_services(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             continue  # the pack knows this press office by name
         before = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
         owner = by_end.get(before)
-        after = by_start.get(end + 2) if doc[end : end + 2].text.lower() == "of the" else None
-        after = after or (
-            by_start.get(end + 1) if end < len(doc) and doc[end].lower_ == "of" else None
-        )
+        after = _owner_after(doc, end, by_start)
         if owner is not None and owner.type in OWNER_TYPES:
             new = Candidate(owner.start, end, EntityType.ORGANIZATION, source="ner")
-            replaced = [owner]
         elif after is not None and after.type in OWNER_TYPES:
             new = Candidate(start, after.end, EntityType.ORGANIZATION, source="ner")
-            replaced = [after]
         elif start > 0 and doc[start - 1].lower_ in OWNER_ADJECTIVES:
             new = Candidate(start - 1, end, EntityType.ORGANIZATION, source="ner")
-            replaced = []
         else:
             continue
-        out = [
-            c for c in out if c not in replaced and not (c.start < new.end and new.start < c.end)
-        ]
+        # the owner's own mention lies inside the new span and goes with the rest
+        out = [c for c in out if not (c.start < new.end and new.start < c.end)]
         out.append(new)
     return out
+
+
+def _owner_after(doc: Doc, end: int, by_start: dict[int, Candidate]) -> Candidate | None:
+    """The name after "press service of (the)"."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    at = end + 1
+    if at < len(doc) and doc[at].lower_ == "the":
+        at += 1
+    return by_start.get(at)

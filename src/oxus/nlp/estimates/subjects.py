@@ -40,22 +40,24 @@ class Subject:
 MENTION_LIST_KEY = "oxus_mention_list"
 
 
-def _mentions(doc: Doc) -> list[Span]:
-    """The Doc's mention spans by start, read once per Doc (many counts ask for them)."""
+def _mentions(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The Doc's mention spans by start, and their starts, read once per Doc (many counts
+    ask for them)."""
     group = doc.spans.get(extensions.MENTIONS, [])
     cached = doc.user_data.get(MENTION_LIST_KEY)
     if cached is None or cached[0] != len(group):
+        ordered = sorted(group, key=lambda m: m.start)
         cached = doc.user_data[MENTION_LIST_KEY] = (
             len(group),
-            sorted(group, key=lambda m: m.start),
+            ordered,
+            [m.start for m in ordered],
         )
-    return list(cached[1])
+    return cached[1], cached[2]
 
 
 def mentions_between(doc: Doc, start: int, end: int) -> list[Span]:
     """Mention spans that start in ``[start, end)``."""
-    found = _mentions(doc)
-    starts = [m.start for m in found]
+    found, starts = _mentions(doc)
     return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
@@ -102,12 +104,12 @@ def resolve_back(span: Span, before: int, types: list[str], *, count: int = 1) -
     doc = span.doc
     lex = load_lexicon("measures", doc.lang_)
     view = token_view(doc)
-    bounds = [*view.sent_starts, len(view)]
     index = view.sentence_of(span.start)
     first = max(0, index - int(lex["lookback_sentences"]))
     found: list[Span] = []
     for at in range(index, first - 1, -1):
-        start, end = bounds[at], min(before, bounds[at + 1])
+        start, end = view.sentence_span(at)
+        end = min(before, end)
         mentions = [
             m
             for m in mentions_between(doc, start, end)
@@ -129,11 +131,10 @@ def named_next(span: Span, types: list[str]) -> list[Span]:
     group a sentence later ("... convicting them of being members of a banned group. The
     court found them guilty of being members of Jamaat Ansarullah")."""
     view = token_view(span.doc)
-    bounds = [*view.sent_starts, len(view)]
     index = view.sentence_of(span.start)
     if index + 1 >= len(view.sent_starts):
         return []
-    start, end = bounds[index + 1], bounds[index + 2]
+    start, end = view.sentence_span(index + 1)
     return [
         m
         for m in mentions_between(span.doc, start, end)

@@ -151,6 +151,7 @@ class EventExtractor:
             return []
         out = []
         parts = split_by_date(event, tok, mentions)
+        referred = embedded(tok)
         for part in parts:
             features = event_features(
                 sent,
@@ -167,7 +168,7 @@ class EventExtractor:
             )
             if len(parts) > 1:
                 features[f"{part.type.value}|split"] = 1.0
-            if embedded(tok):
+            if referred:
                 features[f"{part.type.value}|embedded"] = 1.0
             key = (part.type.value, str(index), str(tok.i), part.location or "", part.date or "")
             out.append(Candidate(part, features, key))

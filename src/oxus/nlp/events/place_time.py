@@ -202,7 +202,6 @@ def outside_parentheses(sent: Span, mentions: list[Ment]) -> list[Ment]:
 
 SAYING = frozenset(
     {"say", "confirm", "tell", "report", "announce", "state", "add", "claim", "declare"}
-    | {"told", "said"}
 )
 """Verbs whose complement reports an event; a place attached to them is the speaker's."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -35,8 +36,10 @@ __all__ = [
 _DETERMINERS = {"the", "his", "her", "its", "their", "these", "those", "our", "them"}
 
 
-def _words(key: str) -> set[str]:
-    return {str(w).lower() for w in load_lexicon("quantities")[key]}
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of the quantities lexicon, lower-cased (read once: every number asks)."""
+    return frozenset(str(w).lower() for w in load_lexicon("quantities")[key])
 
 
 def _is_noise(span: Span, text: str, full: str) -> bool:
