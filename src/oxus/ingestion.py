@@ -311,9 +311,3 @@ def _facts_only(
             on_failure(outcome)
         else:
             raise ReadError(outcome.source, outcome.reason, code=outcome.code)
-
-
-def count_files(paths: Iterable[str | Path]) -> int:
-    """How many paths ``paths`` expands to, refused ones included (a progress bar's total)."""
-    found = find_sources(paths)
-    return len(found.files) + len(found.refused)

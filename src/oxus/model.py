@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -229,6 +230,20 @@ class DocumentFacts:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
+
+
+def fact_entity_ids(
+    relations: Iterable[Relation], events: Iterable[Event], estimates: Iterable[Estimate]
+) -> set[str]:
+    """Every entity these facts name: ends, places, participants and who asserted them."""
+    ids: set[str] = set()
+    for r in relations:
+        ids.update(filter(None, (r.subject, r.object, r.asserted_by)))
+    for e in events:
+        ids.update(filter(None, (e.location, e.asserted_by, *e.agents, *e.targets)))
+    for s in estimates:
+        ids.update(filter(None, (s.subject, s.asserted_by)))
+    return ids
 
 
 def slugify(text: str) -> str:

@@ -42,13 +42,8 @@ def resolve_entity(store: Store, name_or_id: str) -> str:
     """The id of the entity an analyst means by a name, alias or id; error when unknown."""
     if store.entity(name_or_id) is not None:
         return name_or_id
-    found = store.find_entities(name_or_id)
-    if not found:
-        raise StoreError(f"no entity named {name_or_id!r}")
-    with store.engine.connect() as conn:
-        merges = merge_map(conn)
-    canonical = list(dict.fromkeys(merges.get(i, i) for i in found))
-    return canonical[0]
+    found, merges = _named(store, name_or_id)
+    return merges.get(found[0], found[0])
 
 
 def resolve_merged_entity(store: Store, name_or_id: str) -> str:
@@ -60,11 +55,7 @@ def resolve_merged_entity(store: Store, name_or_id: str) -> str:
     """
     if store.entity(name_or_id) is not None:
         return name_or_id
-    found = store.find_entities(name_or_id)
-    if not found:
-        raise StoreError(f"no entity named {name_or_id!r}")
-    with store.engine.connect() as conn:
-        merges = merge_map(conn)
+    found, merges = _named(store, name_or_id)
     merged = [i for i in found if merges.get(i, i) != i]
     if merged:
         return merged[0]
@@ -77,6 +68,15 @@ def resolve_merged_entity(store: Store, name_or_id: str) -> str:
             "name the one to unmerge"
         )
     return found[0]
+
+
+def _named(store: Store, name: str) -> tuple[list[str], dict[str, str]]:
+    """The entities bearing ``name`` (an error when none) and the store's merges."""
+    found = store.find_entities(name)
+    if not found:
+        raise StoreError(f"no entity named {name!r}")
+    with store.engine.connect() as conn:
+        return found, merge_map(conn)
 
 
 def entity_detail(store: Store, entity_id: str) -> EntityDetail:

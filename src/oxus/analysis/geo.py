@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 from oxus.analysis.dating.asof import relations_as_of
 from oxus.analysis.dating.derive import ensure_dated
 from oxus.analysis.incidents.persist import ensure_incidents
-from oxus.analysis.incidents.queries import involving
+from oxus.analysis.incidents.queries import filtered, involving
 from oxus.analysis.incidents.summary import load_summary
 from oxus.analysis.refs import EntityRef, Resolver, until_bound
 from oxus.store import Store, schema
@@ -193,13 +193,7 @@ def _incidents(
     )
     if family:
         query = query.where(i.c.id.in_(involving(family)))
-    if types:
-        query = query.where(i.c.type.in_(list(types)))
-    if since:
-        query = query.where(i.c.date >= since)
-    if until:
-        query = query.where(i.c.date <= until_bound(until))
-    rows = conn.execute(query).all()
+    rows = conn.execute(filtered(query, types=types, since=since, until=until)).all()
     resolver.load(row.location_id for row in rows)
     shown: list[tuple[PlaceIncident, list[str]]] = []
     for row in rows:

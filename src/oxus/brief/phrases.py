@@ -6,7 +6,7 @@ number in a brief can be found in the sentence it came from.
 
 from __future__ import annotations
 
-from oxus.analysis.claims import ClaimEvidence, EstimatePoint, EventClaim
+from oxus.analysis.claims import ClaimEvidence, EstimatePoint
 from oxus.analysis.grading import Credence
 from oxus.analysis.incidents.views import DisagreementValue, Incident
 
@@ -82,25 +82,6 @@ def _speaker(ev: ClaimEvidence) -> str:
 def relation_sentence(subject: str, predicate: str, obj: str, roles: list[str]) -> str:
     phrase = PREDICATES[predicate].format(role=" and ".join(roles) or "leader")
     return f"{subject} {phrase} {obj}"
-
-
-def event_sentence(event: EventClaim) -> str:
-    parts = [EVENT_NOUNS.get(event.type, event.type)]
-    if event.agents:
-        parts.append("by " + ", ".join(a.name for a in event.agents))
-    if event.targets:
-        parts.append("against " + ", ".join(t.name for t in event.targets))
-    if event.location:
-        parts.append("in " + event.location.name)
-    text = " ".join(parts)
-    counts = [f"{number(v)} {k}" for k, v in sorted(event.counts.items())]
-    if counts:
-        text += " (" + ", ".join(counts) + ")"
-    if event.evidence.hedged:
-        text += ", reportedly"
-    if event.evidence.polarity == "denied":
-        text += ", denied"
-    return text + according_to([event.evidence])
 
 
 def graded(text: str, credence: Credence) -> str:

@@ -10,9 +10,9 @@ the search quadratic.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
+from oxus.ingest.base import content_hash
 from oxus.model import (
     Document,
     DocumentFacts,
@@ -22,6 +22,7 @@ from oxus.model import (
     Evidence,
     Mention,
     Relation,
+    fact_entity_ids,
 )
 
 MENTION_SCAN_CHARS = 200_000_000
@@ -107,7 +108,7 @@ class DocumentBuilder:
             if eid in entities
         ]
         self.document.text = text
-        self.document.content_hash = hashlib.sha256(text.encode()).hexdigest()
+        self.document.content_hash = content_hash(text)
         return DocumentFacts(
             document=self.document,
             entities={i: entities[i] for i in self._referenced() if i in entities},
@@ -118,14 +119,7 @@ class DocumentBuilder:
         )
 
     def _referenced(self) -> set[str]:
-        ids = set(self.entity_ids)
-        for r in self.relations:
-            ids.update(filter(None, (r.subject, r.object, r.asserted_by)))
-        for e in self.events:
-            ids.update(filter(None, (e.location, e.asserted_by, *e.agents, *e.targets)))
-        for s in self.estimates:
-            ids.update(filter(None, (s.subject, s.asserted_by)))
-        return ids
+        return set(self.entity_ids) | fact_entity_ids(self.relations, self.events, self.estimates)
 
 
 def _mention(entity: Entity, segments: list[tuple[int, str]], budget: ScanBudget) -> Mention:

@@ -22,6 +22,7 @@ from oxus.model import (
     Predicate,
     Qualifier,
     Relation,
+    fact_entity_ids,
 )
 from oxus.store import schema
 
@@ -204,13 +205,7 @@ def read_document_facts(conn: Connection, doc_id: str) -> DocumentFacts | None:
             .order_by(schema.estimates.c.id)
         )
     ]
-    ids = {m.entity_id for m in mentions}
-    for rel in relations:
-        ids.update(filter(None, (rel.subject, rel.object, rel.asserted_by)))
-    for ev in events:
-        ids.update(filter(None, (ev.location, ev.asserted_by, *ev.agents, *ev.targets)))
-    for est in estimates:
-        ids.update(filter(None, (est.subject, est.asserted_by)))
+    ids = {m.entity_id for m in mentions} | fact_entity_ids(relations, events, estimates)
     return DocumentFacts(
         document=document,
         entities=load_entities(conn, ids, merges),

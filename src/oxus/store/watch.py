@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select
+from sqlalchemy import Connection, bindparam, select
 
 from oxus.store import schema
 from oxus.store.reader import merge_map
@@ -141,7 +141,3 @@ def _concerns(
         countries.get(i) == item.value or countries.get(resolved.get(i, i)) == item.value
         for i in ids
     )
-
-
-def delete_alerts(conn: Connection, doc_id: str) -> None:
-    conn.execute(delete(schema.alerts).where(schema.alerts.c.document_id == doc_id))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from typing import NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, text, update
 
 from oxus.errors import StoreError
-from oxus.model import DocumentFacts, Entity, Evidence
+from oxus.model import DocumentFacts, Entity, Evidence, fact_entity_ids
 from oxus.store import schema
 from oxus.store.candidates import NameHolder
 from oxus.textnorm import fold
@@ -151,22 +151,11 @@ def _names_to_record(entity: Entity, *, from_pack: bool) -> list[str]:
     return list(entity.aliases)
 
 
-def _referenced_ids(facts: DocumentFacts) -> set[str]:
-    ids = {m.entity_id for m in facts.mentions}
-    for r in facts.relations:
-        ids.update(filter(None, (r.subject, r.object, r.asserted_by)))
-    for e in facts.events:
-        ids.update(filter(None, (e.location, e.asserted_by, *e.agents, *e.targets)))
-    for s in facts.estimates:
-        ids.update(filter(None, (s.subject, s.asserted_by)))
-    return ids
-
-
 INSERT_CHUNK = 5000
 """Rows per statement: a very long document's rows are never all built at once."""
 
 
-def insert_rows(conn: Connection, table: Table, rows: Iterable[dict[str, object]]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, object]]) -> None:
     """Insert ``rows`` in order, ``INSERT_CHUNK`` at a time."""
     iterator = iter(rows)
     while chunk := list(itertools.islice(iterator, INSERT_CHUNK)):
@@ -176,7 +165,8 @@ def insert_rows(conn: Connection, table: Table, rows: Iterable[dict[str, object]
 def write_facts(conn: Connection, facts: DocumentFacts) -> None:
     """Insert mentions, evidence and facts of one document (entities already written)."""
     doc_id = facts.document.id
-    missing = _referenced_ids(facts) - set(facts.entities)
+    referenced = fact_entity_ids(facts.relations, facts.events, facts.estimates)
+    missing = (referenced | {m.entity_id for m in facts.mentions}) - set(facts.entities)
     if missing:
         raise StoreError(f"document {doc_id!r} refers to unknown entities {sorted(missing)}")
     if facts.mentions:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
 
 from oxus.analysis.dating.cues import EndingCues, ending_cues
 from oxus.store import Store, schema
+from oxus.store.derived import read_state, write_state
 
 CHUNK = 500
 """Documents dated per transaction."""
@@ -40,14 +42,20 @@ def _pending_documents(conn: Connection) -> list[str]:
 STATE_KEY = "relation-dates"
 
 
+def cues_digest(cues: EndingCues) -> str:
+    """The cue lists' fingerprint, from the full patterns (a pattern's repr is cut short)."""
+    parts = (cues.before.pattern, cues.after.pattern, cues.before_chars, cues.after_chars)
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:12]
+
+
+@cache
 def _cues_digest() -> str:
-    return hashlib.sha1(repr(ending_cues()).encode("utf-8")).hexdigest()[:12]
+    return cues_digest(ending_cues())
 
 
 def _dated_with(conn: Connection) -> str | None:
     """The cue lists' digest the store was dated with (before any "|")."""
-    s = schema.derived_state
-    value = conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar_one_or_none()
+    value = read_state(conn, STATE_KEY)
     return value.split("|")[0] if value else None
 
 
@@ -58,18 +66,10 @@ def _relations_now(conn: Connection) -> str:
     return f"{count}:{newest}"
 
 
-def _set_state(conn: Connection, value: str) -> None:
-    s = schema.derived_state
-    conn.execute(delete(s).where(s.c.name == STATE_KEY))
-    conn.execute(s.insert().values(name=STATE_KEY, value=value))
-
-
 def needs_dating(store: Store) -> bool:
     """Whether statements were stored since the last dating, or other cue lists apply."""
-    s = schema.derived_state
     with store.engine.connect() as conn:
-        stored = conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar()
-        return stored != f"{_cues_digest()}|{_relations_now(conn)}"
+        return read_state(conn, STATE_KEY) != f"{_cues_digest()}|{_relations_now(conn)}"
 
 
 def _rows(conn: Connection, documents: list[str], cues: EndingCues) -> list[dict[str, Any]]:
@@ -148,10 +148,7 @@ def date_relations(store: Store) -> int:
     with store.engine.begin() as conn:
         if _dated_with(conn) != digest:
             conn.execute(delete(schema.relation_times))
-            conn.execute(
-                delete(schema.derived_state).where(schema.derived_state.c.name == STATE_KEY)
-            )
-            conn.execute(schema.derived_state.insert().values(name=STATE_KEY, value=digest))
+            write_state(conn, STATE_KEY, digest)
     with store.engine.connect() as conn:
         pending = _pending_documents(conn)
     written = 0
@@ -162,7 +159,7 @@ def date_relations(store: Store) -> int:
                 conn.execute(schema.relation_times.insert(), rows)
             written += len(rows)
     with store.engine.begin() as conn:
-        _set_state(conn, f"{digest}|{_relations_now(conn)}")
+        write_state(conn, STATE_KEY, f"{digest}|{_relations_now(conn)}")
     return written
 
 

@@ -26,9 +26,10 @@ from oxus.analysis.incidents.rules import LinkRules, default_rules
 from oxus.analysis.incidents.summary import dump_summary
 from oxus.analysis.refs import Resolver
 from oxus.store import Store, schema
+from oxus.store.derived import read_state, write_state
+from oxus.store.writer import insert_rows
 
 STATE_KEY = "incidents"
-INSERT_CHUNK = 5000
 _locks: weakref.WeakKeyDictionary[Store, threading.Lock] = weakref.WeakKeyDictionary()
 _locks_guard = threading.Lock()
 
@@ -88,7 +89,7 @@ def relink(store: Store, *, rules: LinkRules | None = None) -> LinkReport:
         constraints = Constraints.from_decisions(load_decisions(conn))
         drafts = link_events(events, tree, rules, constraints)
         _write(conn, drafts, tree)
-        _set_state(conn, fingerprint(conn, rules))
+        write_state(conn, STATE_KEY, fingerprint(conn, rules))
     multi = sum(1 for d in drafts if len({e.document_id for e in d.members}) > 1)
     return LinkReport(len(events), len(drafts), multi, time.perf_counter() - started)
 
@@ -119,20 +120,8 @@ def _write(conn: Connection, drafts: list[Draft], tree: PlaceTree) -> None:
             {"event_id": event.id, "incident_id": number, "score": scores[event.id], "position": n}
             for n, event in enumerate(ordered)
         ]
-    for table, rows in ((schema.incidents, incident_rows), (schema.incident_events, member_rows)):
-        for chunk in range(0, len(rows), INSERT_CHUNK):
-            conn.execute(table.insert(), rows[chunk : chunk + INSERT_CHUNK])
-
-
-def _set_state(conn: Connection, value: str) -> None:
-    s = schema.derived_state
-    conn.execute(delete(s).where(s.c.name == STATE_KEY))
-    conn.execute(s.insert().values(name=STATE_KEY, value=value))
-
-
-def _stored_state(conn: Connection) -> str | None:
-    s = schema.derived_state
-    return conn.execute(select(s.c.value).where(s.c.name == STATE_KEY)).scalar_one_or_none()
+    insert_rows(conn, schema.incidents, incident_rows)
+    insert_rows(conn, schema.incident_events, member_rows)
 
 
 def _lock(store: Store) -> threading.Lock:
@@ -142,7 +131,7 @@ def _lock(store: Store) -> threading.Lock:
 
 def is_current(store: Store) -> bool:
     with store.engine.connect() as conn:
-        return _stored_state(conn) == fingerprint(conn)
+        return read_state(conn, STATE_KEY) == fingerprint(conn)
 
 
 def ensure_incidents(store: Store) -> LinkReport | None:

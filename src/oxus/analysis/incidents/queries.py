@@ -106,16 +106,6 @@ def get_incident(store: Store, incident_id: str) -> Incident:
     return found[0]
 
 
-def incident_of_event(store: Store, event_id: int) -> str | None:
-    """The id of the incident an event belongs to."""
-    ensure_incidents(store)
-    ie = schema.incident_events
-    with store.engine.connect() as conn:
-        return conn.execute(
-            select(ie.c.incident_id).where(ie.c.event_id == event_id)
-        ).scalar_one_or_none()
-
-
 def incident_count(store: Store) -> int:
     ensure_incidents(store)
     with store.engine.connect() as conn:
