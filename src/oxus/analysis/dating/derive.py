@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
@@ -42,15 +41,8 @@ def _pending_documents(conn: Connection) -> list[str]:
 STATE_KEY = "relation-dates"
 
 
-def cues_digest(cues: EndingCues) -> str:
-    """The cue lists' fingerprint, from the full patterns (a pattern's repr is cut short)."""
-    parts = (cues.before.pattern, cues.after.pattern, cues.before_chars, cues.after_chars)
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:12]
-
-
-@cache
 def _cues_digest() -> str:
-    return cues_digest(ending_cues())
+    return hashlib.sha1(repr(ending_cues()).encode("utf-8")).hexdigest()[:12]
 
 
 def _dated_with(conn: Connection) -> str | None:
