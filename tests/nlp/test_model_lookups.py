@@ -1,4 +1,5 @@
-"""The attribute rules as a lookup table give every token what the stock ruler gives it."""
+"""The model's attribute rules and lemmatizer, run as lookups, give every token what the stock
+components give it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from oxus.nlp.attribute_rules import AttributeRules, replace_stock_ruler
+from oxus.nlp.lemmas import KeptLemmas
 from oxus.nlp.pipeline import build_pipeline
 
 # Sentences written for this test: contractions, the colloquial forms the model's rules
@@ -21,6 +23,7 @@ TEXTS = [
     '  Two  hundred fighters crossed the river.\n\nHe  said:  "We will return."',
     "Police arrested 12 suspects at 5 a.m. near Kunduz -- officials said.",
     "Y' all can't say I didn't warn ya 'cause I did.",
+    "He saw the old saw. The leaves fell when she leaves; the saw was seen.",
     "Yes",
     "",
 ]
@@ -75,4 +78,22 @@ def test_a_ruler_with_a_pattern_the_table_cannot_express_is_kept() -> None:
 def test_the_english_pipeline_runs_the_table_in_the_rulers_place() -> None:
     names = build_pipeline().pipe_names
     assert "attribute_ruler" not in names
-    assert names.index("parser") < names.index("oxus_attribute_rules") < names.index("lemmatizer")
+    assert names.index("parser") < names.index("oxus_attribute_rules") < names.index("ner")
+
+
+def test_kept_lemmas_are_the_stock_lemmatizers(model: Language) -> None:
+    lemmatizer = model.get_pipe("lemmatizer")
+    kept = KeptLemmas(lemmatizer)
+    with model.select_pipes(disable=["lemmatizer", "ner"]):
+        parsed = list(model.pipe(TEXTS * 2))
+    lemmatizer(_copy(model, parsed[0]))  # the stock component checks its tables first
+    for doc in parsed:
+        stock, ours = lemmatizer(_copy(model, doc)), kept(_copy(model, doc))
+        assert [t.lemma_ for t in stock] == [t.lemma_ for t in ours], doc.text
+    assert kept._memo, "the second pass is answered from what the first kept"
+
+
+def test_the_english_pipeline_keeps_lemmas_after_the_attribute_rules() -> None:
+    names = build_pipeline().pipe_names
+    assert "lemmatizer" not in names
+    assert names.index("oxus_attribute_rules") < names.index("oxus_lemmas") < names.index("ner")

@@ -1,0 +1,70 @@
+"""The model's rule lemmatizer, with every answer kept: the same lemmas, each worked out once.
+
+spaCy's rule lemmatizer visits every token in Python and keeps only some of its answers
+(a singular noun or a base-form verb is worked out again at each occurrence). Its
+answer depends only on the word, its part of speech and its morphology, so it is kept
+for each such triple and the lemmatizer itself is asked only about a new one. Tokens
+that already have a lemma (from the attribute rules) keep it, as the stock component
+leaves them. A lemmatizer in another mode, or one told to overwrite, stays as it is.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
+
+STOCK = "lemmatizer"
+MEMO_LIMIT = 100_000
+"""Distinct (word, part of speech, morphology) kept (cleared when full)."""
+
+
+class KeptLemmas:
+    """Runs beside the stock lemmatizer's tables; asks it only about new tokens."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self._memo: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatizer = self.lemmatizer
+        if not lemmatizer._validated:  # the stock path checks its tables on first use
+            return lemmatizer(doc)
+        memo = self._memo
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        for i, (orth, pos, morph, lemma) in enumerate(
+            doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        ):
+            if lemma:
+                continue
+            token = doc[i]
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = lemmatizer.lemmatize(token)[0]
+            token.lemma_ = found
+        return doc
+
+
+@Language.factory("oxus_lemmas")
+def make_kept_lemmas(nlp: Language, name: str) -> KeptLemmas:
+    """The stock ``lemmatizer`` of ``nlp`` with its answers kept (added beside it)."""
+    lemmatizer = nlp.get_pipe(STOCK)
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise TypeError(f"{STOCK} is not a Lemmatizer")
+    return KeptLemmas(lemmatizer)
+
+
+def replace_stock_lemmatizer(nlp: Language) -> None:
+    """Swap the model's rule ``lemmatizer`` for one that keeps its answers, where it can."""
+    if STOCK not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe(STOCK)
+    if not isinstance(lemmatizer, Lemmatizer):
+        return
+    if lemmatizer.mode != "rule" or lemmatizer.overwrite:
+        return
+    nlp.add_pipe("oxus_lemmas", after=STOCK)
+    nlp.remove_pipe(STOCK)
