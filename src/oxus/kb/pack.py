@@ -19,6 +19,7 @@ source}``). Unknown keys are errors, so typos surface at load time.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -236,5 +237,11 @@ def shared_pack(directory: Path | str | None = None) -> Pack:
 
 
 def default_pack() -> Pack:
-    """The shipped pack (or ``OXUS_PACK``), loaded once per process."""
-    return shared_pack(None)
+    """The shipped pack (or ``OXUS_PACK``), loaded once per process (components ask for
+    it many times per document: the folder is resolved once per ``OXUS_PACK`` value)."""
+    return _default_pack(os.environ.get("OXUS_PACK"))
+
+
+@cache
+def _default_pack(override: str | None) -> Pack:
+    return shared_pack(override)
