@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # the parser is imported when a Markdown file is first read
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _TAGS = re.compile(r"<[^<>\n]*>")
 
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 

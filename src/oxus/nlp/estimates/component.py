@@ -30,7 +30,6 @@ from oxus.nlp.estimates.options import (
 )
 from oxus.nlp.estimates.options import rule_subjects as allowed_subjects
 from oxus.nlp.estimates.subjects import Subject, find_subjects
-from oxus.nlp.lang.ru.quantities import counted_noun as russian_counted_noun
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.numbers.quantities import casualty_key, find_quantities, unit_token
 
@@ -95,6 +94,9 @@ def _counted_noun(span: Span) -> Token | None:
 def _russian_counted_noun(span: Span) -> Token | None:
     """The noun a Russian quantity counts: after it ("300 боевиков"), else the genitive
     after "число"/"численность" before it ("число задержанных достигло 20")."""
+    # Imported here: the Russian models' modules are loaded only for Russian text.
+    from oxus.nlp.lang.ru.quantities import counted_noun as russian_counted_noun
+
     if span._.quantity.percent:
         return None
     noun = russian_counted_noun(span)
