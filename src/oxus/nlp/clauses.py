@@ -84,13 +84,24 @@ def sentence_mentions(sent: Span) -> list[Ment]:
     return mentions_in(sent.doc, sent.start, sent.end)
 
 
+LINKED_KEY = "oxus_linked_mentions"
+
+
 def linked_mentions(doc: Doc) -> list[Ment]:
-    """Every linked mention of the Doc, sorted by (start, -end), overlaps kept."""
+    """Every linked mention of the Doc, sorted by (start, -end), overlaps kept.
+
+    Relations, events and attribution each ask several times per Doc: the list is read
+    once per mention group (the linker's), and each caller gets its own copy."""
     if MENTIONS not in doc.spans:
         return []
-    found = [Ment(span, span.kb_id_, span.label_) for span in doc.spans[MENTIONS] if span.kb_id_]
+    group = doc.spans[MENTIONS]
+    cached = doc.user_data.get(LINKED_KEY)
+    if cached is not None and cached[0] is group and cached[1] == len(group):
+        return list(cached[2])
+    found = [Ment(span, span.kb_id_, span.label_) for span in group if span.kb_id_]
     found.sort(key=lambda m: (m.start, -m.end))
-    return found
+    doc.user_data[LINKED_KEY] = (group, len(group), found)
+    return list(found)
 
 
 def without_overlaps(found: list[Ment]) -> list[Ment]:
