@@ -173,6 +173,9 @@ def _run(
                 spacy_doc = next(processed)
                 sentences = _sentence_count(spacy_doc) if len(sections) > 1 else 1
                 parts.append(SectionFacts(section, sentences, doc_to_facts(spacy_doc, batch[i])))
+                # What the components left on the Doc refers back to it (token views,
+                # spans): emptied, the Doc is freed now, not by a later full collection.
+                spacy_doc.user_data.clear()
                 del spacy_doc
                 if len(sections) > 1:
                     release_memory()
