@@ -34,7 +34,7 @@ from oxus.analysis.claim_records import (
     RelationClaim,
 )
 from oxus.analysis.refs import EntityRef, Resolver
-from oxus.errors import StoreError
+from oxus.errors import NotFound
 from oxus.model import Predicate
 from oxus.store import Store, schema
 
@@ -400,7 +400,7 @@ def entity_claims(store: Store, entity_id: str) -> EntityClaims:
         resolver.load([canonical])
         ref = resolver.ref(canonical)
         if ref is None or ref.type == "unknown":
-            raise StoreError(f"no entity {entity_id!r}")
+            raise NotFound(f"no entity {entity_id!r}")
     relations = relation_claims(store, canonical)
     series = estimate_series(store, canonical)
     return EntityClaims(
