@@ -217,3 +217,17 @@ def test_counts_of_people_by_role_may_be_arrests(nlp, people: str) -> None:
         40,
         "present",
     ) in found
+
+
+def test_the_facts_format_rule_takes_the_nearest_of_entities_tied_alike(nlp) -> None:
+    doc = linked_doc(
+        nlp,
+        "Islamic State drew recruits away in Kunduz province last year, and fewer than 700 "
+        "fighters stayed with the IMU.",
+    )
+    spec = [
+        c.fact.subject
+        for c in estimate_candidates(doc)
+        if c.fact.measure == Measure.FIGHTERS and "*|spec" in c.features
+    ]
+    assert spec == ["group:imu"]

@@ -115,7 +115,11 @@ def subject_options(
         if current is None or TIE_RANK[tie.rstrip(">")] < TIE_RANK[current[2].rstrip(">")]:
             options[entity_id] = (entity_id, type_, tie)
 
-    for mention in mentions_between(doc, sentence.start, sentence.end):
+    def distance(mention: Span) -> int:
+        return min(abs(mention.start - span.end), abs(span.start - mention.end))
+
+    # Nearest first: among options tied alike, the facts format's rule takes the closest.
+    for mention in sorted(mentions_between(doc, sentence.start, sentence.end), key=distance):
         if not mention.kb_id_:
             continue
         if mention.label_ not in SUBJECT_TYPES:
