@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from oxus.allocator import keep_freed_memory
 from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, owns_process, store_for
 from oxus.errors import OxusError
@@ -101,6 +102,7 @@ def ingest(
     except OxusError as e:
         raise fail(str(e)) from e
     if owns_process():
+        keep_freed_memory()
         # What is loaded now (models, pack, pipeline) lives as long as the process: the
         # collector need not traverse it again at every collection of the documents'
         # objects.
