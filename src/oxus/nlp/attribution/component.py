@@ -52,6 +52,8 @@ MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+OWNER_PREPOSITIONS = frozenset({"of", "by", "from"})
+"""Prepositions that name who issued a report: "the report of X", "a statement by X"."""
 FOLLOWING = "following"
 """How a source names itself for the sentence before it ("Об этом сообщает X")."""
 CLAIMANT = "claimant"
@@ -116,6 +118,7 @@ class Attributor:
             for type_, words in (lex.get("titled_speakers") or {}).items()
             for word in words
         }
+        self.owners = self.english
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -310,11 +313,9 @@ class Attributor:
         if phrase is not None:
             found.append(Speaker(phrase.id, "according", phrase.span.root.i))
         for i in range(seg.start, seg.end):
-            if view.lemma[i] in self.source_nouns:
-                for child in view.children(i):
-                    if view.dep[child] == "poss" and child in by_token:
-                        ment = by_token[child]
-                        found.append(Speaker(ment.id, "source_noun", ment.span.root.i))
+            owner = self._report_owner(view, i, by_token)
+            if owner is not None:
+                found.append(Speaker(owner.id, "source_noun", owner.span.root.i))
         if authority is not None:
             found.append(Speaker(authority, "authority"))
         return found
@@ -384,10 +385,9 @@ class Attributor:
         if found is not None or back:
             return found, back
         for i in range(seg.start, seg.end):
-            if view.lemma[i] in self.source_nouns:
-                for child in view.children(i):
-                    if view.dep[child] == "poss" and child in by_token:
-                        return by_token[child], ""
+            owner = self._report_owner(view, i, by_token)
+            if owner is not None:
+                return owner, ""
         if any(self._document_subject(view, verb) for verb in main):
             return None, REFERENCE
         for verb in main:
@@ -397,6 +397,29 @@ class Attributor:
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         return None, ""
+
+    def _report_owner(self, view: DocView, i: int, by_token: dict[int, Ment]) -> Ment | None:
+        """Who issued a report, statement or release named by token ``i``: its possessor
+        ("the FSB's statement"), else (English) the name it is "of" or "by"
+        ("the report of the Monitoring Team") or that qualifies it ("a UN report")."""
+        if view.lemma[i] not in self.source_nouns:
+            return None
+        children = view.children(i)
+        for child in children:
+            if view.dep[child] == "poss" and child in by_token:
+                return by_token[child]
+        if not self.owners:
+            return None
+        for child in children:
+            if view.dep[child] == "prep" and view.lower[child] in OWNER_PREPOSITIONS:
+                for obj in view.children(child):
+                    if view.dep[obj] == "pobj" and obj in by_token:
+                        return by_token[obj]
+            if view.dep[child] == "compound" and view.pos[i] == "NOUN":
+                named = [by_token[t] for t in view.subtree(child) if t in by_token]
+                if named:
+                    return named[0]
+        return None
 
     def _trailing_speaker(
         self, view: DocView, verbs: list[int], by_token: dict[int, Ment]
