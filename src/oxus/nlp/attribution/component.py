@@ -280,7 +280,8 @@ class Attributor:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
             claim.carried = claim.asserted_by is not None
         elif back.startswith(TITLED):
-            claim.asserted_by = self._named_before(view, seg, back[len(TITLED) :])
+            type_, title = back[len(TITLED) :].split(":", 1)
+            claim.asserted_by = self._named_before(view, seg, type_, title)
             claim.carried = claim.asserted_by is not None
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
@@ -347,7 +348,7 @@ class Attributor:
             if self._acts(view, i):
                 continue
             if view.lemma[i] in self.clausal_only and not (
-                quoted
+                (quoted and not any(view.dep[c] in OBJECTS for c in children))
                 or view.dep[i] == "parataxis"
                 or any(view.dep[c] in CLAUSAL for c in children)
             ):
@@ -468,7 +469,7 @@ class Attributor:
         """ "The official said ...": the back-reference a titled subject makes, else ""."""
         for child in view.children(verb):
             if view.dep[child] == "nsubj" and self._titled(view, child):
-                return TITLED + self.titles[view.lemma[child]]
+                return f"{TITLED}{self.titles[view.lemma[child]]}:{view.lemma[child]}"
         return ""
 
     def _acts(self, view: DocView, verb: int) -> bool:
@@ -479,9 +480,11 @@ class Attributor:
             for c in view.children(verb)
         )
 
-    def _named_before(self, view: DocView, seg: Segment, type_: str) -> str | None:
+    def _named_before(self, view: DocView, seg: Segment, type_: str, title: str = "") -> str | None:
         """The last entity of ``type_`` named in the sentences before ``seg`` (within the
-        reference carry): whom "the official" or "the ministry" stands for."""
+        reference carry): whom "the official" or "the ministry" stands for. A name that
+        holds the title itself ("the committee": "the National Security Committee") is
+        preferred to a later name that does not (the agency that relayed it)."""
         first = max(0, seg.sentence - self.reference_carry)
         mentions = [
             m
@@ -489,6 +492,15 @@ class Attributor:
             for earlier in view.segments[index]
             for m in earlier.mentions
         ]
+        if title:
+            titled = [
+                m
+                for m in mentions
+                if m.type == type_ and title in (view.lower[t] for t in range(m.start, m.end))
+            ]
+            found = antecedent(titled, seg.start, (type_,))
+            if found is not None:
+                return found.id
         found = antecedent(mentions, seg.start, (type_,))
         return found.id if found is not None else None
 
@@ -528,7 +540,7 @@ class Attributor:
                 if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
                 elif self._titled(view, j):
-                    return None, TITLED + self.titles[view.lemma[j]]
+                    return None, f"{TITLED}{self.titles[view.lemma[j]]}:{view.lemma[j]}"
                 if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
                     break
                 j += 1
