@@ -397,3 +397,14 @@ def test_a_title_prefers_the_name_that_holds_it(run):
     )
     based = [r for r in doc._.relations if r.predicate == Predicate.BASED_IN]
     assert [r.asserted_by for r in based] == [eid(ORG, "Border Service")]
+
+
+def test_according_to_figures_compiled_by_a_body(run):
+    rel = only_relation(
+        run(
+            "The Crescent Front is based in Kunduz, according to figures compiled by the "
+            "Border Service.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")

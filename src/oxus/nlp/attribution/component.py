@@ -52,6 +52,7 @@ MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PARTICIPLES = frozenset({"VBN", "VBG"})
 OWNER_PREPOSITIONS = frozenset({"of", "by", "from"})
 """Prepositions that name who issued a report: "the report of X", "a statement by X"."""
 FOLLOWING = "following"
@@ -541,10 +542,20 @@ class Attributor:
                     back = REFERENCE
                 elif self._titled(view, j):
                     return None, f"{TITLED}{self.titles[view.lemma[j]]}:{view.lemma[j]}"
-                if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
+                if self._ends_phrase(view, j):
                     break
                 j += 1
         return None, back
+
+    def _ends_phrase(self, view: DocView, j: int) -> bool:
+        """Whether token ``j`` closes an "according to" phrase before any name in it: a
+        clause's verb or a comma, not a participle that says who issued the figures
+        ("according to data compiled by X", "citing a statement released by X")."""
+        if view.lower[j] in (",", ";"):
+            return True
+        if view.pos[j] != "VERB":
+            return False
+        return not (self.english and view.tag[j] in PARTICIPLES and view.dep[j] == "acl")
 
     def _has_speaker(self, view: DocView, verbs: list[int]) -> bool:
         return any(any(view.dep[c] == "nsubj" for c in view.children(v)) for v in verbs)
