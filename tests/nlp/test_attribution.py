@@ -6,6 +6,7 @@ import pytest
 
 from oxus.model import Event, EventType, Polarity, Predicate, Relation
 from oxus.nlp.attribution.component import Attributor
+from oxus.nlp.candidates import doc_candidates
 from oxus.nlp.clauses import evidence_for
 from oxus.nlp.events.component import EventExtractor
 from oxus.nlp.relations.component import RelationExtractor
@@ -408,3 +409,22 @@ def test_according_to_figures_compiled_by_a_body(run):
         )
     )
     assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_source_the_sentence_points_back_to_is_marked_as_such(run):
+    # "The report said" points back to the source named before: the scorer is told so,
+    # rather than seeing only a stale source from an earlier sentence
+    doc = run(
+        "The Border Service said on Monday that the Mountain Brigade had moved. "
+        "The report said the Crescent Front is based in Kunduz.",
+        MENTIONS,
+    )
+    cands = [
+        c
+        for c in doc_candidates(doc).relations
+        if c.fact.subject == eid(G, "Crescent Front") and c.fact.predicate == Predicate.BASED_IN
+    ]
+    assert cands
+    option = next(o for o in cands[0].sources if o.entity_id == eid(ORG, "Border Service"))
+    assert "reference" in option.features
+    assert cands[0].rule_source == eid(ORG, "Border Service")

@@ -62,9 +62,10 @@ CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
 """Events a claim of responsibility vouches for."""
 TITLED = "titled:"
 """A back-reference by title ("the official said"), followed by the entity type it names."""
-PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
+PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
 """How a segment points back to an earlier source: "according to him", "the statement says",
-"they claim" (a pronoun speaker: the segment's own source, named before)."""
+"they claim" (a pronoun speaker: the segment's own source, named before); a quotation
+that goes on with no speaker of its own is carried."""
 
 
 @dataclass
@@ -272,6 +273,7 @@ class Attributor:
         claim.claimant = self._claimant(view, seg, by_token)
         if claim.claimant is not None:
             claim.speakers.append(Speaker(claim.claimant, CLAIMANT))
+        pointer = ""
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
@@ -279,7 +281,7 @@ class Attributor:
             claim.asserted_by = authority
         elif back == REFERENCE:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
-            claim.carried = claim.asserted_by is not None
+            claim.carried, pointer = claim.asserted_by is not None, REFERENCE
         elif back.startswith(TITLED):
             type_, title = back[len(TITLED) :].split(":", 1)
             claim.asserted_by = self._named_before(view, seg, type_, title)
@@ -287,12 +289,15 @@ class Attributor:
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
         elif back == SPEAKER:
-            claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
+            claim.asserted_by, pointer = _previous(earlier, self.carry, pronoun=True), SPEAKER
         elif back == PRONOUN or (
             low.lstrip().startswith(QUOTES) and not self._has_speaker(view, verbs)
         ):
             claim.asserted_by = _previous(earlier, self.carry, pronoun=back == PRONOUN)
-            claim.carried = claim.asserted_by is not None
+            claim.carried, pointer = claim.asserted_by is not None, back or CARRIED
+        if pointer and claim.asserted_by is not None:
+            # how the segment points back is what tells a carried source from a stale one
+            claim.speakers.append(Speaker(claim.asserted_by, back))
         return claim
 
     def _speakers(
