@@ -7,6 +7,7 @@ Exception tree::
      ├── PackError          the knowledge pack is invalid (E2xx)
      │    └── LexiconError  a pattern file is missing or malformed (E210)
      ├── StoreError         the store cannot be opened or written (E3xx)
+     │    └── NotFound      no stored entity or incident of that name or id (E300)
      ├── GoldError          a gold or facts file is not in the facts format (E4xx)
      │    └── ModelError    an extraction model file is missing or malformed (E410)
      ├── ExportError        an export or import failed (E5xx)
@@ -62,6 +63,14 @@ class StoreError(OxusError):
     """The store cannot be opened, migrated or written."""
 
     code = "E300"
+
+
+class NotFound(StoreError):
+    """A lookup named an entity or incident the store does not hold.
+
+    Its own type so that surfaces can tell "there is no such thing" (the web app's
+    404) from a request they cannot carry out (400); its code stays the store's.
+    """
 
 
 class GoldError(OxusError):

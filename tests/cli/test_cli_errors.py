@@ -205,3 +205,26 @@ def test_the_installed_command_says_the_same(
     assert result.returncode not in (0, 70)
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("error: ") and words in line
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "entity show 'Nobody Known' --db {db}",
+        "facts --db {db} --entity 'Nobody Known'",
+        "brief --db {db} --entity 'Nobody Known'",
+        "incidents --db {db} --entity 'Nobody Known'",
+        "incidents show no-such-incident --db {db}",
+        "watch add mine 'Nobody Known' --db {db}",
+        "sources grade 'Nobody Known' B --db {db}",
+    ],
+)
+def test_a_lookup_of_nothing_stored_is_one_line_and_exit_1(
+    template: str, places: dict[str, str]
+) -> None:
+    """Commands leave the store's errors to the command group: the same line, code 1."""
+    result = CliRunner().invoke(app, _args(template, places))
+    assert result.exit_code == 1, result.output
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("error: [E300] no"), line
+    assert "Traceback" not in result.output

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from oxus.model import Entity, EntityType, Measure, Qualifier
 from oxus.nlp import extensions
-from oxus.nlp.estimates.component import EstimatesComponent
+from oxus.nlp.estimates.component import EstimatesComponent, estimate_candidates
 from tests.nlp.fact_docs import rules_only
 
 ENTITIES = {
@@ -27,6 +27,7 @@ ENTITIES = {
     "ICE": ("organization", "organization:ice"),
     "US Immigration and Customs Enforcement": ("organization", "organization:us-ice"),
     "Moscow City Court": ("organization", "organization:moscow-city-court"),
+    "Central Asia": ("place", "place:central-asia"),
 }
 
 
@@ -38,8 +39,8 @@ def nlp():
     return model
 
 
-def estimates(nlp, text: str, published: str = "2023-11-30"):
-    """Run the pipeline with hand-built mentions standing in for the linker."""
+def linked_doc(nlp, text: str, published: str = "2023-11-30"):
+    """Parse with hand-built mentions standing in for the linker."""
     doc = nlp.make_doc(text)
     doc._.published = published
     doc = nlp(doc)
@@ -52,6 +53,12 @@ def estimates(nlp, text: str, published: str = "2023-11-30"):
     doc._.entities = {
         kb_id: Entity(kb_id, EntityType(label), name) for name, (label, kb_id) in ENTITIES.items()
     }
+    return doc
+
+
+def estimates(nlp, text: str, published: str = "2023-11-30"):
+    """Run the component and decode by the rules."""
+    doc = linked_doc(nlp, text, published)
     doc = rules_only(EstimatesComponent(nlp, "oxus_estimates"))(doc)
     return [(e.subject, e.measure, e.low, e.high, e.qualifier) for e in doc._.estimates], doc
 
@@ -175,3 +182,52 @@ def test_an_arrest_verb_does_not_make_cells_detainees(nlp) -> None:
         nlp, "Police in Uzbekistan detained members of three small cells last year."
     )
     assert [f for f in found if f[1] == Measure.ARRESTS] == []
+
+
+def options(nlp, text: str) -> set[tuple[str, Measure, int | None, str]]:
+    """(subject, measure, low, tie) of every estimate candidate the scorer chooses among."""
+    found = estimate_candidates(linked_doc(nlp, text))
+    return {(c.fact.subject, c.fact.measure, c.fact.low, _tie(c.features)) for c in found}
+
+
+def _tie(features) -> str:
+    return next(k.split("|")[2] for k in features if k.startswith("*|tie|"))
+
+
+def test_fighters_from_a_region_may_be_sized_by_the_region(nlp) -> None:
+    found = options(nlp, "There are also several hundred fighters from Central Asia in Syria.")
+    assert ("place:central-asia", Measure.FIGHTERS, 200, "phrase") in found
+
+
+def test_arrests_are_offered_the_group_the_document_is_about(nlp) -> None:
+    text = (
+        "The Islamic State claimed the attack on the concert hall. Islamic State media "
+        "published a video. Police sealed off the area. Officers searched homes nearby. "
+        "Later, police detained four suspects in Tajikistan."
+    )
+    assert ("group:is", Measure.ARRESTS, 4, "document") in options(nlp, text)
+
+
+@pytest.mark.parametrize("people", ["rioters", "protesters", "servicemen"])
+def test_counts_of_people_by_role_may_be_arrests(nlp, people: str) -> None:
+    found = options(nlp, f"Police in Tajikistan detained 40 {people} last week.")
+    assert ("state:tajikistan", Measure.ARRESTS, 40, "located") in found or (
+        "state:tajikistan",
+        Measure.ARRESTS,
+        40,
+        "present",
+    ) in found
+
+
+def test_the_facts_format_rule_takes_the_nearest_of_entities_tied_alike(nlp) -> None:
+    doc = linked_doc(
+        nlp,
+        "Islamic State drew recruits away in Kunduz province last year, and fewer than 700 "
+        "fighters stayed with the IMU.",
+    )
+    spec = [
+        c.fact.subject
+        for c in estimate_candidates(doc)
+        if c.fact.measure == Measure.FIGHTERS and "*|spec" in c.features
+    ]
+    assert spec == ["group:imu"]

@@ -98,6 +98,12 @@ def test_unit_skips_names_in_a_coordination(nlp) -> None:
     assert span._.quantity.unit == "activists"
 
 
+def test_unit_behind_coordinated_modifiers_comes_from_the_parse(nlp) -> None:
+    doc = run(nlp, "The cell released hundreds of audio and video sermons online.")
+    (span,) = doc.spans[extensions.QUANTITIES]
+    assert span._.quantity.unit == "sermons"
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

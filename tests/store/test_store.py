@@ -180,3 +180,17 @@ def test_a_provisional_entity_sharing_a_name_becomes_a_candidate_not_a_merge(
     ]
     facts = fresh_db.document_facts("d1")
     assert facts is not None and "group:northern-front" in facts.entities
+
+
+def test_a_store_used_in_a_with_block_is_closed_at_its_end(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "s.db")) as store:
+        assert store.stats()["documents"] == 0
+        assert store.engine.pool.checkedin() == 1  # type: ignore[attr-defined]
+    assert store.engine.pool.checkedin() == 0  # type: ignore[attr-defined]
+
+
+def test_an_error_in_the_with_block_closes_the_store_and_goes_on_up(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no entity"), open_store(str(tmp_path / "s.db")) as store:
+        store.stats()
+        raise StoreError("no entity 'x'")
+    assert store.engine.pool.checkedin() == 0  # type: ignore[attr-defined]

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from oxus.errors import NotFound, StoreError
 from oxus.store import Store
+from oxus.web import create_app
 from tests.web.conftest import Client
 from tests.web.sample import EB, NF, NF2
 
@@ -129,3 +131,48 @@ def test_cached_graph_follows_every_change(client: Client) -> None:
         headers={"x-csrf-token": client.csrf(), "origin": "http://testserver"},
     )
     assert client.get("/api/network", params={"predicates": "leader_of"}).json()["edges"] == []
+
+
+def test_a_lookup_of_nothing_stored_is_404_and_a_request_that_cannot_be_done_is_400(
+    client: Client,
+) -> None:
+    for path in ("/api/entities/Nobody Known", "/api/incidents/no-such-incident"):
+        missing = client.get(path)
+        assert missing.status_code == 404, path
+        assert missing.json()["detail"].startswith("no ")
+    assert client.get("/entities/Nobody Known").status_code == 404
+    assert client.get("/incidents/no-such-incident").status_code == 404
+    write = {"x-csrf-token": client.csrf(), "origin": "http://testserver"}
+    gone = client.post(
+        f"/api/entities/{NF2.id}/merge", json={"into": "group:nobody"}, headers=write
+    )
+    assert (gone.status_code, gone.json()["detail"]) == (404, "no entity 'group:nobody'")
+    itself = client.post(f"/api/entities/{NF.id}/merge", json={"into": NF.id}, headers=write)
+    assert (itself.status_code, itself.json()["detail"]) == (
+        400,
+        "cannot merge an entity into itself",
+    )
+    not_merged = client.post(f"/api/entities/{NF.id}/unmerge", headers=write)
+    assert not_merged.status_code == 400
+
+
+def test_the_status_follows_the_error_type_not_its_words(store: Store) -> None:
+    app = create_app(store, allow_hosts=["testserver"])
+
+    @app.get("/api/words-of-a-missing-thing")
+    def refused() -> None:
+        raise StoreError("no entity is named in this request")
+
+    @app.get("/api/missing-in-other-words")
+    def missing() -> None:
+        raise NotFound("the incident 'x' is not stored")
+
+    c = Client(app)
+    try:
+        assert c.get("/api/words-of-a-missing-thing").status_code == 400
+        assert c.get("/api/missing-in-other-words").status_code == 404
+        assert c.get("/api/missing-in-other-words").json() == {
+            "detail": "the incident 'x' is not stored"
+        }
+    finally:
+        c.close()

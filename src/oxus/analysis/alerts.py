@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, func, select
 from oxus.analysis.refs import Resolver, evidence_columns
 from oxus.errors import StoreError
 from oxus.store import Store, schema
+from oxus.store.chunks import chunks
 
 DEFAULT_LIMIT = 200
 FACT_TABLES: dict[str, Table] = {
@@ -112,21 +113,19 @@ def _load_facts(
     found: dict[tuple[str, int], Any] = {}
     for kind, fact_ids in by_kind.items():
         table = FACT_TABLES[kind]
-        for start in range(0, len(fact_ids), 500):
+        for chunk in chunks(fact_ids):
             for row in conn.execute(
                 select(table, *evidence_columns())
                 .join(schema.evidence, schema.evidence.c.id == table.c.evidence_id)
                 .join(schema.documents, schema.documents.c.id == schema.evidence.c.document_id)
-                .where(table.c.id.in_(fact_ids[start : start + 500]), table.c.review != "rejected")
+                .where(table.c.id.in_(chunk), table.c.review != "rejected")
             ):
                 found[(kind, row.id)] = row
     roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     event_ids = [i for kind, i in found if kind == "event"]
     p = schema.event_participants
-    for start in range(0, len(event_ids), 500):
-        for part in conn.execute(
-            select(p).where(p.c.event_id.in_(event_ids[start : start + 500])).order_by(p.c.position)
-        ):
+    for chunk in chunks(event_ids):
+        for part in conn.execute(select(p).where(p.c.event_id.in_(chunk)).order_by(p.c.position)):
             roles[part.event_id][part.role].append(part.entity_id)
     ids: list[str | None] = []
     for (kind, fact_id), row in found.items():

@@ -34,9 +34,10 @@ from oxus.analysis.claim_records import (
     RelationClaim,
 )
 from oxus.analysis.refs import EntityRef, Resolver
-from oxus.errors import StoreError
+from oxus.errors import NotFound
 from oxus.model import Predicate
 from oxus.store import Store, schema
+from oxus.store.chunks import chunks
 
 __all__ = [
     "ClaimEvidence",
@@ -137,10 +138,8 @@ def _relation_rows(
             counts = counts.where(where)
         statements = conn.execute(counts.group_by(*key)).all()
         totals = {tuple(statement[:4]): statement.n for statement in statements}
-        for start in range(0, len(statements), STATEMENTS_PER_QUERY):
-            ids = _newest_ids(
-                conn, statements[start : start + STATEMENTS_PER_QUERY], evidence_limit
-            )
+        for batch in chunks(statements, STATEMENTS_PER_QUERY):
+            ids = _newest_ids(conn, batch, evidence_limit)
             for row in conn.execute(_with_evidence(r, r).where(r.c.id.in_(ids))).all():
                 statement = (row.subject_id, row.predicate, row.object_id, row.polarity)
                 rows.append(_WithTotal(row, totals[statement]))
@@ -277,13 +276,11 @@ def _event_claims(
         return []
     e, p = schema.events, schema.event_participants
     rows: list[Any] = []
-    for chunk in range(0, len(ids), 500):
-        rows += conn.execute(_with_evidence(e, e).where(e.c.id.in_(ids[chunk : chunk + 500]))).all()
+    for chunk in chunks(ids):
+        rows += conn.execute(_with_evidence(e, e).where(e.c.id.in_(chunk))).all()
     roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for chunk in range(0, len(ids), 500):
-        for part in conn.execute(
-            select(p).where(p.c.event_id.in_(ids[chunk : chunk + 500])).order_by(p.c.position)
-        ):
+    for chunk in chunks(ids):
+        for part in conn.execute(select(p).where(p.c.event_id.in_(chunk)).order_by(p.c.position)):
             roles[part.event_id][part.role].append(part.entity_id)
     resolver.load(
         i
@@ -400,7 +397,7 @@ def entity_claims(store: Store, entity_id: str) -> EntityClaims:
         resolver.load([canonical])
         ref = resolver.ref(canonical)
         if ref is None or ref.type == "unknown":
-            raise StoreError(f"no entity {entity_id!r}")
+            raise NotFound(f"no entity {entity_id!r}")
     relations = relation_claims(store, canonical)
     series = estimate_series(store, canonical)
     return EntityClaims(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from oxus.errors import StoreError
+from oxus.errors import NotFound, StoreError
 from oxus.model import Entity
 from oxus.store import Store, schema
 from oxus.store.reader import merge_map
@@ -74,7 +74,7 @@ def _named(store: Store, name: str) -> tuple[list[str], dict[str, str]]:
     """The entities bearing ``name`` (an error when none) and the store's merges."""
     found = store.find_entities(name)
     if not found:
-        raise StoreError(f"no entity named {name!r}")
+        raise NotFound(f"no entity named {name!r}")
     with store.engine.connect() as conn:
         return found, merge_map(conn)
 
@@ -83,7 +83,7 @@ def entity_detail(store: Store, entity_id: str) -> EntityDetail:
     """Everything known about one entity and the entities merged into it."""
     entity = store.entity(entity_id)
     if entity is None:
-        raise StoreError(f"no entity {entity_id!r}")
+        raise NotFound(f"no entity {entity_id!r}")
     with store.engine.connect() as conn:
         merges = merge_map(conn)
         absorbed = sorted(source for source, target in merges.items() if target == entity_id)

@@ -20,6 +20,7 @@ from oxus.analysis.incidents.queries import filtered, involving
 from oxus.analysis.incidents.summary import load_summary
 from oxus.analysis.refs import EntityRef, Resolver, until_bound
 from oxus.store import Store, schema
+from oxus.store.chunks import chunks
 
 INCIDENTS_PER_PLACE = 20
 
@@ -224,10 +225,8 @@ def _name_sources(conn: Connection, shown: list[tuple[PlaceIncident, list[str]]]
     d = schema.documents
     wanted = sorted({doc for _, documents in shown for doc in documents})
     names: dict[str, str] = {}
-    for chunk in range(0, len(wanted), 500):
-        for row in conn.execute(
-            select(d.c.id, d.c.outlet, d.c.title).where(d.c.id.in_(wanted[chunk : chunk + 500]))
-        ):
+    for chunk in chunks(wanted):
+        for row in conn.execute(select(d.c.id, d.c.outlet, d.c.title).where(d.c.id.in_(chunk))):
             names[row.id] = row.outlet or row.title or row.id
     for item, documents in shown:
         item.sources = list(dict.fromkeys(names.get(doc, doc) for doc in documents))

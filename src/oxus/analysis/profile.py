@@ -27,7 +27,7 @@ from oxus.analysis.incidents.persist import ensure_incidents
 from oxus.analysis.incidents.queries import entity_incidents
 from oxus.analysis.incidents.views import Incident
 from oxus.analysis.refs import EntityRef, Resolver
-from oxus.errors import StoreError
+from oxus.errors import NotFound
 from oxus.model import Entity
 from oxus.store import Store, schema
 
@@ -160,7 +160,7 @@ def entity_profile(store: Store, name_or_id: str) -> Profile:
         entity_id = resolver(entity_id) or entity_id
         entity = store.entity(entity_id)
         if entity is None:
-            raise StoreError(f"no entity {entity_id!r}")
+            raise NotFound(f"no entity {entity_id!r}")
         family = resolver.family(entity_id)
         incidents = entity_incidents(conn, resolver, family, limit=INCIDENT_LIMIT)
         documents, total = _documents(conn, family)

@@ -31,14 +31,13 @@ from oxus.analysis.search_names import (
 from oxus.analysis.snippets import SNIPPET_MARK, snippet_around
 from oxus.kb.translit import other_script
 from oxus.store import Store, schema
+from oxus.store.chunks import chunks
 from oxus.textnorm import fold
 
 RANK_WINDOW = 500
 """Only this many matching documents are ranked, the newest (PostgreSQL: by publication
 date; SQLite: the last ingested, the order its full-text index keeps): a word found in
 most of a large store would otherwise have every match scored on each keystroke."""
-CHUNK = 500
-"""Document ids per query when filtering or describing many documents."""
 MAX_WORDS = 16
 """Distinct words of a query that are searched: a query repeating one word a hundred
 times took seconds in the full-text index; the rest of a long query adds nothing."""
@@ -172,8 +171,7 @@ def _newest(conn: Connection, doc_ids: list[str], count: int) -> list[str]:
     """The ``count`` most recently published of ``doc_ids`` (undated last), newest first."""
     d = schema.documents
     rows: list[Any] = []
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = doc_ids[start : start + CHUNK]
+    for chunk in chunks(doc_ids):
         rows += conn.execute(
             select(d.c.id, d.c.published)
             .where(d.c.id.in_(chunk))
@@ -188,8 +186,7 @@ def _newest(conn: Connection, doc_ids: list[str], count: int) -> list[str]:
 def _metadata(conn: Connection, doc_ids: list[str]) -> dict[str, Any]:
     d = schema.documents
     rows: dict[str, Any] = {}
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = doc_ids[start : start + CHUNK]
+    for chunk in chunks(doc_ids):
         for row in conn.execute(
             select(d.c.id, d.c.title, d.c.published, d.c.outlet).where(d.c.id.in_(chunk))
         ):
@@ -215,8 +212,7 @@ def _word_ranks(conn: Connection, words: str, doc_ids: list[str]) -> dict[str, f
         )
     query = query.bindparams(bindparam("ids", expanding=True))
     ranks: dict[str, float] = {}
-    for start in range(0, len(doc_ids), CHUNK):
-        chunk = doc_ids[start : start + CHUNK]
+    for chunk in chunks(doc_ids):
         ranks.update(
             (row.id, float(row.rank)) for row in conn.execute(query, {"q": match, "ids": chunk})
         )

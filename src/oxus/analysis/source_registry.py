@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.sources import GRADES, KINDS, Source, SourceBook, seed_sources, source_id
-from oxus.errors import OxusError, StoreError
+from oxus.errors import NotFound, OxusError, StoreError
 from oxus.store import Store, schema
 from oxus.store.reader import merge_map
 from oxus.store.source_edits import forget_source, save_source
@@ -116,7 +116,7 @@ def _speaker_entry(store: Store, book: SourceBook, name: str, kind: str | None) 
         return known
     entity = store.entity(entity_id)
     if entity is None:
-        raise StoreError(f"no entity {entity_id!r}")
+        raise NotFound(f"no entity {entity_id!r}")
     chosen = kind or KIND_OF_SPEAKER.get(entity.type.value)
     if chosen is None:
         raise StoreError(f"{entity.name!r} is a new source: say what kind it is with --kind")

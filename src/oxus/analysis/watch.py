@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from oxus.analysis.entities import resolve_entity
-from oxus.errors import OxusError, StoreError
+from oxus.errors import NotFound, OxusError, StoreError
 from oxus.model import EntityType, EventType
 from oxus.store import Store, schema
 from oxus.store.watch_lists import WatchTarget
@@ -93,7 +93,7 @@ def resolve_target(store: Store, name: str) -> WatchTarget:
         raise StoreError(f"nothing named {text!r}: not an entity, country or event type") from e
     entity = store.entity(entity_id)
     if entity is None:
-        raise StoreError(f"no entity {entity_id!r}")
+        raise NotFound(f"no entity {entity_id!r}")
     if entity.type is EntityType.STATE and entity.country and kind != "entity":
         return WatchTarget("country", entity.country, entity.name)
     if kind == "country":

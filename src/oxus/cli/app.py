@@ -137,11 +137,9 @@ DbOption = Annotated[
 
 def store_for(db: str | None, *, reading: bool = False, create: bool = False) -> Store:
     """Open the store for a command; ``reading`` commands open read-only stores too, and
-    refuse a missing one unless ``create``."""
-    try:
-        return open_store(db, reading=reading, create=create)
-    except OxusError as e:
-        raise fail(str(e)) from e
+    refuse a missing one unless ``create``. Use it as ``with store_for(db) as store:``;
+    an error opening it reaches the user as one line like any other."""
+    return open_store(db, reading=reading, create=create)
 
 
 def output_path(out: Path, *, folder: bool = False) -> Path:

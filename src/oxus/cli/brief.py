@@ -11,7 +11,6 @@ import typer
 
 from oxus.analysis.entities import resolve_entity
 from oxus.cli.app import DbOption, app, errors, fail, output_path, store_for
-from oxus.errors import OxusError
 from oxus.ingest.dates import normalize_date
 
 
@@ -56,16 +55,11 @@ def brief(
     from oxus.brief.build import country_brief, entity_brief
     from oxus.brief.render import render_html, render_markdown, render_pdf
 
-    store = store_for(db, reading=True)
-    try:
+    with store_for(db, reading=True) as store:
         if entity is not None:
             result = entity_brief(store, resolve_entity(store, entity), since=since)
         else:
             result = country_brief(store, resolve_entity(store, country or ""), since=since)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     try:
         if format is BriefFormat.PDF:
             render_pdf(result, out)  # type: ignore[arg-type]

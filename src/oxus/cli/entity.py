@@ -8,8 +8,7 @@ import typer
 from rich.table import Table
 
 from oxus.analysis.entities import entity_detail, resolve_entity, resolve_merged_entity
-from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
+from oxus.cli.app import DbOption, app, console, store_for
 from oxus.store.curation import merge_entities, unmerge_entity
 
 entity_app = typer.Typer(help="Inspect and curate entities.", no_args_is_help=True)
@@ -22,13 +21,8 @@ def show(
     db: DbOption = None,
 ) -> None:
     """An entity with its aliases (and where each came from) and its mentions by document."""
-    store = store_for(db, reading=True)
-    try:
+    with store_for(db, reading=True) as store:
         detail = entity_detail(store, resolve_entity(store, name))
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     entity = detail.entity
     console.print(
         f"[bold]{entity.name}[/bold]  ({entity.type.value}, {entity.status})  id: {entity.id}"
@@ -61,14 +55,9 @@ def merge(
     db: DbOption = None,
 ) -> None:
     """Merge entity A into entity B (reversible with ``oxus entity unmerge A``)."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         a, b = resolve_entity(store, absorbed), resolve_entity(store, survivor)
         merge_entities(store, a, b)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     console.print(f"merged {a} into {b}")
 
 
@@ -80,12 +69,7 @@ def unmerge(
     db: DbOption = None,
 ) -> None:
     """Undo a merge: the entity resolves to itself again."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         entity_id = resolve_merged_entity(store, absorbed)
         was = unmerge_entity(store, entity_id)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     console.print(f"unmerged {entity_id} (was merged into {was})")

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 
 from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
 from oxus.eval import ERROR_CATEGORIES, format_errors, format_report, load_facts, score
 from oxus.export.facts_jsonl import facts_records
 
@@ -55,24 +54,18 @@ def eval_command(
             )
         _cross_validate(gold, cv, seed=seed, as_json=as_json, db=db)
         return
-    try:
-        gold_docs = load_facts(gold)
-        if facts is not None:
-            system = load_facts(facts, check_refs=False)
-            documents: list[Any] = []
-        else:
-            store = store_for(db, reading=True)
-            try:
-                wanted = {g["doc"]["id"] for g in gold_docs}
-                loaded = [store.document_facts(doc_id) for doc_id in sorted(wanted)]
-            finally:
-                store.close()
-            present = [f for f in loaded if f is not None]
-            system = list(facts_records(present))
-            documents = [f.document for f in present]
-        result = score(system, gold_docs)
-    except OxusError as e:
-        raise fail(str(e)) from e
+    gold_docs = load_facts(gold)
+    if facts is not None:
+        system = load_facts(facts, check_refs=False)
+        documents: list[Any] = []
+    else:
+        with store_for(db, reading=True) as store:
+            wanted = {g["doc"]["id"] for g in gold_docs}
+            loaded = [store.document_facts(doc_id) for doc_id in sorted(wanted)]
+        present = [f for f in loaded if f is not None]
+        system = list(facts_records(present))
+        documents = [f.document for f in present]
+    result = score(system, gold_docs)
     base = None
     if baseline:
         if not documents:
@@ -100,13 +93,8 @@ def _cross_validate(gold: Path, k: int, *, seed: int, as_json: bool, db: str | N
     from oxus.learn.crossval import cross_validate
     from oxus.learn.report import cv_dict, format_cv
 
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         samples = gold_samples(gold, store=store, corpus=None, quiet=as_json)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if len(samples) < k:
         raise fail(
             f"--cv {k} needs at least {k} gold documents in the store ({len(samples)} found)"

@@ -11,7 +11,6 @@ from typing import IO, Annotated
 import typer
 
 from oxus.cli.app import DbOption, app, errors, fail, output_path, store_for
-from oxus.errors import OxusError
 from oxus.export.facts_jsonl import write_facts_jsonl
 from oxus.store import Store
 
@@ -68,6 +67,21 @@ def _csv(store: Store, out: Path) -> str:
     return "exported " + ", ".join(f"{n} {name}" for name, n in counts.items())
 
 
+def _export(store: Store, format: ExportFormat, out: Path | None) -> str:
+    """Write the store in ``format``; return the summary line."""
+    if format is ExportFormat.FACTS_JSONL:
+        return _write_text(
+            out, lambda h: f"exported {write_facts_jsonl(store.iter_document_facts(), h)} documents"
+        )
+    if format is ExportFormat.STIX:
+        return _write_text(out, lambda h: _stix(store, h))
+    if format is ExportFormat.GEOJSON:
+        return _write_text(out, lambda h: _geojson(store, h))
+    if format is ExportFormat.CSV:
+        return _csv(store, out)  # type: ignore[arg-type]
+    return _graph(store, out, format)  # type: ignore[arg-type]
+
+
 @app.command()
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -91,25 +105,9 @@ def export(
         raise fail(f"--out is required for --format {format.value}")
     if out is not None:
         output_path(out, folder=format is ExportFormat.CSV)
-    store = store_for(db, reading=True)
-    try:
-        if format is ExportFormat.FACTS_JSONL:
-            summary = _write_text(
-                out,
-                lambda h: f"exported {write_facts_jsonl(store.iter_document_facts(), h)} documents",
-            )
-        elif format is ExportFormat.STIX:
-            summary = _write_text(out, lambda h: _stix(store, h))
-        elif format is ExportFormat.GEOJSON:
-            summary = _write_text(out, lambda h: _geojson(store, h))
-        elif format is ExportFormat.CSV:
-            summary = _csv(store, out)  # type: ignore[arg-type]
-        else:
-            summary = _graph(store, out, format)  # type: ignore[arg-type]
-    except OxusError as e:
-        raise fail(str(e)) from e
-    except OSError as e:
-        raise fail(f"cannot write {e.filename or out}: {e.strerror or e}") from e
-    finally:
-        store.close()
+    with store_for(db, reading=True) as store:
+        try:
+            summary = _export(store, format, out)
+        except OSError as e:
+            raise fail(f"cannot write {e.filename or out}: {e.strerror or e}") from e
     errors.print(summary, highlight=False)

@@ -11,8 +11,7 @@ from rich.table import Table
 
 from oxus.analysis.claims import ClaimEvidence, EntityClaims, entity_claims
 from oxus.analysis.entities import resolve_entity
-from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
+from oxus.cli.app import DbOption, app, console, store_for
 
 
 def _source(ev: ClaimEvidence) -> str:
@@ -119,13 +118,8 @@ def facts(
     db: DbOption = None,
 ) -> None:
     """Relations, events, estimates and conflicting claims about an entity, with evidence."""
-    store = store_for(db, reading=True)
-    try:
+    with store_for(db, reading=True) as store:
         claims = entity_claims(store, resolve_entity(store, entity))
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         data = asdict(claims)
         for item, claim in zip(data["relations"], claims.relations, strict=True):

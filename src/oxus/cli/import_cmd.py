@@ -61,17 +61,12 @@ def import_(
     The bundle is checked whole first and stored in one transaction: on any problem
     nothing is imported. Documents the store already holds are kept as they are.
     """
-    try:
-        data = _read(file)
-    except OxusError as e:
-        raise fail(str(e)) from e
+    data = _read(file)
     from oxus.export.stix_import import import_stix  # stix2 is slow to import: only here
 
-    store = store_for(db)
-    try:
-        result = import_stix(store, data)
-    except OxusError as e:
-        raise fail(f"{file.name}: {e}") from e
-    finally:
-        store.close()
+    with store_for(db) as store:
+        try:
+            result = import_stix(store, data)
+        except OxusError as e:
+            raise fail(f"{file.name}: {e}") from e
     console.print(_summary(result), highlight=False)

@@ -15,8 +15,7 @@ from rich.table import Table
 from oxus.analysis.entities import resolve_entity
 from oxus.analysis.incidents.queries import get_incident, list_incidents
 from oxus.analysis.incidents.views import Disagreement, Incident
-from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
+from oxus.cli.app import DbOption, app, console, store_for
 
 incidents_app = typer.Typer(
     help="Incidents: one occurrence from the reports that describe it. Without a "
@@ -110,8 +109,7 @@ def incidents(
     if ctx.invoked_subcommand is not None:
         ctx.obj = db
         return
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         page = list_incidents(
             store,
             entity=resolve_entity(store, entity) if entity else None,
@@ -122,10 +120,6 @@ def incidents(
             multi_report=multi,
             limit=limit,
         )
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         payload = {"total": page.total, "incidents": [_as_json(i) for i in page.incidents]}
         console.print_json(json.dumps(payload, ensure_ascii=False))
@@ -146,13 +140,8 @@ def show(
     db: DbOption = None,
 ) -> None:
     """One incident: its best-supported values, disagreements and every report."""
-    store = store_for(parent_db(ctx, db))
-    try:
+    with store_for(parent_db(ctx, db)) as store:
         incident = get_incident(store, incident_id)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         console.print_json(json.dumps(_as_json(incident), ensure_ascii=False))
         return

@@ -12,9 +12,8 @@ import typer
 from oxus.analysis.incidents.decisions import join_incidents, split_incident, undo_decision
 from oxus.analysis.incidents.gold import load_gold, score_linking
 from oxus.analysis.incidents.persist import relink
-from oxus.cli.app import DbOption, console, fail, store_for
+from oxus.cli.app import DbOption, console, store_for
 from oxus.cli.incidents import incidents_app, parent_db
-from oxus.errors import OxusError
 
 
 @incidents_app.command("join")
@@ -24,13 +23,8 @@ def join(
     db: DbOption = None,
 ) -> None:
     """Make incidents one (audited; undo with `oxus incidents undo`)."""
-    store = store_for(parent_db(ctx, db))
-    try:
+    with store_for(parent_db(ctx, db)) as store:
         joined = join_incidents(store, incident_ids)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     console.print(f"joined into {joined}")
 
 
@@ -44,13 +38,8 @@ def split(
     db: DbOption = None,
 ) -> None:
     """Take reports out of an incident into one of their own (audited, reversible)."""
-    store = store_for(parent_db(ctx, db))
-    try:
+    with store_for(parent_db(ctx, db)) as store:
         split_off = split_incident(store, incident_id, report)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     console.print(f"split off as {split_off}")
 
 
@@ -61,26 +50,16 @@ def undo(
     db: DbOption = None,
 ) -> None:
     """Withdraw a join or split decision."""
-    store = store_for(parent_db(ctx, db))
-    try:
+    with store_for(parent_db(ctx, db)) as store:
         undo_decision(store, decision)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     console.print(f"decision {decision} undone")
 
 
 @incidents_app.command("relink")
 def relink_command(ctx: typer.Context, db: DbOption = None) -> None:
     """Link every event again now (ingest and reads do it when facts change)."""
-    store = store_for(parent_db(ctx, db))
-    try:
+    with store_for(parent_db(ctx, db)) as store:
         report = relink(store)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     console.print(
         f"{report.events:,} events in {report.incidents:,} incidents "
         f"({report.multi_report:,} reported by several documents) in {report.seconds:.2f} s"
@@ -95,13 +74,8 @@ def score(
     db: DbOption = None,
 ) -> None:
     """Pairwise precision, recall and F1 of linking against a gold list of incidents."""
-    store = store_for(parent_db(ctx, db))
-    try:
+    with store_for(parent_db(ctx, db)) as store:
         result = score_linking(store, load_gold(gold))
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         console.print_json(json.dumps(asdict(result) | {"coverage": result.coverage}))
         return

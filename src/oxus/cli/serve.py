@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
+from oxus.cli.app import DbOption, app, console, store_for
 
 
 def _display_url(host: str, port: int) -> str:
@@ -47,21 +46,15 @@ def serve(
     from oxus.web import create_app
 
     allowed = [name.strip() for item in allow_host or [] for name in item.split(",")]
-    store = store_for(db, reading=True, create=True)
-    try:
+    with store_for(db, reading=True, create=True) as store:
         web = create_app(
             store,
             host=host,
             token=os.environ.get("OXUS_TOKEN"),
             allow_hosts=[name for name in allowed if name],
         )
-    except OxusError as e:
-        store.close()
-        raise fail(str(e)) from e
-    console.print(
-        f"oxus serving {store.url.split('@')[-1]} on {_display_url(host, port)}", highlight=False
-    )
-    try:
+        console.print(
+            f"oxus serving {store.url.split('@')[-1]} on {_display_url(host, port)}",
+            highlight=False,
+        )
         uvicorn.run(web, host=host, port=port, log_level="warning")
-    finally:
-        store.close()

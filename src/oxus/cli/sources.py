@@ -16,8 +16,7 @@ from oxus.analysis.source_registry import (
     reset_source,
 )
 from oxus.analysis.sources import GRADES, KINDS, Source
-from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
+from oxus.cli.app import DbOption, app, console, store_for
 
 sources_app = typer.Typer(
     help="List, grade and add sources (Admiralty reliability A-F); every change is audited.",
@@ -57,13 +56,8 @@ def sources(
     """Every source with its kind, grade, reason and how many stored documents it published."""
     if ctx.invoked_subcommand is not None:
         return
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         usage, unmatched = list_sources(store)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         data = {"sources": [_as_dict(u) for u in usage], "unmatched_documents": unmatched}
         console.print_json(json.dumps(data, ensure_ascii=False))
@@ -101,13 +95,8 @@ def grade(
     db: DbOption = None,
 ) -> None:
     """Regrade a source; it shows at once in profiles, briefs and exports."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         source = grade_source(store, name, letter, reason=reason, kind=kind)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     _done(source, "graded")
 
 
@@ -127,8 +116,7 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add an outlet or speaker to the registry."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         source = add_source(
             store,
             name,
@@ -139,10 +127,6 @@ def add(
             outlets=outlet,
             entities=entity,
         )
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     _done(source, "added")
 
 
@@ -152,13 +136,8 @@ def reset(
     db: DbOption = None,
 ) -> None:
     """Undo this store's edits of a source: the shipped grade applies again."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         seed = reset_source(store, name)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if seed is None:
         console.print(f"removed {name} (it was added in this store)")
     else:

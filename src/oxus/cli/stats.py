@@ -10,11 +10,8 @@ from oxus.cli.app import DbOption, app, console, store_for
 @app.command()
 def stats(db: DbOption = None) -> None:
     """Counts of documents, entities, mentions and facts in the store."""
-    store = store_for(db, reading=True)
-    try:
+    with store_for(db, reading=True) as store:
         counts = store.stats()
-    finally:
-        store.close()
     table = Table(title=f"oxus store ({store.url})")
     table.add_column("what")
     table.add_column("count", justify="right")

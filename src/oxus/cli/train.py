@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from oxus.cli.app import DbOption, app, console, errors, fail, store_for
-from oxus.errors import OxusError
 from oxus.nlp.scoring.bundle import model_path
 
 
@@ -43,17 +43,12 @@ def train(
     target = out or model_path()
     if target.is_dir() or not target.parent.is_dir():
         raise fail(f"cannot write the model to {target}: not a file in an existing folder")
-    store = store_for(db) if corpus is None or with_reviews else None
-    try:
+    with ExitStack() as stack:
+        store = stack.enter_context(store_for(db)) if corpus is None or with_reviews else None
         samples = gold_samples(gold, store=None if corpus else store, corpus=corpus, quiet=quiet)
         reviews = reviewed_rows(store) if store is not None and with_reviews else {}
         model = train_model(samples, note=f"gold: {gold}", reviews=reviews)
         model.save(target)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        if store is not None:
-            store.close()
     sizes = ", ".join(f"{name} {count}" for name, count in model.info["features"].items())
     reviewed = sum(model.info["review_rows"].values())
     errors.print(

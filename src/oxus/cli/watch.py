@@ -13,7 +13,6 @@ from rich.table import Table
 from oxus.analysis.alerts import list_alerts
 from oxus.analysis.watch import resolve_target, watch_lists
 from oxus.cli.app import DbOption, app, console, fail, store_for
-from oxus.errors import OxusError
 from oxus.store.watch_lists import add_watch_items, remove_watch_items
 
 watch_app = typer.Typer(
@@ -36,14 +35,9 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Watch these on LIST: facts about them in documents stored from now on become alerts."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         targets = [resolve_target(store, name) for name in names]
         added = add_watch_items(store, list_name, targets)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     for target in targets:
         state = "watching" if target in added else "already watching"
         console.print(f"{list_name}: {state} {target.label} ({target.kind.replace('_', ' ')})")
@@ -59,14 +53,9 @@ def remove(
     db: DbOption = None,
 ) -> None:
     """Stop watching NAME... on LIST, or remove LIST and its alerts when no name is given."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         targets = [resolve_target(store, name) for name in names] if names else None
         count = remove_watch_items(store, list_name, targets)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     what = "the list" if targets is None else f"{count} item(s)"
     console.print(f"{list_name}: removed {what}")
 
@@ -77,13 +66,8 @@ def list_(
     db: DbOption = None,
 ) -> None:
     """Every watch list, what it watches and how many alerts each has."""
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         lists = watch_lists(store)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         console.print_json(json.dumps([asdict(w) for w in lists], ensure_ascii=False))
         return
@@ -121,13 +105,8 @@ def alerts(
     """New facts about what is watched, newest first: the fact, its document and its sentence."""
     if since is not None and not SINCE.match(since):
         raise fail(f"--since {since!r}: expected a date like 2024-05-01")
-    store = store_for(db)
-    try:
+    with store_for(db) as store:
         found = list_alerts(store, list_name=list_name, since=since, limit=limit)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
     if as_json:
         items = [{**asdict(a), "href": a.href} for a in found]
         console.print_json(json.dumps(items, ensure_ascii=False))

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from oxus.analysis.alerts import latest_alert_id, new_alerts
-from oxus.cli.app import DbOption, app, console, errors, fail, store_for
-from oxus.errors import OxusError
+from oxus.cli.app import DbOption, app, console, errors, store_for
 from oxus.polling import FeedState, PollReport, parse_every, poll_once, read_feed_list, run_every
 
 
@@ -43,35 +42,28 @@ def watch_feeds(
     db: DbOption = None,
 ) -> None:
     """Poll RSS/Atom feeds and ingest entries not stored yet; Ctrl-C stops."""
-    try:
-        urls = read_feed_list(feeds)
-        seconds = parse_every(every)
-    except OxusError as e:
-        raise fail(str(e)) from e
-    store = store_for(db)
+    urls = read_feed_list(feeds)
+    seconds = parse_every(every)
     states: dict[str, FeedState] = {}
     failures = 0
+    with store_for(db) as store:
 
-    def poll() -> None:
-        nonlocal failures
-        mark = latest_alert_id(store)
-        report = poll_once(urls, store, states=states, pack_dir=pack)
-        for feed in report.failed:
-            errors.print(
-                f"[red]failed[/red] {feed.url}: {feed.reason}", highlight=False, soft_wrap=True
-            )
-        failures = len(report.failed)
-        console.print(_line(report, new_alerts(store, mark)), highlight=False, soft_wrap=True)
+        def poll() -> None:
+            nonlocal failures
+            mark = latest_alert_id(store)
+            report = poll_once(urls, store, states=states, pack_dir=pack)
+            for feed in report.failed:
+                errors.print(
+                    f"[red]failed[/red] {feed.url}: {feed.reason}", highlight=False, soft_wrap=True
+                )
+            failures = len(report.failed)
+            console.print(_line(report, new_alerts(store, mark)), highlight=False, soft_wrap=True)
 
-    try:
-        if not once:
-            console.print(f"polling {len(urls)} feed(s) every {every}; Ctrl-C stops")
-        run_every(seconds, poll, polls=1 if once else None)
-    except KeyboardInterrupt:
-        console.print("stopped")
-    except OxusError as e:
-        raise fail(str(e)) from e
-    finally:
-        store.close()
+        try:
+            if not once:
+                console.print(f"polling {len(urls)} feed(s) every {every}; Ctrl-C stops")
+            run_every(seconds, poll, polls=1 if once else None)
+        except KeyboardInterrupt:
+            console.print("stopped")
     if once and failures:
         raise typer.Exit(1)

@@ -14,10 +14,10 @@ from sqlalchemy import bindparam, select
 
 from oxus.model import Entity
 from oxus.store import Store, schema
+from oxus.store.chunks import chunks
 from oxus.store.reader import merge_map
 from oxus.textnorm import fold
 
-CHUNK = 500
 _HOLDERS = select(schema.aliases.c.entity_id, schema.aliases.c.norm).where(
     schema.aliases.c.norm.in_(bindparam("norms", expanding=True))
 )
@@ -30,8 +30,8 @@ def stored_ids(store: Store, ids: list[str]) -> set[str]:
     """Which of ``ids`` the store already has an entity row for."""
     found: set[str] = set()
     with store.engine.connect() as conn:
-        for i in range(0, len(ids), CHUNK):
-            found.update(conn.execute(_STORED, {"ids": ids[i : i + CHUNK]}).scalars())
+        for chunk in chunks(ids):
+            found.update(conn.execute(_STORED, {"ids": chunk}).scalars())
     return found
 
 
@@ -48,8 +48,8 @@ def without_known_names(
         merges = merge_map(conn)
         norms = sorted({fold(a) for i in stored for a in entities[i].aliases} - {""})
         held: set[tuple[str, str]] = set()
-        for i in range(0, len(norms), CHUNK):
-            for row in conn.execute(_HOLDERS, {"norms": norms[i : i + CHUNK]}):
+        for chunk in chunks(norms):
+            for row in conn.execute(_HOLDERS, {"norms": chunk}):
                 held.add((merges.get(row.entity_id, row.entity_id), row.norm))
     return {
         entity_id: replace(

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select, update
 
-from oxus.errors import StoreError
+from oxus.errors import NotFound, StoreError
 from oxus.store import schema
 from oxus.store.reader import merge_map
 from oxus.store.repository import Store, now
@@ -34,7 +34,7 @@ def record_audit(conn: Connection, actor: str, action: str, target: str, **detai
 def _require_entity(conn: Connection, entity_id: str) -> Any:
     row = conn.execute(select(schema.entities).where(schema.entities.c.id == entity_id)).first()
     if row is None:
-        raise StoreError(f"no entity {entity_id!r}")
+        raise NotFound(f"no entity {entity_id!r}")
     return row
 
 

@@ -160,6 +160,13 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close the store however the block ends; an error in it goes on up."""
+        self.close()
+
     # -- writing -----------------------------------------------------------------------
 
     def save(self, facts: DocumentFacts) -> SaveResult:

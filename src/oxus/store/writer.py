@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Container, Iterable, Mapping
 from typing import NamedTuple
@@ -13,6 +12,7 @@ from oxus.errors import StoreError
 from oxus.model import DocumentFacts, Entity, Evidence, fact_entity_ids
 from oxus.store import schema
 from oxus.store.candidates import NameHolder
+from oxus.store.chunks import chunks
 from oxus.textnorm import fold
 
 _e, _a = schema.entities, schema.aliases
@@ -157,8 +157,7 @@ INSERT_CHUNK = 5000
 
 def insert_rows(conn: Connection, table: Table, rows: Iterable[Mapping[str, object]]) -> None:
     """Insert ``rows`` in order, ``INSERT_CHUNK`` at a time."""
-    iterator = iter(rows)
-    while chunk := list(itertools.islice(iterator, INSERT_CHUNK)):
+    for chunk in chunks(rows, INSERT_CHUNK):
         conn.execute(table.insert(), chunk)
 
 

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from oxus.analysis.sources import GRADES
-from oxus.errors import OxusError, StoreError
+from oxus.errors import NotFound, OxusError
 from oxus.store import Store
 from oxus.web import api, incidents, pages, review, search_box, sources, watch
 from oxus.web.cache import VersionedCache
@@ -113,10 +113,9 @@ def create_app(
         )
         return _error(request, 422, f"invalid request ({problems})")
 
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> Response:
-        missing = exc.message.startswith(("no entity", "no incident"))
-        return _error(request, 404 if missing else 400, exc.message)
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, exc.message)
 
     @app.exception_handler(OxusError)
     async def oxus_error(request: Request, exc: OxusError) -> Response:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, func, select
 
 from oxus.analysis.dating.cues import EndingCues, ending_cues
 from oxus.store import Store, schema
+from oxus.store.chunks import chunks
 from oxus.store.derived import read_state, write_state
 
 CHUNK = 500
@@ -144,9 +145,9 @@ def date_relations(store: Store) -> int:
     with store.engine.connect() as conn:
         pending = _pending_documents(conn)
     written = 0
-    for chunk in range(0, len(pending), CHUNK):
+    for chunk in chunks(pending, CHUNK):
         with store.engine.begin() as conn:
-            rows = _rows(conn, pending[chunk : chunk + CHUNK], cues)
+            rows = _rows(conn, chunk, cues)
             if rows:
                 conn.execute(schema.relation_times.insert(), rows)
             written += len(rows)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select, update
 from oxus.analysis.incidents.persist import ensure_incidents, relink
 from oxus.analysis.incidents.records import load_event_records
 from oxus.analysis.refs import Resolver
-from oxus.errors import StoreError
+from oxus.errors import NotFound, StoreError
 from oxus.store import Store, schema
 from oxus.store.curation import record_audit
 from oxus.store.repository import now
@@ -38,7 +38,7 @@ def _keys(conn: Connection, incident_id: str) -> dict[int, str]:
     ie = schema.incident_events
     ids = list(conn.execute(select(ie.c.event_id).where(ie.c.incident_id == incident_id)).scalars())
     if not ids:
-        raise StoreError(f"no incident {incident_id!r}")
+        raise NotFound(f"no incident {incident_id!r}")
     return {r.id: r.key for r in load_event_records(conn, Resolver(conn), ids)}
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Select, func, or_, select
 from oxus.analysis.incidents.persist import ensure_incidents
 from oxus.analysis.incidents.views import REPORTS_SHOWN, Incident, build_incidents
 from oxus.analysis.refs import Resolver, until_bound
-from oxus.errors import StoreError
+from oxus.errors import NotFound
 from oxus.store import Store, schema
 
 DEFAULT_LIMIT = 100
@@ -102,7 +102,7 @@ def get_incident(store: Store, incident_id: str) -> Incident:
         resolver = Resolver(conn)
         found = build_incidents(conn, resolver, [incident_id], reports=None)
     if not found:
-        raise StoreError(f"no incident {incident_id!r}")
+        raise NotFound(f"no incident {incident_id!r}")
     return found[0]
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 
 from oxus.analysis.refs import Resolver
 from oxus.store import schema
+from oxus.store.chunks import chunks
 
 CHUNK = 2000
 
@@ -92,22 +93,19 @@ def load_event_records(
     elif not keyed:
         unique = sorted(set(ids))
         rows = []
-        for chunk in range(0, len(unique), CHUNK):
-            rows += conn.execute(query.where(ev.c.id.in_(unique[chunk : chunk + CHUNK]))).all()
+        for chunk in chunks(unique, CHUNK):
+            rows += conn.execute(query.where(ev.c.id.in_(chunk))).all()
         rows.sort(key=lambda row: row.id)
     else:
         documents = _documents_of(conn, ids)
         rows = []
-        for chunk in range(0, len(documents), CHUNK):
-            rows += conn.execute(
-                query.where(ev.c.document_id.in_(documents[chunk : chunk + CHUNK]))
-            ).all()
+        for docs in chunks(documents, CHUNK):
+            rows += conn.execute(query.where(ev.c.document_id.in_(docs))).all()
         rows.sort(key=lambda row: row.id)
     roles: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     p = schema.event_participants
     row_ids = [row.id for row in rows]
-    for chunk in range(0, len(row_ids), CHUNK):
-        wanted = row_ids[chunk : chunk + CHUNK]
+    for wanted in chunks(row_ids, CHUNK):
         for part in conn.execute(
             select(p.c.event_id, p.c.entity_id, p.c.role)
             .where(p.c.event_id.in_(wanted))
@@ -151,10 +149,6 @@ def _documents_of(conn: Connection, ids: Sequence[int]) -> list[str]:
     ev = schema.events
     found: set[str] = set()
     unique = sorted(set(ids))
-    for chunk in range(0, len(unique), CHUNK):
-        found.update(
-            conn.execute(
-                select(ev.c.document_id).where(ev.c.id.in_(unique[chunk : chunk + CHUNK]))
-            ).scalars()
-        )
+    for chunk in chunks(unique, CHUNK):
+        found.update(conn.execute(select(ev.c.document_id).where(ev.c.id.in_(chunk))).scalars())
     return sorted(found)

@@ -18,6 +18,7 @@ from oxus.analysis.incidents.records import EventRecord, load_event_records
 from oxus.analysis.incidents.summary import load_summary
 from oxus.analysis.refs import EntityRef, Resolver
 from oxus.store import schema
+from oxus.store.chunks import chunks
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,9 @@ def members(
     """
     ie = schema.incident_events
     found: dict[str, list[tuple[int, Any]]] = {i: [] for i in incident_ids}
-    for chunk in range(0, len(incident_ids), 500):
+    for chunk in chunks(incident_ids):
         query = select(ie.c.incident_id, ie.c.event_id, ie.c.score).where(
-            ie.c.incident_id.in_(incident_ids[chunk : chunk + 500])
+            ie.c.incident_id.in_(chunk)
         )
         if limit is not None:
             query = query.where(ie.c.position < limit)
@@ -161,11 +162,9 @@ def _documents(conn: Connection, ids: set[str]) -> dict[str, Any]:
     d = schema.documents
     wanted = sorted(ids)
     rows: dict[str, Any] = {}
-    for chunk in range(0, len(wanted), 500):
+    for chunk in chunks(wanted):
         for row in conn.execute(
-            select(d.c.id, d.c.title, d.c.outlet, d.c.url, d.c.published).where(
-                d.c.id.in_(wanted[chunk : chunk + 500])
-            )
+            select(d.c.id, d.c.title, d.c.outlet, d.c.url, d.c.published).where(d.c.id.in_(chunk))
         ):
             rows[row.id] = row
     return rows
@@ -183,12 +182,8 @@ def build_incidents(
     i = schema.incidents
     stored: dict[str, tuple[Consensus, list[str]]] = {}
     counted: dict[str, int] = {}
-    for chunk in range(0, len(incident_ids), 500):
-        for row in conn.execute(
-            select(i.c.id, i.c.summary, i.c.reports).where(
-                i.c.id.in_(incident_ids[chunk : chunk + 500])
-            )
-        ):
+    for chunk in chunks(incident_ids):
+        for row in conn.execute(select(i.c.id, i.c.summary, i.c.reports).where(i.c.id.in_(chunk))):
             stored[row.id] = load_summary(row.summary)
             counted[row.id] = row.reports
     membership = members(conn, incident_ids, limit=reports)

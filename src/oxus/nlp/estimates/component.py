@@ -23,7 +23,7 @@ from oxus.nlp.clauses import evidence_for
 from oxus.nlp.estimates.features import estimate_features
 from oxus.nlp.estimates.options import (
     IN_SENTENCE,
-    document_state,
+    document_leaders,
     measure_options,
     spec_choice,
     subject_options,
@@ -187,7 +187,7 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
         quantities = find_quantities(doc)
     index_of = {s.start: i for i, s in enumerate(doc.sents)}
     strings = extensions.token_strings(doc)
-    home = document_state(doc)
+    home = document_leaders(doc)
     out: list[Candidate[Estimate]] = []
     previous: Estimate | None = None
     for span in quantities:

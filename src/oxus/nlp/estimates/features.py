@@ -46,6 +46,11 @@ def estimate_features(
         f["*|rule"] = 1.0
     if not rule_measure:
         f[f"{m}|alt_measure"] = 1.0
+        f["*|alt_measure"] = 1.0
+    f[f"*|q|{estimate.qualifier.value}"] = 1.0
+    f[f"*|mag|{_magnitude(estimate.high if estimate.high is not None else estimate.low)}"] = 1.0
+    if noun is not None and m in measure_cues(span.doc.lang_).get(lemma[noun.i], ()):
+        f["*|noun_names_measure"] = 1.0
     if too_small:
         f[f"{m}|small"] = 1.0
     if headline:

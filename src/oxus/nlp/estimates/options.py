@@ -4,9 +4,10 @@ The rules give one reading (the measure from the counted noun or verb, the subje
 parse ties closest); a count of people the rules cannot place ("13 men convicted",
 "a network of 21 extremists") may count arrests, members, fighters, cases or refugees,
 and its subject may be any group, organisation, state or place of the sentence, the
-state a place of the sentence lies in, a state named by a demonym ("Uzbek police"),
-the group an earlier sentence names or the next one does, or the state the document is
-mostly about.
+state a place of the sentence lies in, a region the counted come from ("fighters from
+Central Asia"), a state named by a demonym ("Uzbek police"), the group an earlier
+sentence names or the next one does, or the state or group the document is mostly
+about.
 The scorer chooses among them.
 """
 
@@ -42,6 +43,8 @@ SCORED_SUBJECTS = {
 }
 """Who a scored count may size (facts format): the group counted, else a state (of
 origin, of the authorities that acted, or fled from); never a court, agency or city."""
+REGION_ORIGINS = frozenset({Measure.FIGHTERS, Measure.MEMBERS})
+"""Measures a count may break down by a region of origin that lies in no one state."""
 TIE_RANK = {"phrase": 0, "chain": 1, "present": 2, "agency": 2, "located": 3, "demonym": 3}
 TIE_RANK |= {"earlier": 4, "next": 5, "document": 5, "rule": 6}
 """How closely the text ties an entity to a count, closest first."""
@@ -81,16 +84,22 @@ def measure_options(
     return options
 
 
-def document_state(doc: Doc) -> str | None:
-    """The state the document names most often (its country, for counts of arrests)."""
-    counts: Counter[str] = Counter(
-        m.kb_id_ for m in doc.spans.get(extensions.MENTIONS, []) if m.label_ == "state"
-    )
-    return counts.most_common(1)[0][0] if counts else None
+def document_leaders(doc: Doc) -> dict[str, str]:
+    """The state and the group the document names most often: its country (for counts
+    of arrests) and the group its story is about (whom the arrested belong to)."""
+    counts: dict[str, Counter[str]] = {"state": Counter(), "group": Counter()}
+    for mention in doc.spans.get(extensions.MENTIONS, []):
+        if mention.label_ in counts and mention.kb_id_:
+            counts[mention.label_][mention.kb_id_] += 1
+    return {t: c.most_common(1)[0][0] for t, c in counts.items() if c}
 
 
 def subject_options(
-    span: Span, measure: Measure, noun: Token | None, chosen: list[Subject], home: str | None
+    span: Span,
+    measure: Measure,
+    noun: Token | None,
+    chosen: list[Subject],
+    home: dict[str, str],
 ) -> list[Option]:
     """Every entity the count may size, each with its closest tie to the count."""
     allowed = SCORED_SUBJECTS.get(measure, frozenset(SUBJECT_TYPES))
@@ -106,7 +115,11 @@ def subject_options(
         if current is None or TIE_RANK[tie.rstrip(">")] < TIE_RANK[current[2].rstrip(">")]:
             options[entity_id] = (entity_id, type_, tie)
 
-    for mention in mentions_between(doc, sentence.start, sentence.end):
+    def distance(mention: Span) -> int:
+        return min(abs(mention.start - span.end), abs(span.start - mention.end))
+
+    # Nearest first: among options tied alike, the facts format's rule takes the closest.
+    for mention in sorted(mentions_between(doc, sentence.start, sentence.end), key=distance):
         if not mention.kb_id_:
             continue
         if mention.label_ not in SUBJECT_TYPES:
@@ -118,6 +131,9 @@ def subject_options(
             state = state_of_entity(doc, mention.kb_id_)
             if state is not None:
                 offer(state, "state", "located" if mention.label_ == "place" else "agency")
+            elif tie == "phrase" and measure in REGION_ORIGINS and mention.label_ == "place":
+                # "several hundred fighters from Central Asia": a region of origin.
+                options.setdefault(mention.kb_id_, (mention.kb_id_, "region", tie))
     view = token_view(doc)
     english = doc.lang_ == "en"
     for i in range(sentence.start, sentence.end):
@@ -136,8 +152,8 @@ def subject_options(
         offer(mention.kb_id_, mention.label_, "earlier")
     for mention in named_next(span, ["group"]):
         offer(mention.kb_id_, mention.label_, "next")
-    if home is not None:
-        offer(home, "state", "document")
+    for type_, entity_id in home.items():
+        offer(entity_id, type_, "document")
     for subject in chosen:
         offer(subject.entity_id, subject.entity_id.split(":", 1)[0], "rule")
     return list(options.values())

@@ -106,7 +106,19 @@ def unit_token(span: Span) -> Token | None:
             continue
         else:
             break
-    return head
+    return head if head is not None else _object_of_of(span)
+
+
+def _object_of_of(span: Span) -> Token | None:
+    """The noun "of" governs after a quantity, read from the parse where the words after
+    it do not start with one ("hundreds of audio and video *materials*")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    for child in doc[span.end].children:
+        if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def _change_sign(span: Span) -> int:
