@@ -37,6 +37,7 @@ from oxus.nlp.relations.based import BasedCues, based_in_relations
 from oxus.nlp.relations.features import PairParts, RelationFeaturizer
 from oxus.nlp.relations.links import CueIndex, cue_relations
 from oxus.nlp.relations.lists import coordination_lists, list_features
+from oxus.nlp.relations.members import named_member_relations
 from oxus.nlp.relations.nationality import citizen_relations, origin_relations
 from oxus.nlp.relations.people import Candidate, lead_verb_relations, title_relations
 from oxus.nlp.relations.verbs import load_frames, verb_frame_relations
@@ -366,6 +367,7 @@ class RelationExtractor:
             ),
         )
         add("based", based_in_relations(sent, mentions, by_token, self.based, doc_ments))
+        add("named_member", named_member_relations(sent, by_token, doc_ments))
         return out
 
     def _resolve(self, doc: Doc, end: Ment | str, types: dict[str, str]) -> tuple[str, str] | None:
