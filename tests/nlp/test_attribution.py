@@ -6,6 +6,7 @@ import pytest
 
 from oxus.model import Event, EventType, Polarity, Predicate, Relation
 from oxus.nlp.attribution.component import Attributor
+from oxus.nlp.candidates import doc_candidates
 from oxus.nlp.clauses import evidence_for
 from oxus.nlp.events.component import EventExtractor
 from oxus.nlp.relations.component import RelationExtractor
@@ -351,3 +352,79 @@ def test_unnamed_officials_of_a_state_speak_for_it(run):
 def test_unnamed_officials_without_a_state_name_no_source(run):
     rel = only_relation(run("Officials said that the Crescent Front is based in Kunduz.", MENTIONS))
     assert rel.asserted_by is None
+
+
+WITH_OUTLET = {**MENTIONS, "Frontier News": ORG}
+
+
+def test_a_report_is_credited_to_the_body_it_is_of(run):
+    rel = only_relation(
+        run(
+            "The Crescent Front is based in Kunduz, the latest report of the Border Service found.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_report_is_credited_to_the_body_that_names_it(run):
+    rel = only_relation(
+        run(
+            "A Border Service report published in May found that the Crescent Front is "
+            "based in Kunduz.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_quoted_verb_with_an_object_does_not_report(run):
+    # "maintains eight camps" acts; the quotation marks do not make it a verb of saying
+    rel = only_relation(
+        run(
+            'The Border Service said the Crescent Front "maintains eight camps" and is '
+            "based in Kunduz.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_title_prefers_the_name_that_holds_it(run):
+    doc = run(
+        "The Border Service briefed Frontier News on Monday. "
+        '"The Crescent Front is based in Kunduz," the service said.',
+        WITH_OUTLET,
+    )
+    based = [r for r in doc._.relations if r.predicate == Predicate.BASED_IN]
+    assert [r.asserted_by for r in based] == [eid(ORG, "Border Service")]
+
+
+def test_according_to_figures_compiled_by_a_body(run):
+    rel = only_relation(
+        run(
+            "The Crescent Front is based in Kunduz, according to figures compiled by the "
+            "Border Service.",
+            MENTIONS,
+        )
+    )
+    assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_source_the_sentence_points_back_to_is_marked_as_such(run):
+    # "The report said" points back to the source named before: the scorer is told so,
+    # rather than seeing only a stale source from an earlier sentence
+    doc = run(
+        "The Border Service said on Monday that the Mountain Brigade had moved. "
+        "The report said the Crescent Front is based in Kunduz.",
+        MENTIONS,
+    )
+    cands = [
+        c
+        for c in doc_candidates(doc).relations
+        if c.fact.subject == eid(G, "Crescent Front") and c.fact.predicate == Predicate.BASED_IN
+    ]
+    assert cands
+    option = next(o for o in cands[0].sources if o.entity_id == eid(ORG, "Border Service"))
+    assert "reference" in option.features
+    assert cands[0].rule_source == eid(ORG, "Border Service")

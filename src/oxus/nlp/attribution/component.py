@@ -52,6 +52,9 @@ MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PARTICIPLES = frozenset({"VBN", "VBG"})
+OWNER_PREPOSITIONS = frozenset({"of", "by", "from"})
+"""Prepositions that name who issued a report: "the report of X", "a statement by X"."""
 FOLLOWING = "following"
 """How a source names itself for the sentence before it ("Об этом сообщает X")."""
 CLAIMANT = "claimant"
@@ -59,9 +62,10 @@ CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
 """Events a claim of responsibility vouches for."""
 TITLED = "titled:"
 """A back-reference by title ("the official said"), followed by the entity type it names."""
-PRONOUN, REFERENCE, SPEAKER = "pronoun", "reference", "speaker"
+PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
 """How a segment points back to an earlier source: "according to him", "the statement says",
-"they claim" (a pronoun speaker: the segment's own source, named before)."""
+"they claim" (a pronoun speaker: the segment's own source, named before); a quotation
+that goes on with no speaker of its own is carried."""
 
 
 @dataclass
@@ -116,6 +120,7 @@ class Attributor:
             for type_, words in (lex.get("titled_speakers") or {}).items()
             for word in words
         }
+        self.owners = self.english
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -268,6 +273,7 @@ class Attributor:
         claim.claimant = self._claimant(view, seg, by_token)
         if claim.claimant is not None:
             claim.speakers.append(Speaker(claim.claimant, CLAIMANT))
+        pointer = ""
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
@@ -275,19 +281,23 @@ class Attributor:
             claim.asserted_by = authority
         elif back == REFERENCE:
             claim.asserted_by = _previous(earlier, self.reference_carry, pronoun=False)
-            claim.carried = claim.asserted_by is not None
+            claim.carried, pointer = claim.asserted_by is not None, REFERENCE
         elif back.startswith(TITLED):
-            claim.asserted_by = self._named_before(view, seg, back[len(TITLED) :])
+            type_, title = back[len(TITLED) :].split(":", 1)
+            claim.asserted_by = self._named_before(view, seg, type_, title)
             claim.carried = claim.asserted_by is not None
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
         elif back == SPEAKER:
-            claim.asserted_by = _previous(earlier, self.carry, pronoun=True)
+            claim.asserted_by, pointer = _previous(earlier, self.carry, pronoun=True), SPEAKER
         elif back == PRONOUN or (
             low.lstrip().startswith(QUOTES) and not self._has_speaker(view, verbs)
         ):
             claim.asserted_by = _previous(earlier, self.carry, pronoun=back == PRONOUN)
-            claim.carried = claim.asserted_by is not None
+            claim.carried, pointer = claim.asserted_by is not None, back or CARRIED
+        if pointer and claim.asserted_by is not None:
+            # how the segment points back is what tells a carried source from a stale one
+            claim.speakers.append(Speaker(claim.asserted_by, back))
         return claim
 
     def _speakers(
@@ -310,11 +320,9 @@ class Attributor:
         if phrase is not None:
             found.append(Speaker(phrase.id, "according", phrase.span.root.i))
         for i in range(seg.start, seg.end):
-            if view.lemma[i] in self.source_nouns:
-                for child in view.children(i):
-                    if view.dep[child] == "poss" and child in by_token:
-                        ment = by_token[child]
-                        found.append(Speaker(ment.id, "source_noun", ment.span.root.i))
+            owner = self._report_owner(view, i, by_token)
+            if owner is not None:
+                found.append(Speaker(owner.id, "source_noun", owner.span.root.i))
         if authority is not None:
             found.append(Speaker(authority, "authority"))
         return found
@@ -346,7 +354,7 @@ class Attributor:
             if self._acts(view, i):
                 continue
             if view.lemma[i] in self.clausal_only and not (
-                quoted
+                (quoted and not any(view.dep[c] in OBJECTS for c in children))
                 or view.dep[i] == "parataxis"
                 or any(view.dep[c] in CLAUSAL for c in children)
             ):
@@ -384,10 +392,9 @@ class Attributor:
         if found is not None or back:
             return found, back
         for i in range(seg.start, seg.end):
-            if view.lemma[i] in self.source_nouns:
-                for child in view.children(i):
-                    if view.dep[child] == "poss" and child in by_token:
-                        return by_token[child], ""
+            owner = self._report_owner(view, i, by_token)
+            if owner is not None:
+                return owner, ""
         if any(self._document_subject(view, verb) for verb in main):
             return None, REFERENCE
         for verb in main:
@@ -397,6 +404,29 @@ class Attributor:
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         return None, ""
+
+    def _report_owner(self, view: DocView, i: int, by_token: dict[int, Ment]) -> Ment | None:
+        """Who issued a report, statement or release named by token ``i``: its possessor
+        ("the FSB's statement"), else (English) the name it is "of" or "by"
+        ("the report of the Monitoring Team") or that qualifies it ("a UN report")."""
+        if view.lemma[i] not in self.source_nouns:
+            return None
+        children = view.children(i)
+        for child in children:
+            if view.dep[child] == "poss" and child in by_token:
+                return by_token[child]
+        if not self.owners:
+            return None
+        for child in children:
+            if view.dep[child] == "prep" and view.lower[child] in OWNER_PREPOSITIONS:
+                for obj in view.children(child):
+                    if view.dep[obj] == "pobj" and obj in by_token:
+                        return by_token[obj]
+            if view.dep[child] == "compound" and view.pos[i] == "NOUN":
+                named = [by_token[t] for t in view.subtree(child) if t in by_token]
+                if named:
+                    return named[0]
+        return None
 
     def _trailing_speaker(
         self, view: DocView, verbs: list[int], by_token: dict[int, Ment]
@@ -445,7 +475,7 @@ class Attributor:
         """ "The official said ...": the back-reference a titled subject makes, else ""."""
         for child in view.children(verb):
             if view.dep[child] == "nsubj" and self._titled(view, child):
-                return TITLED + self.titles[view.lemma[child]]
+                return f"{TITLED}{self.titles[view.lemma[child]]}:{view.lemma[child]}"
         return ""
 
     def _acts(self, view: DocView, verb: int) -> bool:
@@ -456,9 +486,11 @@ class Attributor:
             for c in view.children(verb)
         )
 
-    def _named_before(self, view: DocView, seg: Segment, type_: str) -> str | None:
+    def _named_before(self, view: DocView, seg: Segment, type_: str, title: str = "") -> str | None:
         """The last entity of ``type_`` named in the sentences before ``seg`` (within the
-        reference carry): whom "the official" or "the ministry" stands for."""
+        reference carry): whom "the official" or "the ministry" stands for. A name that
+        holds the title itself ("the committee": "the National Security Committee") is
+        preferred to a later name that does not (the agency that relayed it)."""
         first = max(0, seg.sentence - self.reference_carry)
         mentions = [
             m
@@ -466,6 +498,15 @@ class Attributor:
             for earlier in view.segments[index]
             for m in earlier.mentions
         ]
+        if title:
+            titled = [
+                m
+                for m in mentions
+                if m.type == type_ and title in (view.lower[t] for t in range(m.start, m.end))
+            ]
+            found = antecedent(titled, seg.start, (type_,))
+            if found is not None:
+                return found.id
         found = antecedent(mentions, seg.start, (type_,))
         return found.id if found is not None else None
 
@@ -505,11 +546,21 @@ class Attributor:
                 if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
                 elif self._titled(view, j):
-                    return None, TITLED + self.titles[view.lemma[j]]
-                if view.pos[j] == "VERB" or view.lower[j] in (",", ";"):
+                    return None, f"{TITLED}{self.titles[view.lemma[j]]}:{view.lemma[j]}"
+                if self._ends_phrase(view, j):
                     break
                 j += 1
         return None, back
+
+    def _ends_phrase(self, view: DocView, j: int) -> bool:
+        """Whether token ``j`` closes an "according to" phrase before any name in it: a
+        clause's verb or a comma, not a participle that says who issued the figures
+        ("according to data compiled by X", "citing a statement released by X")."""
+        if view.lower[j] in (",", ";"):
+            return True
+        if view.pos[j] != "VERB":
+            return False
+        return not (self.english and view.tag[j] in PARTICIPLES and view.dep[j] == "acl")
 
     def _has_speaker(self, view: DocView, verbs: list[int]) -> bool:
         return any(any(view.dep[c] == "nsubj" for c in view.children(v)) for v in verbs)

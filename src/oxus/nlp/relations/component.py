@@ -36,6 +36,8 @@ from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
 from oxus.nlp.relations.features import PairParts, RelationFeaturizer
 from oxus.nlp.relations.links import CueIndex, cue_relations
+from oxus.nlp.relations.lists import coordination_lists, list_features
+from oxus.nlp.relations.members import named_member_relations
 from oxus.nlp.relations.nationality import citizen_relations, origin_relations
 from oxus.nlp.relations.people import Candidate, lead_verb_relations, title_relations
 from oxus.nlp.relations.verbs import load_frames, verb_frame_relations
@@ -173,9 +175,11 @@ class RelationExtractor:
         positions = sorted(a.start for a in args)
         dates = _sentence_dates(sent)
         headline = index == 0
-        out: list[FactCandidate[Relation]] = []
         evidence = evidence_for(sent, index)
         memo: dict[tuple[Any, ...], PairParts] = {}
+        listed = {args[i]: number for i, number in coordination_lists(view, args).items()}
+        made: dict[tuple[str, str, str], tuple[Arg, Arg, Features]] = {}
+        far: list[tuple[tuple[str, str, str], Arg, Arg, RuleHit | None, frozenset[str]]] = []
         for key, (_, a, b) in best.items():
             predicate = key[1]
             hit = hits.get((a.id, predicate, b.id))
@@ -183,23 +187,36 @@ class RelationExtractor:
                 hit = hits.get((b.id, predicate, a.id))
             pair = {a.id, b.id}
             others = frozenset(q for (s, q, o) in hits if q != predicate and {s, o} == pair)
-            if hit is None and not others and self.featurizer.too_far(view, a, b):
-                continue
             lo, hi = min(a.start, b.start), max(a.start, b.start)
             between = sum(1 for pos in positions if lo < pos < hi)
-            features = self.featurizer.features(
-                view,
-                sent.start,
-                sent.end,
+            if hit is None and not others and self.featurizer.too_far(view, a, b):
+                if a in listed or b in listed:
+                    far.append((key, a, b, hit, others))
+                continue
+            made[key] = (
                 a,
-                predicate,
                 b,
-                rules=frozenset(hit.rules) if hit else frozenset(),
-                other_rules=others,
-                args_between=between,
-                headline=headline,
-                memo=memo,
+                self._features(view, sent, a, predicate, b, hit, others, between, headline, memo),
             )
+        out: list[FactCandidate[Relation]] = []
+        for key, a, b, hit, others in far:
+            mate = _list_mate(key[1], a, b, listed, made)
+            if mate is not None:
+                lo, hi = min(a.start, b.start), max(a.start, b.start)
+                between = sum(1 for pos in positions if lo < pos < hi)
+                made[key] = (
+                    a,
+                    b,
+                    self._features(view, sent, a, key[1], b, hit, others, between, headline, memo),
+                )
+        for key, (a, b, features) in made.items():
+            predicate = key[1]
+            mate = _list_mate(predicate, a, b, listed, made)
+            if mate is not None:
+                features.update(list_features(predicate, mate))
+            hit = hits.get((a.id, predicate, b.id))
+            if hit is None and predicate in SYMMETRIC:
+                hit = hits.get((b.id, predicate, a.id))
             since, until = dates.since, dates.until
             if since is None and predicate in DATED_PREDICATES:
                 since = dates.first
@@ -215,6 +232,33 @@ class RelationExtractor:
             )
             out.append(FactCandidate(relation, features, key))
         return out
+
+    def _features(
+        self,
+        view: TokenView,
+        sent: Span,
+        a: Arg,
+        predicate: str,
+        b: Arg,
+        hit: RuleHit | None,
+        others: frozenset[str],
+        between: int,
+        headline: bool,
+        memo: dict[tuple[Any, ...], PairParts],
+    ) -> Features:
+        return self.featurizer.features(
+            view,
+            sent.start,
+            sent.end,
+            a,
+            predicate,
+            b,
+            rules=frozenset(hit.rules) if hit else frozenset(),
+            other_rules=others,
+            args_between=between,
+            headline=headline,
+            memo=memo,
+        )
 
     def _ends_fit(self, predicate: str, subject_type: str, object_type: str) -> bool:
         if predicate == "member_of" and subject_type == "state":
@@ -323,6 +367,7 @@ class RelationExtractor:
             ),
         )
         add("based", based_in_relations(sent, mentions, by_token, self.based, doc_ments))
+        add("named_member", named_member_relations(sent, by_token, doc_ments))
         return out
 
     def _resolve(self, doc: Doc, end: Ment | str, types: dict[str, str]) -> tuple[str, str] | None:
@@ -389,6 +434,35 @@ def _ruled(features: Features) -> bool:
     if "*|rule" not in features:
         return False
     return any(name.startswith("*|rule|") for name in features)
+
+
+def _list_mate(
+    predicate: str,
+    a: Arg,
+    b: Arg,
+    listed: dict[Arg, int],
+    made: dict[tuple[str, str, str], tuple[Arg, Arg, Features]],
+) -> Features | None:
+    """The features of the pair a list-mate of one end forms with the other end: the
+    mate nearest that other end, when it is nearer than this end is."""
+    symmetric = predicate in SYMMETRIC
+    gap = abs(a.start - b.start)
+    for end, other, subject_side in ((a, b, True), (b, a, False)):
+        number = listed.get(end)
+        if number is None or listed.get(other) == number:
+            continue
+        mates = [
+            m
+            for m, n in listed.items()
+            if n == number and m.id != end.id and abs(m.start - other.start) < gap
+        ]
+        mates.sort(key=lambda m: abs(m.start - other.start))
+        for mate in mates:
+            ends = (mate.id, other.id) if subject_side else (other.id, mate.id)
+            found = made.get(_key(ends[0], predicate, ends[1], symmetric=symmetric))
+            if found is not None:
+                return found[2]
+    return None
 
 
 def _key(subject: str, predicate: str, obj: str, *, symmetric: bool) -> tuple[str, str, str]:
