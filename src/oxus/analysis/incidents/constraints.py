@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from oxus.disjoint_sets import DisjointSets
+
 
 @dataclass
 class Decision:
@@ -47,22 +49,12 @@ class Constraints:
 
     def units(self, keys: Iterable[str]) -> list[list[str]]:
         """Keys grouped into the units that must stay together (connected components)."""
-        parent = {k: k for k in keys}
-
-        def find(k: str) -> str:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
+        units = DisjointSets(keys)
         for pair in self.together:
             a, b = sorted(pair)
-            if a in parent and b in parent:
-                parent[find(a)] = find(b)
-        groups: dict[str, list[str]] = {}
-        for k in parent:
-            groups.setdefault(find(k), []).append(k)
-        return list(groups.values())
+            if a in units and b in units:
+                units.join(a, into=b)
+        return list(units.groups().values())
 
     def apart_from(self) -> dict[str, set[str]]:
         """{key: keys it must not share an incident with}."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from oxus.disjoint_sets import DisjointSets
 from oxus.nlp.relations.args import DEMONYM, NAME, Arg
 from oxus.nlp.scoring.linear import Features
 from oxus.nlp.tokenview import TokenView
@@ -30,26 +31,17 @@ def coordination_lists(view: TokenView, args: list[Arg]) -> dict[int, int]:
     """{position in ``args``: list number} for names coordinated with a name of their type,
     by the words between them ("A, B and C", "A (AB) and C") or by the parse (``conj``)."""
     named = [i for i, a in enumerate(args) if a.kind in LISTED_KINDS]
-    parent = {i: i for i in named}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    lists = DisjointSets(named)
     by_root = {args[i].root: i for i in named}
     for x, y in pairwise(named):
         a, b = args[x], args[y]
         if a.type == b.type and a.id != b.id and _glued(view, a.end, b.start):
-            parent[find(y)] = find(x)
+            lists.join(y, into=x)
     for i in named:
         j = _conj_head(view, args[i].root, by_root)
         if j is not None and args[j].type == args[i].type and args[j].id != args[i].id:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in named:
-        groups.setdefault(find(i), []).append(i)
+            lists.join(i, into=j)
+    groups = lists.groups()
     return {i: root for root, members in groups.items() if len(members) > 1 for i in members}
 
 
