@@ -10,17 +10,15 @@ extracted as usual.
 
 from __future__ import annotations
 
-import ctypes
 import itertools
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from oxus.allocator import release_memory
 from oxus.errors import EXTRACTION_FAILED, OVER_BUDGET, BudgetExceeded
 from oxus.limits import SECTION_CHARS, Budget, Limits, enforced
 from oxus.model import Document, DocumentFacts
@@ -194,29 +192,6 @@ def _prepared(nlp: Language, document: Document, section: Section, budget: Budge
     spacy_doc._.doc_id = document.id
     spacy_doc._.published = document.published
     return spacy_doc
-
-
-def release_memory() -> None:
-    """Hand memory freed by a section's ``Doc`` back to the system (glibc keeps it).
-
-    Between the sections of a long document the freed working memory of one ``Doc``
-    would otherwise stay with the process, interleaved with the facts kept so far.
-    """
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _load_libc() -> Any:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return None
-    return libc if hasattr(libc, "malloc_trim") else None
-
-
-_LIBC = _load_libc()
 
 
 def _sentence_count(doc: Doc) -> int:
