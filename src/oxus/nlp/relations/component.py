@@ -178,8 +178,8 @@ class RelationExtractor:
         evidence = evidence_for(sent, index)
         memo: dict[tuple[Any, ...], PairParts] = {}
         listed = {args[i]: number for i, number in coordination_lists(view, args).items()}
-        made: dict[tuple[str, str, str], tuple[Arg, Arg, Features]] = {}
-        far: list[tuple[tuple[str, str, str], Arg, Arg, RuleHit | None, frozenset[str]]] = []
+        made: dict[tuple[str, str, str], tuple[Arg, Arg, RuleHit | None, Features]] = {}
+        far: list[tuple[tuple[str, str, str], Arg, Arg]] = []
         for key, (_, a, b) in best.items():
             predicate = key[1]
             hit = hits.get((a.id, predicate, b.id))
@@ -187,36 +187,27 @@ class RelationExtractor:
                 hit = hits.get((b.id, predicate, a.id))
             pair = {a.id, b.id}
             others = frozenset(q for (s, q, o) in hits if q != predicate and {s, o} == pair)
-            lo, hi = min(a.start, b.start), max(a.start, b.start)
-            between = sum(1 for pos in positions if lo < pos < hi)
             if hit is None and not others and self.featurizer.too_far(view, a, b):
                 if a in listed or b in listed:
-                    far.append((key, a, b, hit, others))
+                    far.append((key, a, b))
                 continue
-            made[key] = (
-                a,
-                b,
-                self._features(view, sent, a, predicate, b, hit, others, between, headline, memo),
+            features = self._features(
+                view, sent, a, predicate, b, hit, others, positions, headline, memo
             )
-        out: list[FactCandidate[Relation]] = []
-        for key, a, b, hit, others in far:
-            mate = _list_mate(key[1], a, b, listed, made)
-            if mate is not None:
-                lo, hi = min(a.start, b.start), max(a.start, b.start)
-                between = sum(1 for pos in positions if lo < pos < hi)
-                made[key] = (
-                    a,
-                    b,
-                    self._features(view, sent, a, key[1], b, hit, others, between, headline, memo),
+            made[key] = (a, b, hit, features)
+        # A far pair stays when a list-mate of one end is near the other end.
+        for key, a, b in far:
+            if _list_mate(key[1], a, b, listed, made) is not None:
+                features = self._features(
+                    view, sent, a, key[1], b, None, frozenset(), positions, headline, memo
                 )
-        for key, (a, b, features) in made.items():
+                made[key] = (a, b, None, features)
+        out: list[FactCandidate[Relation]] = []
+        for key, (a, b, hit, features) in made.items():
             predicate = key[1]
             mate = _list_mate(predicate, a, b, listed, made)
             if mate is not None:
                 features.update(list_features(predicate, mate))
-            hit = hits.get((a.id, predicate, b.id))
-            if hit is None and predicate in SYMMETRIC:
-                hit = hits.get((b.id, predicate, a.id))
             since, until = dates.since, dates.until
             if since is None and predicate in DATED_PREDICATES:
                 since = dates.first
@@ -242,10 +233,13 @@ class RelationExtractor:
         b: Arg,
         hit: RuleHit | None,
         others: frozenset[str],
-        between: int,
+        positions: list[int],
         headline: bool,
         memo: dict[tuple[Any, ...], PairParts],
     ) -> Features:
+        """The pair's features; ``positions`` are where the sentence's ends start."""
+        lo, hi = min(a.start, b.start), max(a.start, b.start)
+        between = sum(1 for pos in positions if lo < pos < hi)
         return self.featurizer.features(
             view,
             sent.start,
@@ -441,7 +435,7 @@ def _list_mate(
     a: Arg,
     b: Arg,
     listed: dict[Arg, int],
-    made: dict[tuple[str, str, str], tuple[Arg, Arg, Features]],
+    made: dict[tuple[str, str, str], tuple[Arg, Arg, RuleHit | None, Features]],
 ) -> Features | None:
     """The features of the pair a list-mate of one end forms with the other end: the
     mate nearest that other end, when it is nearer than this end is."""
@@ -461,7 +455,7 @@ def _list_mate(
             ends = (mate.id, other.id) if subject_side else (other.id, mate.id)
             found = made.get(_key(ends[0], predicate, ends[1], symmetric=symmetric))
             if found is not None:
-                return found[2]
+                return found[3]
     return None
 
 
