@@ -120,7 +120,6 @@ class Attributor:
             for type_, words in (lex.get("titled_speakers") or {}).items()
             for word in words
         }
-        self.owners = self.english
         self.carry = int(lex.get("carry_sentences", 2))
         self.reference_carry = int(lex.get("reference_carry_sentences", 6))
 
@@ -297,7 +296,7 @@ class Attributor:
             claim.carried, pointer = claim.asserted_by is not None, back or CARRIED
         if pointer and claim.asserted_by is not None:
             # how the segment points back is what tells a carried source from a stale one
-            claim.speakers.append(Speaker(claim.asserted_by, back))
+            claim.speakers.append(Speaker(claim.asserted_by, pointer))
         return claim
 
     def _speakers(
@@ -415,7 +414,7 @@ class Attributor:
         for child in children:
             if view.dep[child] == "poss" and child in by_token:
                 return by_token[child]
-        if not self.owners:
+        if not self.english:
             return None
         for child in children:
             if view.dep[child] == "prep" and view.lower[child] in OWNER_PREPOSITIONS:
@@ -475,8 +474,13 @@ class Attributor:
         """ "The official said ...": the back-reference a titled subject makes, else ""."""
         for child in view.children(verb):
             if view.dep[child] == "nsubj" and self._titled(view, child):
-                return f"{TITLED}{self.titles[view.lemma[child]]}:{view.lemma[child]}"
+                return self._title_back(view, child)
         return ""
+
+    def _title_back(self, view: DocView, token: int) -> str:
+        """The back-reference a title makes: the type it names and the title word
+        ("titled:organization:committee")."""
+        return f"{TITLED}{self.titles[view.lemma[token]]}:{view.lemma[token]}"
 
     def _acts(self, view: DocView, verb: int) -> bool:
         """ "claimed responsibility", "took credit": a verb of saying whose object makes it
@@ -546,7 +550,7 @@ class Attributor:
                 if view.lemma[j] in self.source_nouns and self._definite(view, j - 1):
                     back = REFERENCE
                 elif self._titled(view, j):
-                    return None, f"{TITLED}{self.titles[view.lemma[j]]}:{view.lemma[j]}"
+                    return None, self._title_back(view, j)
                 if self._ends_phrase(view, j):
                     break
                 j += 1
