@@ -18,6 +18,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from oxus.kb.name_keys import (
+    MIN_FUZZY_LENGTH,
+    acronym_key,
+    entity_key_rows,
+    last_word,
+    names_of,
+)
 from oxus.kb.names import compact, fold, has_cyrillic, is_acronym, skeleton
 from oxus.kb.pack import Pack, shared_pack
 from oxus.model import Entity, EntityType, entity_id
@@ -32,7 +39,6 @@ COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
 """Types a statistical guess may be confused with, for fuzzy matching."""
 
 DEFAULT_FUZZY_THRESHOLD = 88.0
-MIN_FUZZY_LENGTH = 6
 
 
 @dataclass(frozen=True)
@@ -52,17 +58,6 @@ class Link:
         return self.method == "new"
 
 
-def _last_word(name: str) -> str:
-    """Skeleton of a name's last word: a person's surname must agree for a fuzzy match."""
-    words = fold(name).split()
-    return skeleton(words[-1]) if words else ""
-
-
-def acronym_key(text: str) -> str:
-    """Acronyms compared case-sensitively without dots, hyphens and spaces."""
-    return "".join(c for c in text if c.isalnum())
-
-
 class NameMatcher:
     """Name -> entity index over one pack, built once and queried many times."""
 
@@ -76,29 +71,28 @@ class NameMatcher:
         self._skeleton: dict[str, set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._buckets: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for entity in self.entities.values():
-            for name in self.names_of(entity):
-                self._add(entity, name)
-            words = entity.name.split()
-            if entity.type is EntityType.PERSON and len(words) >= 2 and len(words[-1]) >= 4:
-                self._surnames[skeleton(words[-1])].add(entity.id)
+        entities = list(self.entities.values())
+        for entity, (surname, *keys) in zip(entities, entity_key_rows(entities), strict=True):
+            for name_keys in keys:
+                self._add(entity.id, name_keys)
+            if surname is not None:
+                self._surnames[surname].add(entity.id)
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
-    @staticmethod
-    def names_of(entity: Entity) -> list[str]:
-        return [entity.name, *entity.aliases]
+    names_of = staticmethod(names_of)
 
-    def _add(self, entity: Entity, name: str) -> None:
-        if is_acronym(name):
-            self._acronyms[acronym_key(name)].add(entity.id)
+    def _add(self, entity_id: str, keys: list[str]) -> None:
+        """Index one name under its keys (:func:`oxus.kb.name_keys.name_keys`)."""
+        if len(keys) == 1:
+            self._acronyms[keys[0]].add(entity_id)
             return
-        self._folded[fold(name)].add(entity.id)
-        self._compact[compact(name)].add(entity.id)
-        key = skeleton(name)
+        folded, compacted, key, last = keys
+        self._folded[folded].add(entity_id)
+        self._compact[compacted].add(entity_id)
         if key:
-            self._skeleton[key].add(entity.id)
+            self._skeleton[key].add(entity_id)
             if len(key) >= MIN_FUZZY_LENGTH:
-                self._buckets[key[0]].append((key, entity.id, _last_word(name)))
+                self._buckets[key[0]].append((key, entity_id, last))
 
     def entity(self, id_: str) -> Entity | None:
         return self.entities.get(id_)
@@ -177,7 +171,7 @@ class NameMatcher:
             return None
         allowed = COMPATIBLE.get(type_hint) if type_hint else None
         best: tuple[float, str] | None = None
-        last = _last_word(surface)
+        last = last_word(surface)
         for candidate, id_, candidate_last in self._buckets.get(key[0], ()):
             entity_type = self.entities[id_].type
             if allowed is not None and entity_type not in allowed:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc
 
-from oxus.kb.matcher import acronym_key
+from oxus.kb.name_keys import acronym_key
 from oxus.kb.names import fold, is_acronym, skeleton_word
 from oxus.nlp.entities.cues import EntityCues
 from oxus.nlp.extensions import token_strings

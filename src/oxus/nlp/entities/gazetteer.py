@@ -27,7 +27,6 @@ from oxus.kb.names import has_cyrillic
 from oxus.nlp.entities.boilerplate import boilerplate_of
 from oxus.nlp.entities.candidates import Candidate
 from oxus.nlp.entities.cues import EntityCues, entity_cues
-from oxus.nlp.entities.name_tokens import name_tokens
 from oxus.nlp.entities.ner import NerMerger
 from oxus.nlp.entities.pack import PackCandidates, is_nisba
 from oxus.nlp.entities.passes import (
@@ -36,7 +35,8 @@ from oxus.nlp.entities.passes import (
     press_services,
     with_cited_sources,
 )
-from oxus.nlp.entities.phrases import PackPhrases, bare_names, lemmatizer_for
+from oxus.nlp.entities.phrase_cache import pack_phrases
+from oxus.nlp.entities.phrases import lemmatizer_for
 from oxus.nlp.extensions import MENTIONS, doc_text, register_extensions
 
 __all__ = ["Gazetteer", "is_nisba", "make_gazetteer"]
@@ -48,10 +48,7 @@ class Gazetteer:
     def __init__(self, nlp: Language, *, pack_dir: str | None, use_ner: bool) -> None:
         register_extensions()
         self.matcher = matcher_for(pack_dir)
-        tokens = name_tokens(nlp, bare_names(self.matcher))
-        self.phrases = PackPhrases(
-            self.matcher, tokens.__getitem__, lemmas=lemmatizer_for(nlp.lang or "en")
-        )
+        self.phrases = pack_phrases(nlp, self.matcher, lemmas=lemmatizer_for(nlp.lang or "en"))
         self.use_ner = use_ner
         self.cues: EntityCues = entity_cues(nlp.lang or "en")
         self.pack = PackCandidates(self.matcher, self.phrases, self.cues)

@@ -13,14 +13,16 @@ lemma, and each pack name is also entered under the keys of its words' lemmas, s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
-from oxus.kb.matcher import NameMatcher, acronym_key
+from oxus.kb.matcher import NameMatcher
+from oxus.kb.name_keys import acronym_key, names_of
 from oxus.kb.names import fold, is_acronym, skeleton_word
+from oxus.model import Entity
 from oxus.nlp.extensions import token_strings
 
 SKIPPED = frozenset("-‐‑–'’‘`ʼʻ")
@@ -116,10 +118,41 @@ def bare_names(matcher: NameMatcher) -> list[str]:
     ]
 
 
+PhraseRow = list[tuple[str, list[str]]]
+"""One entity's entries in the tries: ("a", acronym keys) or ("l", loose keys), name by
+name (a name's lemma keys, where names inflect, as a second "l" entry)."""
+
+
+def phrase_rows(
+    entities: Iterable[Entity],
+    tokenize: Callable[[str], list[str]],
+    lemmas: Callable[[str], str] | None = None,
+) -> list[PhraseRow]:
+    """Each entity's :data:`PhraseRow`, its names split by ``tokenize``."""
+    rows = []
+    for entity in entities:
+        row: PhraseRow = []
+        for name in names_of(entity):
+            tokens = tokenize(bare_name(name))
+            kept = [tokens[i] for i in _kept(tokens)]
+            if not kept:
+                continue
+            if is_acronym(name):
+                row.append(("a", [acronym_key(w) or w for w in kept]))
+            else:
+                row.append(("l", [_key(w) for w in kept]))
+                if lemmas is not None:
+                    row.append(("l", [_key(lemmas(w)) for w in kept]))
+        rows.append(row)
+    return rows
+
+
 class PackPhrases:
     """The pack's names as two tries over token keys, built once per pipeline.
 
-    ``tokenize`` gives a bare name's token texts (see :mod:`~oxus.nlp.entities.name_tokens`).
+    ``tokenize`` gives a bare name's token texts (see :mod:`~oxus.nlp.entities.name_tokens`);
+    :meth:`from_rows` fills the tries from keys worked out before
+    (:mod:`~oxus.nlp.entities.phrase_cache`).
     """
 
     def __init__(
@@ -129,21 +162,30 @@ class PackPhrases:
         *,
         lemmas: Callable[[str], str] | None = None,
     ) -> None:
+        entities = list(matcher.entities.values())
+        self._fill(entities, phrase_rows(entities, tokenize, lemmas), lemmas)
+
+    @classmethod
+    def from_rows(
+        cls,
+        entities: list[Entity],
+        rows: list[PhraseRow],
+        *,
+        lemmas: Callable[[str], str] | None = None,
+    ) -> PackPhrases:
+        phrases = cls.__new__(cls)
+        phrases._fill(entities, rows, lemmas)
+        return phrases
+
+    def _fill(
+        self, entities: list[Entity], rows: list[PhraseRow], lemmas: Callable[[str], str] | None
+    ) -> None:
         self.loose = PhraseTrie()
         self.acronyms = PhraseTrie()
         self.lemmas = lemmas
-        for entity in matcher.entities.values():
-            for name in matcher.names_of(entity):
-                tokens = tokenize(bare_name(name))
-                kept = [tokens[i] for i in _kept(tokens)]
-                if not kept:
-                    continue
-                if is_acronym(name):
-                    self.acronyms.add(entity.id, [acronym_key(w) or w for w in kept])
-                else:
-                    self.loose.add(entity.id, [_key(w) for w in kept])
-                    if lemmas is not None:
-                        self.loose.add(entity.id, [_key(lemmas(w)) for w in kept])
+        for entity, row in zip(entities, rows, strict=True):
+            for kind, keys in row:
+                (self.acronyms if kind == "a" else self.loose).add(entity.id, keys)
 
     def matches(self, doc: Doc) -> list[tuple[str, int, int, bool]]:
         """(entity id, start, end, is_acronym) in ``doc`` token offsets."""
