@@ -46,7 +46,8 @@ def test_kept_keys_index_every_name_as_a_fresh_build(
     monkeypatch.setenv(CACHE_ENV, "off")
     fresh = NameMatcher(pack)
     assert _tables(first) == _tables(kept) == _tables(fresh)
-    assert kept.resolve("Jamaat Ansorullah").entity_id == fresh.resolve("Jamaat Ansorullah").entity_id
+    surface = "Jamaat Ansorullah"
+    assert kept.resolve(surface).entity_id == fresh.resolve(surface).entity_id
 
 
 @pytest.mark.parametrize("damage", ["{not json", "[]", '[["wrong"]]', "null"])
