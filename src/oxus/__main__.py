@@ -1,5 +1,5 @@
 """``python -m oxus``: the same command line as ``oxus``."""
 
-from oxus.cli import main
+from oxus.program import main
 
 main()

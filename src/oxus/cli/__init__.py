@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import gc
 
-from oxus.cli.app import app, own_process
+from oxus.cli.app import app, own_process, register_commands
+from oxus.program import requested_command
+
+register_commands(requested_command())
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ unexpected (``OXUS_DEBUG=1`` shows its traceback instead).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -124,6 +125,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _commands() -> None:
+    # A callback keeps the app a group of commands when the program registered only the
+    # one it runs (Typer would otherwise run a lone command without its name).
+    pass
+
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -163,25 +172,33 @@ def output_path(out: Path, *, folder: bool = False) -> Path:
     return out
 
 
-def _register() -> None:
-    from oxus.cli import (  # noqa: F401
-        bench,
-        brief,
-        entity,
-        eval_cmd,
-        export,
-        facts_cmd,
-        import_cmd,
-        incidents,
-        incidents_edit,
-        ingest,
-        serve,
-        sources,
-        stats,
-        train,
-        watch,
-        watch_feeds,
-    )
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "bench": ("bench",),
+    "bench-scale": ("bench",),
+    "brief": ("brief",),
+    "entity": ("entity",),
+    "eval": ("eval_cmd",),
+    "export": ("export",),
+    "facts": ("facts_cmd",),
+    "import": ("import_cmd",),
+    "incidents": ("incidents", "incidents_edit"),
+    "ingest": ("ingest",),
+    "serve": ("serve",),
+    "sources": ("sources",),
+    "stats": ("stats",),
+    "train": ("train",),
+    "alerts": ("watch",),
+    "watch": ("watch",),
+    "watch-feeds": ("watch_feeds",),
+}
+"""Each command or command group, and the modules of ``oxus.cli`` that define it."""
 
 
-_register()
+def register_commands(command: str | None = None) -> None:
+    """Import the modules that define ``command``, or every command's (None, or a name
+    that is not a command: help and errors then see them all)."""
+    modules = COMMAND_MODULES.get(command or "")
+    if modules is None:
+        modules = tuple(dict.fromkeys(m for ms in COMMAND_MODULES.values() for m in ms))
+    for module in modules:
+        importlib.import_module(f"oxus.cli.{module}")

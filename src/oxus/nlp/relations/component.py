@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,8 +29,6 @@ from oxus.nlp.clauses import (
     evidence_for,
     sentences_with_mentions,
 )
-from oxus.nlp.lang.ru.relation_args import russian_sentence_args
-from oxus.nlp.lang.ru.relation_rules import RussianRelationRules
 from oxus.nlp.lexicon import load_lexicon, phrase_map, phrase_set
 from oxus.nlp.relations.args import IMPLIED, Arg, sentence_args
 from oxus.nlp.relations.based import BasedCues, based_in_relations
@@ -44,6 +42,9 @@ from oxus.nlp.relations.verbs import load_frames, verb_frame_relations
 from oxus.nlp.scoring.linear import Features
 from oxus.nlp.states import pack_states, state_of_place
 from oxus.nlp.tokenview import TokenView, token_view
+
+if TYPE_CHECKING:
+    from oxus.nlp.lang.ru.relation_rules import RussianRelationRules
 
 SINCE_WORDS = frozenset({"since", "from"})
 UNTIL_WORDS = frozenset({"until", "till", "before", "to"})
@@ -126,7 +127,14 @@ class RelationExtractor:
         self.demonyms = {d: state for state, ds in dem["demonyms"].items() for d in ds}
         self.ethnic = phrase_set(dem.get("ethnic_markers"))
         self.featurizer = RelationFeaturizer(lex, pack_priors())
-        self.russian = RussianRelationRules(lex, self.demonyms) if lang == "ru" else None
+        self.russian: RussianRelationRules | None = None
+        self.read_args = sentence_args
+        if lang == "ru":  # the Russian rules load only for a Russian pipeline
+            from oxus.nlp.lang.ru.relation_args import russian_sentence_args
+            from oxus.nlp.lang.ru.relation_rules import RussianRelationRules
+
+            self.russian = RussianRelationRules(lex, self.demonyms)
+            self.read_args = russian_sentence_args
 
     def __call__(self, doc: Doc) -> Doc:
         found = doc_candidates(doc)
@@ -137,8 +145,9 @@ class RelationExtractor:
         for index, sent, mentions in sentences_with_mentions(doc):
             by_token = {i: m for m in mentions for i in range(m.start, m.end)}
             hits = self._rule_hits(doc, sent, mentions, by_token, doc_ments, types)
-            read_args = sentence_args if self.russian is None else russian_sentence_args
-            args = read_args(doc, view, sent.start, sent.end, mentions, doc_ments, self.demonyms)
+            args = self.read_args(
+                doc, view, sent.start, sent.end, mentions, doc_ments, self.demonyms
+            )
             args += _implied_args(args, hits)
             if len({a.id for a in args}) < 2:
                 continue
