@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+from oxus.collector import loading
+
 _command: str | None = None
 
 
@@ -26,6 +28,6 @@ def main() -> None:
     global _command
     args = sys.argv[1:]
     _command = args[0] if args and not args[0].startswith("-") else None
-    from oxus.cli import main as run
-
+    with loading():
+        from oxus.cli import main as run
     run()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from typing import Annotated
 
 import typer
@@ -13,6 +12,7 @@ from rich.table import Table
 from oxus.allocator import keep_freed_memory
 from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, owns_process, store_for
+from oxus.collector import loading
 from oxus.errors import OxusError
 from oxus.ingest import find_sources
 from oxus.ingestion import IngestReport, ingest_found
@@ -104,11 +104,11 @@ def ingest(
     if owns_process():
         keep_freed_memory()
         # What is loaded now (models, pack, pipeline) lives as long as the process: the
-        # collector need not traverse it again at every collection of the documents'
-        # objects.
-        if workers == 1 and not dask:
-            shared_pipeline(pack)
-        gc.freeze()
+        # collector need not traverse it while it loads, nor again at every collection
+        # of the documents' objects.
+        with loading():
+            if workers == 1 and not dask:
+                shared_pipeline(pack)
     store = store_for(db)
     try:
         mark = latest_alert_id(store)
