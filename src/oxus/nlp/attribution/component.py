@@ -196,7 +196,7 @@ class Attributor:
         index, at = place
         claim = claims[index][at]
         ids = set(fact_ids(fact))
-        roots = [m.span.root.i for m in view.segments[index][at].mentions if m.id in ids]
+        roots = [view.root_of(m) for m in view.segments[index][at].mentions if m.id in ids]
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)

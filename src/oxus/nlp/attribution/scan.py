@@ -53,6 +53,15 @@ class DocView(TokenView):
         self.__dict__.update(base.__dict__)
         self.segments = self._segments()
         self.boundaries = SCOPE_BOUNDARIES if doc.lang_ == "en" else UD_SCOPE_BOUNDARIES
+        self._roots: dict[int, int] = {}
+
+    def root_of(self, mention: Ment) -> int:
+        """The token index of a segment mention's root, worked out once (the segments hold
+        their mentions as long as the view lives, so a mention's identity is its key)."""
+        root = self._roots.get(id(mention))
+        if root is None:
+            root = self._roots[id(mention)] = mention.span.root.i
+        return root
 
     def in_scope(self, anchor: int, token: int) -> bool:
         """Whether ``token`` sits in the clause of ``anchor`` and not in a modifier inside it.

@@ -18,7 +18,7 @@ from oxus.kb.names import has_cyrillic
 from oxus.model import EntityType
 from oxus.nlp.entities.candidates import Candidate, is_capitalised
 from oxus.nlp.entities.cues import EntityCues
-from oxus.nlp.extensions import doc_text
+from oxus.nlp.extensions import doc_text, token_strings
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -99,10 +99,11 @@ def press_services(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     by_end = {c.end: c for c in chosen}
     by_start = {c.start: c for c in chosen}
     out = list(chosen)
-    for token in doc[:-1]:
-        if token.lower_ != "press" or doc[token.i + 1].lower_ not in PRESS_NOUNS:
+    lower = token_strings(doc).lower
+    for i in range(len(doc) - 1):
+        if lower[i] != "press" or lower[i + 1] not in PRESS_NOUNS:
             continue
-        start, end = token.i, token.i + 2
+        start, end = i, i + 2
         if any(c.start < end and start < c.end and c.kb_id for c in out):
             continue  # the pack knows this press office by name
         before = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start

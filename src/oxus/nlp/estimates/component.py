@@ -20,7 +20,7 @@ from oxus.model import SCORED_MEASURES, Estimate, Measure, Qualifier
 from oxus.nlp import extensions
 from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
 from oxus.nlp.clauses import evidence_for
-from oxus.nlp.estimates.features import estimate_features
+from oxus.nlp.estimates.features import count_context, estimate_features
 from oxus.nlp.estimates.options import (
     IN_SENTENCE,
     document_leaders,
@@ -211,6 +211,7 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
         people = people and casualty_key(span) not in {"killed", "wounded", "participants"}
         evidence = evidence_for(span.sent, sentence_index)
         as_of = _as_of(span)
+        context = count_context(span, strings)
         for measure, from_rules in measure_options(rule_measure, noun, people):
             small = _too_small(measure, quantity.low, quantity.qualifier)
             found = (chosen or find_subjects(span, measure, noun)) if from_rules else []
@@ -244,6 +245,7 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
                     rule_measure=from_rules,
                     too_small=small,
                     headline=sentence_index == 0,
+                    context=context,
                 )
                 for other in rivals - {type_}:
                     features[f"{measure.value}|{type_}|beside|{other}"] = 1.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +21,30 @@ def _magnitude(value: float | None) -> str:
     return str(min(int(math.log10(value)), 5))
 
 
+class CountContext(NamedTuple):
+    """What the features read around a count: the same for every option of it."""
+
+    verb: str
+    """Lemma of the verb governing the count (or of the head where the climb stops)."""
+    cued: list[str]
+    """Measures the words around the count cue, in text order."""
+
+
+def count_context(span: Span, strings: TokenStrings) -> CountContext:
+    lemma = strings.lemma
+    head = span.root.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    sent = span.sent
+    lo, hi = max(sent.start, span.start - 8), min(sent.end, span.end + 8)
+    cues = measure_cues(span.doc.lang_)
+    lower = strings.lower
+    cued = [c for i in range(lo, hi) for c in (cues.get(lower[i], ()) or cues.get(lemma[i], ()))]
+    return CountContext(lemma[head.i], cued)
+
+
 def estimate_features(
     span: Span,
     estimate: Estimate,
@@ -32,7 +57,10 @@ def estimate_features(
     rule_measure: bool,
     too_small: bool,
     headline: bool,
+    context: CountContext | None = None,
 ) -> Features:
+    """The features of one option of a count; ``context`` is :func:`count_context`,
+    given when the count has several options."""
     m = estimate.measure.value
     lemma = strings.lemma
     f: Features = {m: 1.0, f"{m}|type|{subject_type}": 1.0, f"{m}|tie|{tie}": 1.0}
@@ -57,19 +85,11 @@ def estimate_features(
         f[f"{m}|headline"] = 1.0
     if noun is not None:
         f[f"{m}|noun|{lemma[noun.i]}"] = 1.0
-    root = span.root
-    head = root.head
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-            break
-        head = head.head
-    f[f"{m}|verb|{lemma[head.i]}"] = 1.0
-    sent = span.sent
-    lo, hi = max(sent.start, span.start - 8), min(sent.end, span.end + 8)
-    cues = measure_cues(span.doc.lang_)
-    for i in range(lo, hi):
-        for cued in cues.get(strings.lower[i], ()) or cues.get(lemma[i], ()):
-            f[f"{m}|ctx|{'=' if cued == m else cued}"] = 1.0
+    if context is None:
+        context = count_context(span, strings)
+    f[f"{m}|verb|{context.verb}"] = 1.0
+    for cued in context.cued:
+        f[f"{m}|ctx|{'=' if cued == m else cued}"] = 1.0
     if estimate.subject.startswith("state:") and tie.startswith("phrase"):
         f[f"{m}|origin_state"] = 1.0
     return f

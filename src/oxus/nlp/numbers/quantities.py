@@ -184,14 +184,20 @@ def find_quantities(doc: Doc) -> list[Span]:
     return spans
 
 
+@cache
+def _casualty_words() -> dict[str, str]:
+    """{word: casualty key} from the quantities lexicon."""
+    keys = load_lexicon("quantities")["casualties"]
+    return {str(w): key for key, words in keys.items() for w in words}
+
+
 def casualty_key(span: Span) -> str | None:
     """Which casualty count a quantity is, judged by the words that govern it."""
     if span.doc.lang_ == "ru":
         from oxus.nlp.lang.ru.casualties import casualty_key as russian_casualty_key
 
         return russian_casualty_key(span)
-    keys = load_lexicon("quantities")["casualties"]
-    lookup = {str(w): key for key, words in keys.items() for w in words}
+    lookup = _casualty_words()
     doc = span.doc
     i = span.end
     while i < span.sent.end and i < span.end + 3 and doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}:

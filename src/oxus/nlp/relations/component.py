@@ -127,6 +127,7 @@ class RelationExtractor:
         self.demonyms = {d: state for state, ds in dem["demonyms"].items() for d in ds}
         self.ethnic = phrase_set(dem.get("ethnic_markers"))
         self.featurizer = RelationFeaturizer(lex, pack_priors())
+        self._fit: dict[tuple[str, str], list[tuple[str, bool]]] = {}
         self.russian: RussianRelationRules | None = None
         self.read_args = sentence_args
         if lang == "ru":  # the Russian rules load only for a Russian pipeline
@@ -171,10 +172,7 @@ class RelationExtractor:
             for b in args:
                 if a.id == b.id:
                     continue
-                for predicate in self.allowed.get((a.type, b.type), ()):
-                    if not self._ends_fit(predicate, a.type, b.type):
-                        continue
-                    symmetric = predicate in SYMMETRIC
+                for predicate, symmetric in self._fitting(a.type, b.type):
                     if symmetric and b.start < a.start:
                         continue
                     key = _key(a.id, predicate, b.id, symmetric=symmetric)
@@ -262,6 +260,19 @@ class RelationExtractor:
             headline=headline,
             memo=memo,
         )
+
+    def _fitting(self, subject_type: str, object_type: str) -> list[tuple[str, bool]]:
+        """The predicates ends of these types may stand in, each with whether it is
+        symmetric (worked out once per pair of types)."""
+        key = (subject_type, object_type)
+        found = self._fit.get(key)
+        if found is None:
+            found = self._fit[key] = [
+                (predicate, predicate in SYMMETRIC)
+                for predicate in self.allowed.get(key, ())
+                if self._ends_fit(predicate, subject_type, object_type)
+            ]
+        return found
 
     def _ends_fit(self, predicate: str, subject_type: str, object_type: str) -> bool:
         if predicate == "member_of" and subject_type == "state":

@@ -36,10 +36,10 @@ class LinearScorer:
 
     def margin(self, features: Mapping[str, float]) -> float:
         """The raw linear score ``w . x + b``."""
-        weights = self.weights
+        weight_of = self.weights.get
         total = self.bias
         for name, value in features.items():
-            weight = weights.get(name)
+            weight = weight_of(name)
             if weight is not None:
                 total += weight * value
         return total
