@@ -231,3 +231,51 @@ def test_the_facts_format_rule_takes_the_nearest_of_entities_tied_alike(nlp) -> 
         if c.fact.measure == Measure.FIGHTERS and "*|spec" in c.features
     ]
     assert spec == ["group:imu"]
+
+
+def _spec_subjects(nlp, text: str, measure: Measure) -> list[str]:
+    """The subjects the facts format's rule picks for counts of this measure."""
+    return [
+        c.fact.subject
+        for c in estimate_candidates(linked_doc(nlp, text))
+        if c.fact.measure == measure and "*|spec" in c.features
+    ]
+
+
+def test_a_count_broken_down_by_origin_sizes_the_origin_state(nlp) -> None:
+    text = "The Islamic State now has about 900 fighters from Tajikistan in its ranks."
+    assert _spec_subjects(nlp, text, Measure.FIGHTERS) == ["state:tajikistan"]
+
+
+def test_the_state_that_arrests_is_not_where_the_arrested_come_from(nlp) -> None:
+    text = "Uzbekistan arrested 15 men from Tajikistan on Monday."
+    assert _spec_subjects(nlp, text, Measure.ARRESTS) == ["state:uzbekistan"]
+
+
+def test_a_group_named_as_one_example_is_not_whom_the_arrested_belong_to(nlp) -> None:
+    text = (
+        "Kazakhstan detained 60 members of banned organisations, including the Islamic "
+        "State, Hizb ut-Tahrir and the IMU."
+    )
+    assert _spec_subjects(nlp, text, Measure.ARRESTS) == ["state:kazakhstan"]
+
+
+def test_a_count_of_people_charged_may_be_arrests_or_cases(nlp) -> None:
+    found = options(nlp, "In Tajikistan, 31 people are accused of plotting the bombing.")
+    measures = {measure for subject, measure, low, _ in found if low == 31}
+    assert {Measure.ARRESTS, Measure.CASES} <= measures
+
+
+def test_cities_and_ministries_count_towards_the_state_a_report_is_about(nlp) -> None:
+    from oxus.nlp.estimates.options import document_leaders
+
+    doc = linked_doc(
+        nlp,
+        "The Islamic State claimed the attack, Kazakhstan said. The Federal Security "
+        "Service detained two suspects. The Federal Security Service later detained four "
+        "more.",
+    )
+    doc._.entities["organization:fsb"] = Entity(
+        "organization:fsb", EntityType.ORGANIZATION, "Federal Security Service", country="TJ"
+    )
+    assert document_leaders(doc) == {"state": "state:tajikistan", "group": "group:is"}
