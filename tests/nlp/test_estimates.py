@@ -279,3 +279,14 @@ def test_cities_and_ministries_count_towards_the_state_a_report_is_about(nlp) ->
         "organization:fsb", EntityType.ORGANIZATION, "Federal Security Service", country="TJ"
     )
     assert document_leaders(doc) == {"state": "state:tajikistan", "group": "group:is"}
+
+
+def test_people_are_not_criminal_cases_unless_charged(nlp) -> None:
+    found = options(nlp, "Soldiers in Uzbekistan opened fire on up to 4,000 protesters.")
+    assert found
+    assert all(measure != Measure.CASES for _, measure, _, _ in found)
+
+
+def test_militants_neutralized_are_casualties_not_a_force(nlp) -> None:
+    found = options(nlp, "Tajikistan said all 12 militants were neutralized on the border.")
+    assert all(low != 12 for _, _, low, _ in found)

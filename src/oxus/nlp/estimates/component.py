@@ -154,7 +154,10 @@ def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
     noun_measure = _noun_measures(lang).get(_word(noun)) if noun is not None else None
     if noun_measure is not None:
         return noun_measure, noun
-    if verb_measure is not None and (noun is None or _word(noun) in _people(lang)):
+    people_counted = noun is not None and _word(noun) in _people(lang)
+    # "opened fire on 4,000 protesters": people are not cases ("opened 20 cases").
+    verb_counts_them = not (people_counted and verb_measure == Measure.CASES)
+    if verb_measure is not None and (noun is None or people_counted) and verb_counts_them:
         return verb_measure, noun
     if noun is not None:
         return Measure.OTHER, noun

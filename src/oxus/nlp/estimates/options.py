@@ -85,7 +85,13 @@ def measure_options(
     if measure is not None:
         options.append((measure, True))
     if counts_people and (measure is None or measure == Measure.OTHER):
-        options += [(m, False) for m in SCORED_MEASURES if m != measure]
+        # People are cases only when charged ("27 people are accused"), which a verb says.
+        named = noun is not None
+        options += [
+            (m, False)
+            for m in SCORED_MEASURES
+            if m != measure and not (named and m == Measure.CASES)
+        ]
     elif counts_people and measure in _CHARGED:
         # "27 people are accused": arrests or criminal cases, the reports differ.
         options += [(m, False) for m in _CHARGED if m != measure]
