@@ -290,3 +290,17 @@ def test_people_are_not_criminal_cases_unless_charged(nlp) -> None:
 def test_militants_neutralized_are_casualties_not_a_force(nlp) -> None:
     found = options(nlp, "Tajikistan said all 12 militants were neutralized on the border.")
     assert all(low != 12 for _, _, low, _ in found)
+
+
+def test_a_change_is_of_the_figure_just_given_by_the_subject_rule_too(nlp) -> None:
+    text = (
+        "Afghanistan worried its neighbours. In the first half of the year, Kazakhstan had "
+        "recorded 139 criminal cases related to extremism. This marked a twenty percent "
+        "increase over 2020."
+    )
+    picks = [
+        (c.fact.subject, c.fact.low)
+        for c in estimate_candidates(linked_doc(nlp, text))
+        if c.fact.measure == Measure.CASES and "*|spec" in c.features
+    ]
+    assert ("state:kazakhstan", 20) in picks

@@ -226,7 +226,8 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
             else:
                 options = [(s.entity_id, "", "rule") for s in rule_subjects]
             rivals = {type_ for _, type_, tie in options if tie.rstrip(">") in IN_SENTENCE}
-            preferred = spec_choice(measure, options, marks)
+            # A change ("a 20% increase") is of the figure just given, whoever it sizes.
+            preferred = chosen[0].entity_id if chosen else spec_choice(measure, options, marks)
             for entity_id, type_, tie in options:
                 estimate = Estimate(
                     subject=entity_id,
