@@ -304,3 +304,10 @@ def test_a_change_is_of_the_figure_just_given_by_the_subject_rule_too(nlp) -> No
         if c.fact.measure == Measure.CASES and "*|spec" in c.features
     ]
     assert ("state:kazakhstan", 20) in picks
+
+
+def test_arrests_are_of_the_group_the_sentence_names_over_the_state_that_acted(nlp) -> None:
+    found, _ = estimates(
+        nlp, "Kazakhstan detained 12 people suspected of links to the Islamic State on Monday."
+    )
+    assert found == [("group:is", Measure.ARRESTS, 12, 12, Qualifier.EXACT)]
