@@ -311,3 +311,12 @@ def test_arrests_are_of_the_group_the_sentence_names_over_the_state_that_acted(n
         nlp, "Kazakhstan detained 12 people suspected of links to the Islamic State on Monday."
     )
     assert found == [("group:is", Measure.ARRESTS, 12, 12, Qualifier.EXACT)]
+
+
+def test_the_rules_pass_over_groups_named_as_examples(nlp) -> None:
+    found, _ = estimates(
+        nlp,
+        "Tajikistan arrested 143 members of banned organisations, including the Islamic "
+        "State, Hizb ut-Tahrir and the IMU.",
+    )
+    assert [f[0] for f in found if f[1] == Measure.ARRESTS] == ["state:tajikistan"]

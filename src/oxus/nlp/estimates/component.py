@@ -218,7 +218,8 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
         marks, unnamed_group = subject_marks(span, noun)
         for measure, from_rules in measure_options(rule_measure, noun, people):
             small = _too_small(measure, quantity.low, quantity.qualifier)
-            found = (chosen or find_subjects(span, measure, noun)) if from_rules else []
+            examples = frozenset(e for e, m in marks.items() if "example" in m)
+            found = (chosen or find_subjects(span, measure, noun, examples)) if from_rules else []
             rule_subjects = allowed_subjects(doc, measure, found)
             rule_ids = {s.entity_id for s in rule_subjects}
             if measure in SCORED_MEASURES:
