@@ -89,8 +89,11 @@ def test_demonyms_and_stop_names_are_not_mentions(nlp: Language) -> None:
 
 
 def test_longer_ner_name_extending_a_pack_name_is_kept(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Tajikistan Chess Federation said so.", [(0, 3, "ORG")])
+    assert mentions(doc) == [("Tajikistan Chess Federation", "organization", "")]
     doc = _with_ents(nlp, "Tajikistan Security Service said so.", [(0, 3, "ORG")])
-    assert mentions(doc) == [("Tajikistan Security Service", "organization", "")]
+    state_body = "organization:state-committee-for-national-security-of-tajikistan"
+    assert mentions(doc) == [("Tajikistan Security Service", "organization", state_body)]
     doc = _with_ents(nlp, "Tajikistan, Afghanistan.", [(0, 3, "GPE")])
     assert [m[2] for m in mentions(doc)] == ["state:tajikistan", "state:afghanistan"]
 
