@@ -18,15 +18,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from oxus.kb.name_keys import (
-    MIN_FUZZY_LENGTH,
-    acronym_key,
-    entity_key_rows,
-    last_word,
-    names_of,
-)
+from oxus.kb.name_keys import MIN_FUZZY_LENGTH, acronym_key, entity_key_rows, last_word
 from oxus.kb.names import compact, fold, has_cyrillic, is_acronym, skeleton
 from oxus.kb.pack import Pack, shared_pack
+from oxus.kb.state_bodies import derived_body_names
 from oxus.model import Entity, EntityType, entity_id
 
 COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
@@ -65,6 +60,7 @@ class NameMatcher:
         self.pack = pack
         self.fuzzy_threshold = fuzzy_threshold
         self.entities: dict[str, Entity] = {e.id: e for e in pack.entities()}
+        self._derived = derived_body_names(list(self.entities.values()))
         self._acronyms: dict[str, set[str]] = defaultdict(set)
         self._folded: dict[str, set[str]] = defaultdict(set)
         self._compact: dict[str, set[str]] = defaultdict(set)
@@ -72,14 +68,18 @@ class NameMatcher:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._buckets: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         entities = list(self.entities.values())
-        for entity, (surname, *keys) in zip(entities, entity_key_rows(entities), strict=True):
+        rows = entity_key_rows(entities, self.names_of)
+        for entity, (surname, *keys) in zip(entities, rows, strict=True):
             for name_keys in keys:
                 self._add(entity.id, name_keys)
             if surname is not None:
                 self._surnames[surname].add(entity.id)
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
-    names_of = staticmethod(names_of)
+    def names_of(self, entity: Entity) -> list[str]:
+        """Every name an entity is found by: the pack's, and the other ways reports name a
+        state's ministry or service (:mod:`oxus.kb.state_bodies`)."""
+        return [entity.name, *entity.aliases, *self._derived.get(entity.id, ())]
 
     def _add(self, entity_id: str, keys: list[str]) -> None:
         """Index one name under its keys (:func:`oxus.kb.name_keys.name_keys`)."""

@@ -27,6 +27,9 @@ MIN_FUZZY_LENGTH = 6
 KeyRow = list[Any]
 """One entity's keys: its surname key (None for no surname), then each name's keys."""
 
+NamesOf = Callable[[Entity], list[str]]
+"""Every name an entity is found by (:meth:`oxus.kb.matcher.NameMatcher.names_of`)."""
+
 
 def acronym_key(text: str) -> str:
     """Acronyms compared case-sensitively without dots, hyphens and spaces."""
@@ -37,10 +40,6 @@ def last_word(name: str) -> str:
     """Skeleton of a name's last word: a person's surname must agree for a fuzzy match."""
     words = fold(name).split()
     return skeleton(words[-1]) if words else ""
-
-
-def names_of(entity: Entity) -> list[str]:
-    return [entity.name, *entity.aliases]
 
 
 def name_keys(name: str) -> list[str]:
@@ -62,7 +61,7 @@ def surname_key(entity: Entity) -> str | None:
     return None
 
 
-def entity_key_rows(entities: Sequence[Entity]) -> list[KeyRow]:
+def entity_key_rows(entities: Sequence[Entity], names_of: NamesOf) -> list[KeyRow]:
     """Every entity's :data:`KeyRow`, from the cache when these names were keyed before."""
 
     def build() -> list[KeyRow]:
@@ -76,7 +75,7 @@ def entity_key_rows(entities: Sequence[Entity]) -> list[KeyRow]:
             and all(_string_list(keys) and len(keys) in (1, 4) for keys in row[1:])
         )
 
-    return cached_rows("name-keys", [names_digest(entities)], entities, build, valid_row)
+    return cached_rows("name-keys", [names_digest(entities, names_of)], entities, build, valid_row)
 
 
 def cached_rows(
@@ -106,9 +105,10 @@ def cached_rows(
     return derived.cached(kind, key, build, valid=valid)
 
 
-def names_digest(entities: Iterable[Entity]) -> str:
-    """A digest of what keys depend on: each entity's id, type, name and aliases, in order."""
-    listed = [[e.id, e.type.value, e.name, e.aliases] for e in entities]
+def names_digest(entities: Iterable[Entity], names_of: NamesOf) -> str:
+    """A digest of what keys depend on: each entity's id, type, name and every name it is
+    found by, in order."""
+    listed = [[e.id, e.type.value, e.name, names_of(e)] for e in entities]
     return derived.digest([json.dumps(listed, ensure_ascii=False)])
 
 

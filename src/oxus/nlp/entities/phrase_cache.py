@@ -33,7 +33,7 @@ def pack_phrases(
 
     def build() -> list[PhraseRow]:
         tokens = name_tokens(nlp, bare_names(matcher))
-        return phrase_rows(entities, tokens.__getitem__, lemmas)
+        return phrase_rows(entities, matcher.names_of, tokens.__getitem__, lemmas)
 
     identity = tokenizer_identity(nlp)
     if lemmas is not None or identity is None:
@@ -42,7 +42,7 @@ def pack_phrases(
         phrases_module = sys.modules[PackPhrases.__module__]
         rows = cached_rows(
             "phrase-keys",
-            [identity, names_digest(entities)],
+            [identity, names_digest(entities, matcher.names_of)],
             entities,
             build,
             _valid_row,

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from oxus.kb.matcher import NameMatcher
-from oxus.kb.name_keys import acronym_key, names_of
+from oxus.kb.name_keys import NamesOf, acronym_key
 from oxus.kb.names import fold, is_acronym, skeleton_word
 from oxus.model import Entity
 from oxus.nlp.extensions import token_strings
@@ -125,6 +125,7 @@ name (a name's lemma keys, where names inflect, as a second "l" entry)."""
 
 def phrase_rows(
     entities: Iterable[Entity],
+    names_of: NamesOf,
     tokenize: Callable[[str], list[str]],
     lemmas: Callable[[str], str] | None = None,
 ) -> list[PhraseRow]:
@@ -163,7 +164,7 @@ class PackPhrases:
         lemmas: Callable[[str], str] | None = None,
     ) -> None:
         entities = list(matcher.entities.values())
-        self._fill(entities, phrase_rows(entities, tokenize, lemmas), lemmas)
+        self._fill(entities, phrase_rows(entities, matcher.names_of, tokenize, lemmas), lemmas)
 
     @classmethod
     def from_rows(
