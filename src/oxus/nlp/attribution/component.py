@@ -31,6 +31,7 @@ from oxus.nlp.attribution.scope import (
     phrase_anchors,
     pronoun_subject,
     reaches,
+    subjectless_participle,
     verb_speaker,
 )
 from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segment
@@ -81,6 +82,9 @@ class SentenceClaim:
     carried: bool = False
     source_root: int | None = None
     """The head token of the source's own mention in this segment, if named here."""
+    source_scope: tuple[int, ...] = ()
+    """The participles of saying the source speaks through ("..., saying ..."), when it
+    speaks through nothing else: it is the source only of what they say."""
     """The source was carried over from an earlier sentence."""
     speaker_candidate: str | None = None
     """The person (else organisation) this segment names first, for a later "him"."""
@@ -156,7 +160,7 @@ class Attributor:
             return
         if not event.agents and claim is not None and claim.claimant is not None:
             event.agents.append(claim.claimant)  # "the group claimed responsibility"
-        if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
+        if event.agents and (claim is None or claim.carried or event.asserted_by is None):
             event.asserted_by = event.agents[0]
         elif event.asserted_by is not None and not event.agents:
             event.agents.append(event.asserted_by)
@@ -200,7 +204,7 @@ class Attributor:
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
-        if described:
+        if described or not _said_through(view, claim.source_scope, roots):
             fact.asserted_by = None  # type: ignore[attr-defined]
         fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
@@ -276,6 +280,7 @@ class Attributor:
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
+            claim.source_scope = self._participles_of(view, verbs, source, by_token)
         elif authority is not None:
             claim.asserted_by = authority
         elif back == REFERENCE:
@@ -315,6 +320,10 @@ class Attributor:
             speaker = verb_speaker(view, verb, by_token)
             if speaker is not None:
                 how = "verb" if view.dep[verb] in MAIN_DEPS else "verb_inner"
+                if self._relays(view, verb, verbs):
+                    how = "relay"
+                elif subjectless_participle(view, verb):
+                    how = "participle"
                 found.append(Speaker(speaker.id, how, speaker.span.root.i))
         if phrase is not None:
             found.append(Speaker(phrase.id, "according", phrase.span.root.i))
@@ -378,7 +387,7 @@ class Attributor:
         """
         main = [v for v in verbs if view.dep[v] in MAIN_DEPS]
         spoken = [
-            (depth(view, verb), verb, speaker)
+            (-1 if self._relays(view, verb, verbs) else depth(view, verb), verb, speaker)
             for verb in main
             if (speaker := verb_speaker(view, verb, by_token)) is not None
         ]
@@ -403,6 +412,36 @@ class Attributor:
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         return None, ""
+
+    def _participles_of(
+        self, view: DocView, verbs: list[int], source: Ment, by_token: dict[int, Ment]
+    ) -> tuple[int, ...]:
+        """The participles of saying ``source`` speaks through, if it speaks through no
+        verb of its own ("X met Y, warning that ..."), else ()."""
+        own = [
+            v
+            for v in verbs
+            if view.dep[v] in MAIN_DEPS
+            and (speaker := verb_speaker(view, v, by_token)) is not None
+            and speaker.id == source.id
+        ]
+        if own and all(subjectless_participle(view, v) for v in own):
+            return tuple(own)
+        return ()
+
+    def _relays(self, view: DocView, verb: int, verbs: list[int]) -> bool:
+        """ "..., the committee said, Interfax reports": a verb of saying with nothing said
+        of its own, hung after another verb of saying, only relays it (the parse often
+        makes it the other's complement, which would read it as the inner speaker)."""
+        head = view.head[verb]
+        return (
+            self.english
+            and head != verb
+            and head < verb
+            and head in verbs
+            and view.dep[verb] in CLAUSAL | {"conj"}
+            and not any(view.dep[c] in CLAUSAL for c in view.children(verb))
+        )
 
     def _report_owner(self, view: DocView, i: int, by_token: dict[int, Ment]) -> Ment | None:
         """Who issued a report, statement or release named by token ``i``: its possessor
@@ -624,6 +663,13 @@ def _segment_of(
     if not 0 <= index < len(claims):
         return None
     return index, fact_segment(fact, view.segments[index])
+
+
+def _said_through(view: DocView, scope: tuple[int, ...], roots: list[int]) -> bool:
+    """Whether a fact lies in what the participles of saying say (no participles: yes)."""
+    if not scope or not roots:
+        return True
+    return all(any(r in view.subtree(v) for v in scope) for r in roots)
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:
