@@ -502,3 +502,42 @@ def test_a_claim_explained_by_a_participle_is_the_claimants_statement(stamp):
     )
     (fact,) = stamp(text, [statement(CF)])
     assert fact.asserted_by == eid(*CF)
+
+
+def test_a_source_set_off_inside_the_claim_speaks_for_it(stamp):
+    text = "Timur Bekov, the Border Service said, was based in Kunduz until May."
+    (fact,) = stamp(text, [rel(TB, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)
+
+
+def test_a_description_set_off_before_the_verb_does_not_speak(stamp):
+    text = "Timur Bekov, a Border Service commander, said the Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_a_surname_speaker_is_the_person_named_before(stamp):
+    text = (
+        "Timur Bekov spoke to reporters on Monday. "
+        "Bekov claimed the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_an_unknown_name_speaker_does_not_borrow_another(stamp):
+    text = (
+        "Timur Bekov spoke to reporters on Monday. "
+        "Rahimov claimed the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by is None
+
+
+def test_the_sources_point_back_to_who_cited_them(stamp):
+    text = (
+        "The Border Service said on Monday, citing its own sources, that raids went on. "
+        "According to the sources, the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)

@@ -62,6 +62,9 @@ CLAIMANT = "claimant"
 CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
 """Events a claim of responsibility vouches for."""
 TITLED = "titled:"
+NAMED, NAMED_BEFORE = "named:", "named"
+"""A back-reference by one word of a name given before ("Mujahid said"), followed by it;
+the option kind it gives."""
 """A back-reference by title ("the official said"), followed by the entity type it names."""
 PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
 """How a segment points back to an earlier source: "according to him", "the statement says",
@@ -292,6 +295,9 @@ class Attributor:
             claim.carried = claim.asserted_by is not None
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
+        elif back.startswith(NAMED):
+            claim.asserted_by = self._named_by_word(view, seg, back[len(NAMED) :])
+            claim.carried, pointer = claim.asserted_by is not None, NAMED_BEFORE
         elif back == SPEAKER:
             claim.asserted_by, pointer = _previous(earlier, self.carry, pronoun=True), SPEAKER
         elif back == PRONOUN or (
@@ -411,7 +417,43 @@ class Attributor:
                 return None, titled
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
+        for verb in main:
+            word = self._unknown_name_subject(view, verb, by_token)
+            if word:
+                return None, f"{NAMED}{word}"
         return None, ""
+
+    def _unknown_name_subject(self, view: DocView, verb: int, by_token: dict[int, Ment]) -> str:
+        """ "Mujahid claimed ...": a one-word name the gazetteer did not read as a mention,
+        subject of a verb of saying (it may be the surname of someone named before)."""
+        if not self.english:
+            return ""
+        for child in view.children(verb):
+            if (
+                view.dep[child] == "nsubj"
+                and view.pos[child] == "PROPN"
+                and child not in by_token
+                and not any(view.dep[c] in ("compound", "flat") for c in view.children(child))
+            ):
+                return view.lower[child]
+        return ""
+
+    def _named_by_word(self, view: DocView, seg: Segment, word: str) -> str | None:
+        """The last person (else organisation) named shortly before whose name holds the
+        word ("Zabihullah Mujahid" for "Mujahid")."""
+        first = max(0, seg.sentence - self.reference_carry)
+        named = [
+            m
+            for index in range(first, seg.sentence + 1)
+            for earlier in view.segments[index]
+            for m in earlier.mentions
+            if m.end <= seg.start
+            and m.type in ("person", "organization")
+            and word in (view.lower[t] for t in range(m.start, m.end))
+        ]
+        if not named:
+            return None
+        return max(named, key=lambda m: (m.type == "person", m.start)).id
 
     def _participles_of(
         self, view: DocView, verbs: list[int], source: Ment, by_token: dict[int, Ment]

@@ -160,7 +160,9 @@ def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | 
     found: list[Ment] = []
     for child in view.children(verb):
         if view.dep[child] in SPEAKER_DEPS:
-            found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
+            inset = _inset_speaker(view, verb, child)
+            phrase = view.subtree(inset if inset is not None else child)
+            found.extend(by_token[t] for t in phrase if t in by_token)
     if not found and subjectless_participle(view, verb):
         head = view.head[verb]
         for child in view.children(head):
@@ -179,6 +181,21 @@ def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | 
     if not found:
         return None
     return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
+
+
+def _inset_speaker(view: DocView, verb: int, subject: int) -> int | None:
+    """ "X, the ministry said, was involved ...": the parse often makes X the subject of
+    "said" with the ministry in apposition; a phrase set off by a comma before it and
+    running up to the verb, with a comma after the verb, is the one that speaks."""
+    if view.doc.lang_ != "en" or verb + 1 >= len(view.lower) or view.lower[verb + 1] != ",":
+        return None
+    for child in view.children(subject):
+        if view.dep[child] != "appos":
+            continue
+        phrase = view.subtree(child)
+        if max(phrase) == verb - 1 and view.lower[min(phrase) - 1] == ",":
+            return child
+    return None
 
 
 def subjectless_participle(view: DocView, verb: int) -> bool:
