@@ -35,6 +35,15 @@ from oxus.nlp.attribution.scope import (
     verb_speaker,
 )
 from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segment
+from oxus.nlp.attribution.speech import (
+    CLAUSAL,
+    MAIN_DEPS,
+    named_by_word,
+    participles_of,
+    relays,
+    said_through,
+    unknown_name_subject,
+)
 from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
@@ -47,9 +56,6 @@ PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
 """Russian pronouns by lemma (a possessive "его" is its own lemma): "по его словам"."""
 RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанный"})
-CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp"})
-"""Dependencies of what a verb of saying says."""
-MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -207,7 +213,7 @@ class Attributor:
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
-        if described or not _said_through(view, claim.source_scope, roots):
+        if described or not said_through(view, claim.source_scope, roots):
             fact.asserted_by = None  # type: ignore[attr-defined]
         fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
@@ -283,7 +289,7 @@ class Attributor:
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
-            claim.source_scope = self._participles_of(view, verbs, source, by_token)
+            claim.source_scope = participles_of(view, verbs, source, by_token)
         elif authority is not None:
             claim.asserted_by = authority
         elif back == REFERENCE:
@@ -296,7 +302,7 @@ class Attributor:
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
         elif back.startswith(NAMED):
-            claim.asserted_by = self._named_by_word(view, seg, back[len(NAMED) :])
+            claim.asserted_by = named_by_word(view, seg, back[len(NAMED) :], self.reference_carry)
             claim.carried, pointer = claim.asserted_by is not None, NAMED_BEFORE
         elif back == SPEAKER:
             claim.asserted_by, pointer = _previous(earlier, self.carry, pronoun=True), SPEAKER
@@ -326,7 +332,7 @@ class Attributor:
             speaker = verb_speaker(view, verb, by_token)
             if speaker is not None:
                 how = "verb" if view.dep[verb] in MAIN_DEPS else "verb_inner"
-                if self._relays(view, verb, verbs):
+                if self.english and relays(view, verb, verbs):
                     how = "relay"
                 elif subjectless_participle(view, verb):
                     how = "participle"
@@ -393,7 +399,7 @@ class Attributor:
         """
         main = [v for v in verbs if view.dep[v] in MAIN_DEPS]
         spoken = [
-            (-1 if self._relays(view, verb, verbs) else depth(view, verb), verb, speaker)
+            (-1 if self.english and relays(view, verb, verbs) else depth(view, verb), verb, speaker)
             for verb in main
             if (speaker := verb_speaker(view, verb, by_token)) is not None
         ]
@@ -418,72 +424,10 @@ class Attributor:
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
         for verb in main:
-            word = self._unknown_name_subject(view, verb, by_token)
+            word = unknown_name_subject(view, verb, by_token) if self.english else ""
             if word:
                 return None, f"{NAMED}{word}"
         return None, ""
-
-    def _unknown_name_subject(self, view: DocView, verb: int, by_token: dict[int, Ment]) -> str:
-        """ "Mujahid claimed ...": a one-word name the gazetteer did not read as a mention,
-        subject of a verb of saying (it may be the surname of someone named before)."""
-        if not self.english:
-            return ""
-        for child in view.children(verb):
-            if (
-                view.dep[child] == "nsubj"
-                and view.pos[child] == "PROPN"
-                and child not in by_token
-                and not any(view.dep[c] in ("compound", "flat") for c in view.children(child))
-            ):
-                return view.lower[child]
-        return ""
-
-    def _named_by_word(self, view: DocView, seg: Segment, word: str) -> str | None:
-        """The last person (else organisation) named shortly before whose name holds the
-        word ("Zabihullah Mujahid" for "Mujahid")."""
-        first = max(0, seg.sentence - self.reference_carry)
-        named = [
-            m
-            for index in range(first, seg.sentence + 1)
-            for earlier in view.segments[index]
-            for m in earlier.mentions
-            if m.end <= seg.start
-            and m.type in ("person", "organization")
-            and word in (view.lower[t] for t in range(m.start, m.end))
-        ]
-        if not named:
-            return None
-        return max(named, key=lambda m: (m.type == "person", m.start)).id
-
-    def _participles_of(
-        self, view: DocView, verbs: list[int], source: Ment, by_token: dict[int, Ment]
-    ) -> tuple[int, ...]:
-        """The participles of saying ``source`` speaks through, if it speaks through no
-        verb of its own ("X met Y, warning that ..."), else ()."""
-        own = [
-            v
-            for v in verbs
-            if view.dep[v] in MAIN_DEPS
-            and (speaker := verb_speaker(view, v, by_token)) is not None
-            and speaker.id == source.id
-        ]
-        if own and all(subjectless_participle(view, v) for v in own):
-            return tuple(own)
-        return ()
-
-    def _relays(self, view: DocView, verb: int, verbs: list[int]) -> bool:
-        """ "..., the committee said, Interfax reports": a verb of saying with nothing said
-        of its own, hung after another verb of saying, only relays it (the parse often
-        makes it the other's complement, which would read it as the inner speaker)."""
-        head = view.head[verb]
-        return (
-            self.english
-            and head != verb
-            and head < verb
-            and head in verbs
-            and view.dep[verb] in CLAUSAL | {"conj"}
-            and not any(view.dep[c] in CLAUSAL for c in view.children(verb))
-        )
 
     def _report_owner(self, view: DocView, i: int, by_token: dict[int, Ment]) -> Ment | None:
         """Who issued a report, statement or release named by token ``i``: its possessor
@@ -705,13 +649,6 @@ def _segment_of(
     if not 0 <= index < len(claims):
         return None
     return index, fact_segment(fact, view.segments[index])
-
-
-def _said_through(view: DocView, scope: tuple[int, ...], roots: list[int]) -> bool:
-    """Whether a fact lies in what the participles of saying say (no participles: yes)."""
-    if not scope or not roots:
-        return True
-    return all(any(r in view.subtree(v) for v in scope) for r in roots)
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:
