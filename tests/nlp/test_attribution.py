@@ -118,6 +118,16 @@ def test_a_claimed_attack_is_vouched_for_by_the_claimant(run):
     assert statement.agents == [eid(G, "Crescent Front")]
 
 
+def test_a_claim_made_in_a_participle_is_vouched_for_by_its_subject(run):
+    doc = run(
+        "The Crescent Front released a video on Monday, claiming responsibility for the "
+        "attack on a police station in Kunduz that killed 12 people.",
+        MENTIONS,
+    )
+    attack = next(e for e in doc._.events if e.type == EventType.ATTACK)
+    assert attack.asserted_by == eid(G, "Crescent Front")
+
+
 # Rules checked on hand-placed facts: only the attribution component runs.
 
 MORE = {**MENTIONS, "Interfax": ORG}

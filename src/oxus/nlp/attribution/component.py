@@ -475,7 +475,9 @@ class Attributor:
         for i in range(seg.start, seg.end):
             if not self._acts(view, i):
                 continue
-            for child in view.children(i):
+            # "X released a video, claiming responsibility": the participle's subject is X's
+            actor = view.head[i] if subjectless_participle(view, i) else i
+            for child in view.children(actor):
                 if view.dep[child] != "nsubj":
                     continue
                 named = [by_token[t] for t in view.subtree(child) if t in by_token]
