@@ -231,3 +231,92 @@ def test_the_facts_format_rule_takes_the_nearest_of_entities_tied_alike(nlp) -> 
         if c.fact.measure == Measure.FIGHTERS and "*|spec" in c.features
     ]
     assert spec == ["group:imu"]
+
+
+def _spec_subjects(nlp, text: str, measure: Measure) -> list[str]:
+    """The subjects the facts format's rule picks for counts of this measure."""
+    return [
+        c.fact.subject
+        for c in estimate_candidates(linked_doc(nlp, text))
+        if c.fact.measure == measure and "*|spec" in c.features
+    ]
+
+
+def test_a_count_broken_down_by_origin_sizes_the_origin_state(nlp) -> None:
+    text = "The Islamic State now has about 900 fighters from Tajikistan in its ranks."
+    assert _spec_subjects(nlp, text, Measure.FIGHTERS) == ["state:tajikistan"]
+
+
+def test_the_state_that_arrests_is_not_where_the_arrested_come_from(nlp) -> None:
+    text = "Uzbekistan arrested 15 men from Tajikistan on Monday."
+    assert _spec_subjects(nlp, text, Measure.ARRESTS) == ["state:uzbekistan"]
+
+
+def test_a_group_named_as_one_example_is_not_whom_the_arrested_belong_to(nlp) -> None:
+    text = (
+        "Kazakhstan detained 60 members of banned organisations, including the Islamic "
+        "State, Hizb ut-Tahrir and the IMU."
+    )
+    assert _spec_subjects(nlp, text, Measure.ARRESTS) == ["state:kazakhstan"]
+
+
+def test_a_count_of_people_charged_may_be_arrests_or_cases(nlp) -> None:
+    found = options(nlp, "In Tajikistan, 31 people are accused of plotting the bombing.")
+    measures = {measure for subject, measure, low, _ in found if low == 31}
+    assert {Measure.ARRESTS, Measure.CASES} <= measures
+
+
+def test_cities_and_ministries_count_towards_the_state_a_report_is_about(nlp) -> None:
+    from oxus.nlp.estimates.options import document_leaders
+
+    doc = linked_doc(
+        nlp,
+        "The Islamic State claimed the attack, Kazakhstan said. The Federal Security "
+        "Service detained two suspects. The Federal Security Service later detained four "
+        "more.",
+    )
+    doc._.entities["organization:fsb"] = Entity(
+        "organization:fsb", EntityType.ORGANIZATION, "Federal Security Service", country="TJ"
+    )
+    assert document_leaders(doc) == {"state": "state:tajikistan", "group": "group:is"}
+
+
+def test_people_are_not_criminal_cases_unless_charged(nlp) -> None:
+    found = options(nlp, "Soldiers in Uzbekistan opened fire on up to 4,000 protesters.")
+    assert found
+    assert all(measure != Measure.CASES for _, measure, _, _ in found)
+
+
+def test_militants_neutralized_are_casualties_not_a_force(nlp) -> None:
+    found = options(nlp, "Tajikistan said all 12 militants were neutralized on the border.")
+    assert all(low != 12 for _, _, low, _ in found)
+
+
+def test_a_change_is_of_the_figure_just_given_by_the_subject_rule_too(nlp) -> None:
+    text = (
+        "Afghanistan worried its neighbours. In the first half of the year, Kazakhstan had "
+        "recorded 139 criminal cases related to extremism. This marked a twenty percent "
+        "increase over 2020."
+    )
+    picks = [
+        (c.fact.subject, c.fact.low)
+        for c in estimate_candidates(linked_doc(nlp, text))
+        if c.fact.measure == Measure.CASES and "*|spec" in c.features
+    ]
+    assert ("state:kazakhstan", 20) in picks
+
+
+def test_arrests_are_of_the_group_the_sentence_names_over_the_state_that_acted(nlp) -> None:
+    found, _ = estimates(
+        nlp, "Kazakhstan detained 12 people suspected of links to the Islamic State on Monday."
+    )
+    assert found == [("group:is", Measure.ARRESTS, 12, 12, Qualifier.EXACT)]
+
+
+def test_the_rules_pass_over_groups_named_as_examples(nlp) -> None:
+    found, _ = estimates(
+        nlp,
+        "Tajikistan arrested 143 members of banned organisations, including the Islamic "
+        "State, Hizb ut-Tahrir and the IMU.",
+    )
+    assert [f[0] for f in found if f[1] == Measure.ARRESTS] == ["state:tajikistan"]

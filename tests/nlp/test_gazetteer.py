@@ -89,8 +89,11 @@ def test_demonyms_and_stop_names_are_not_mentions(nlp: Language) -> None:
 
 
 def test_longer_ner_name_extending_a_pack_name_is_kept(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Tajikistan Chess Federation said so.", [(0, 3, "ORG")])
+    assert mentions(doc) == [("Tajikistan Chess Federation", "organization", "")]
     doc = _with_ents(nlp, "Tajikistan Security Service said so.", [(0, 3, "ORG")])
-    assert mentions(doc) == [("Tajikistan Security Service", "organization", "")]
+    state_body = "organization:state-committee-for-national-security-of-tajikistan"
+    assert mentions(doc) == [("Tajikistan Security Service", "organization", state_body)]
     doc = _with_ents(nlp, "Tajikistan, Afghanistan.", [(0, 3, "GPE")])
     assert [m[2] for m in mentions(doc)] == ["state:tajikistan", "state:afghanistan"]
 
@@ -167,6 +170,27 @@ def test_title_case_headings_of_common_words_are_not_names(nlp: Language) -> Non
     red_crescent = ("Red Crescent Society", "ORG")
     doc = _with_surfaces(nlp, text, [("Militant Groups", "PERSON"), red_crescent, red_crescent])
     assert [m[0] for m in mentions(doc)] == ["Afghanistan"] + ["Red Crescent Society"] * 2
+
+
+def test_a_name_found_only_in_a_title_case_headline_is_not_kept(nlp: Language) -> None:
+    text = (
+        "Kazakh Officials Say Banned Network Recruited Students In Almaty\n\n"
+        "Officials in Kazakhstan said a banned network recruited students. "
+        "The Shymkent Youth Union of Kazakhstan denied any part in it.\n\n"
+        "Shymkent Youth Union Denies Any Role In Recruitment Of Students\n\n"
+        "Sanctioned Were Ali Vali, Umar Sami, Karim Nabi And Rustam Ali."
+    )
+    surfaces = [
+        ("Officials Say Banned Network", "ORG"),
+        ("Shymkent Youth Union of Kazakhstan", "ORG"),
+        ("Shymkent Youth Union", "ORG"),
+        ("Ali Vali", "PERSON"),
+    ]
+    doc = _with_surfaces(nlp, text, surfaces)
+    found = [m[0] for m in mentions(doc)]
+    assert "Officials Say Banned Network" not in found
+    assert "Shymkent Youth Union" in found  # the body names it too
+    assert "Ali Vali" in found  # a sentence of the body, with its full stop
 
 
 def test_lower_case_region_word_leaves_the_state(nlp: Language) -> None:

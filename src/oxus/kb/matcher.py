@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from oxus.kb.names import compact, fold, has_cyrillic, is_acronym, skeleton
 from oxus.kb.pack import Pack, shared_pack
+from oxus.kb.state_bodies import derived_body_names
 from oxus.model import Entity, EntityType, entity_id
 
 COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
@@ -70,6 +71,7 @@ class NameMatcher:
         self.pack = pack
         self.fuzzy_threshold = fuzzy_threshold
         self.entities: dict[str, Entity] = {e.id: e for e in pack.entities()}
+        self._derived = derived_body_names(list(self.entities.values()))
         self._acronyms: dict[str, set[str]] = defaultdict(set)
         self._folded: dict[str, set[str]] = defaultdict(set)
         self._compact: dict[str, set[str]] = defaultdict(set)
@@ -84,9 +86,10 @@ class NameMatcher:
                 self._surnames[skeleton(words[-1])].add(entity.id)
         self.resolve = lru_cache(maxsize=50_000)(self._resolve)
 
-    @staticmethod
-    def names_of(entity: Entity) -> list[str]:
-        return [entity.name, *entity.aliases]
+    def names_of(self, entity: Entity) -> list[str]:
+        """Every name an entity is found by: the pack's, and the other ways reports name a
+        state's ministry or service (:mod:`oxus.kb.state_bodies`)."""
+        return [entity.name, *entity.aliases, *self._derived.get(entity.id, ())]
 
     def _add(self, entity: Entity, name: str) -> None:
         if is_acronym(name):

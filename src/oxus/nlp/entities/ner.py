@@ -48,7 +48,11 @@ class NerMerger:
                 continue
             inside = {owner[i] for i in range(span.start, span.end)}
             if inside == {-1}:
-                if ent.label_ != "NORP" and not _heading_words(span, lower):
+                if (
+                    ent.label_ != "NORP"
+                    and not _heading_words(span, lower)
+                    and not _only_in_title_case_line(span)
+                ):
                     extra.append(self._candidate(span, guess))
                 continue
             hits = [pack[i] for i in inside if i >= 0]
@@ -140,3 +144,30 @@ def _heading_words(span: Span, lower: _LowerWords) -> bool:
     if not line or len(line.split()) > HEADING_WORDS or line[-1] in '.!?:;,"”’':
         return False
     return all(t.lower_ in lower for t in span if t.is_alpha)
+
+
+TITLE_CASE_SHARE = 0.7
+"""The share of capitalised words that makes a line a title-case headline."""
+
+
+def _line_of(span: Span) -> tuple[int, int]:
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return start, end if end >= 0 else len(text)
+
+
+def _only_in_title_case_line(span: Span) -> bool:
+    """A name the NER found in a title-case headline ("Kazakh Officials Say Terrorist
+    Group Involved") that the body never writes: title case makes any run of words look
+    like a name, so such a name is kept only when the text names it again elsewhere."""
+    text = doc_text(span.doc)
+    start, end = _line_of(span)
+    line = text[start:end].strip()
+    if not line or line[-1] in '.!?;,"”’':
+        return False  # a sentence of the body, however many names it lists
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
+        return False
+    name = span.text
+    return name not in text[:start] and name not in text[end:]

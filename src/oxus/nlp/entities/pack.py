@@ -3,8 +3,9 @@
 A phrase hit (:mod:`oxus.nlp.entities.phrases`) is only a mention when it reads like a name
 in running text: capitalised, not a stop-name, not a nisba ("Bukhari" is a person's
 name, not Bukhara). When one name belongs to several pack entities ("GKNB": Tajik or
-Kyrgyz), the one written exactly so wins, then the one of the country the document names
-most. Overlapping hits keep the longest.
+Kyrgyz), the one written exactly so wins, then the one the text named last by a name of
+its own, then the one of the country the document names most. Overlapping hits keep the
+longest.
 """
 
 from __future__ import annotations
@@ -53,19 +54,29 @@ class PackCandidates:
 
     def _by_country(self, doc: Doc, found: list[Candidate], agreed: Agreed) -> list[Candidate]:
         """When one name belongs to several pack entities ("GKNB": Tajik or Kyrgyz), keep
-        the one written exactly so, then the one of the country the document names most
-        (through its states and places)."""
+        the one written exactly so, then the one named last before it by a name of its own
+        ("the Turkmen Foreign Ministry ... The Foreign Ministry"), then the one of the
+        country the document names most (through its states and places)."""
         states: dict[str, int] = {}
         for cand in found:
             entity = self.matcher.entities[cand.kb_id]
             if entity.type in (EntityType.STATE, EntityType.PLACE) and entity.country:
                 states[entity.country] = states.get(entity.country, 0) + 1
+        spans: dict[tuple[int, int], int] = {}
+        for cand in found:
+            spans[(cand.start, cand.end)] = spans.get((cand.start, cand.end), 0) + 1
+        named_at: dict[str, list[int]] = {}
+        for cand in found:
+            if spans[(cand.start, cand.end)] == 1:
+                named_at.setdefault(cand.kb_id, []).append(cand.end)
         best: dict[tuple[int, int], Candidate] = {}
-        ranks: dict[tuple[int, int], tuple[bool, int, bool]] = {}
+        ranks: dict[tuple[int, int], tuple[bool, int, int, bool]] = {}
         for cand in found:
             key = (cand.start, cand.end)
+            before = [end for end in named_at.get(cand.kb_id, []) if end <= cand.start]
             rank = (
                 self._written_as_named(doc[cand.start : cand.end].text, cand.kb_id),
+                max(before, default=-1),
                 self._weight(cand, states),
                 (cand.start, cand.end, cand.kb_id) in agreed,
             )

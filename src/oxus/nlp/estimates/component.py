@@ -20,7 +20,8 @@ from oxus.model import SCORED_MEASURES, Estimate, Measure, Qualifier
 from oxus.nlp import extensions
 from oxus.nlp.candidates import Candidate, doc_candidates, mark_language
 from oxus.nlp.clauses import evidence_for
-from oxus.nlp.estimates.features import estimate_features
+from oxus.nlp.estimates.features import estimate_features, mark_features
+from oxus.nlp.estimates.marks import subject_marks
 from oxus.nlp.estimates.options import (
     IN_SENTENCE,
     document_leaders,
@@ -153,7 +154,10 @@ def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
     noun_measure = _noun_measures(lang).get(_word(noun)) if noun is not None else None
     if noun_measure is not None:
         return noun_measure, noun
-    if verb_measure is not None and (noun is None or _word(noun) in _people(lang)):
+    people_counted = noun is not None and _word(noun) in _people(lang)
+    # "opened fire on 4,000 protesters": people are not cases ("opened 20 cases").
+    verb_counts_them = not (people_counted and verb_measure == Measure.CASES)
+    if verb_measure is not None and (noun is None or people_counted) and verb_counts_them:
         return verb_measure, noun
     if noun is not None:
         return Measure.OTHER, noun
@@ -211,9 +215,11 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
         people = people and casualty_key(span) not in {"killed", "wounded", "participants"}
         evidence = evidence_for(span.sent, sentence_index)
         as_of = _as_of(span)
+        marks, unnamed_group = subject_marks(span, noun)
         for measure, from_rules in measure_options(rule_measure, noun, people):
             small = _too_small(measure, quantity.low, quantity.qualifier)
-            found = (chosen or find_subjects(span, measure, noun)) if from_rules else []
+            examples = frozenset(e for e, m in marks.items() if "example" in m)
+            found = (chosen or find_subjects(span, measure, noun, examples)) if from_rules else []
             rule_subjects = allowed_subjects(doc, measure, found)
             rule_ids = {s.entity_id for s in rule_subjects}
             if measure in SCORED_MEASURES:
@@ -221,7 +227,8 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
             else:
                 options = [(s.entity_id, "", "rule") for s in rule_subjects]
             rivals = {type_ for _, type_, tie in options if tie.rstrip(">") in IN_SENTENCE}
-            preferred = spec_choice(measure, options)
+            # A change ("a 20% increase") is of the figure just given, whoever it sizes.
+            preferred = chosen[0].entity_id if chosen else spec_choice(measure, options, marks)
             for entity_id, type_, tie in options:
                 estimate = Estimate(
                     subject=entity_id,
@@ -244,6 +251,11 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
                     rule_measure=from_rules,
                     too_small=small,
                     headline=sentence_index == 0,
+                )
+                features.update(
+                    mark_features(
+                        measure.value, type_, tie, marks.get(entity_id, set()), unnamed_group
+                    )
                 )
                 for other in rivals - {type_}:
                     features[f"{measure.value}|{type_}|beside|{other}"] = 1.0

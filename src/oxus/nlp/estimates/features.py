@@ -73,3 +73,21 @@ def estimate_features(
     if estimate.subject.startswith("state:") and tie.startswith("phrase"):
         f[f"{m}|origin_state"] = 1.0
     return f
+
+
+def mark_features(
+    measure: str, subject_type: str, tie: str, marks: set[str], unnamed_group: bool
+) -> Features:
+    """Features of the cues the sentence gives about one subject option
+    (:mod:`oxus.nlp.estimates.marks`), per measure and shared across measures. The
+    "chain" mark is left to the subject rule (:func:`~oxus.nlp.estimates.options.spec_choice`)."""
+    f: Features = {}
+    own = tie.rstrip(">")
+    for mark in marks - {"chain"}:
+        f[f"{measure}|mark|{mark}|{subject_type}"] = 1.0
+        f[f"*|mark|{mark}|{subject_type}"] = 1.0
+    if unnamed_group:
+        where = "in" if own in ("phrase", "chain", "present") else "out"
+        f[f"*|unnamed|{subject_type}|{where}"] = 1.0
+        f[f"{measure}|unnamed|{subject_type}|{where}"] = 1.0
+    return f

@@ -8,7 +8,9 @@ state a place of the sentence lies in, a region the counted come from ("fighters
 Central Asia"), a state named by a demonym ("Uzbek police"), the group an earlier
 sentence names or the next one does, or the state or group the document is mostly
 about.
-The scorer chooses among them.
+The scorer chooses among them; the facts format's subject rule marks its own pick
+(:func:`spec_choice`), reading the sentence's cues about each option
+(:mod:`oxus.nlp.estimates.marks`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ IN_SENTENCE = frozenset({"phrase", "chain", "present", "agency", "located", "dem
 """Ties of entities named in the count's own sentence: a group named there beside a state
 is who the arrested belong to ("ICE arrested eight ... with ties to the Islamic State")."""
 
+_CHARGED = (Measure.ARRESTS, Measure.CASES)
+"""Measures a count of people charged may have either of."""
+
 Option = tuple[str, str, str]
 """(entity id, entity type, tie)."""
 
@@ -80,7 +85,16 @@ def measure_options(
     if measure is not None:
         options.append((measure, True))
     if counts_people and (measure is None or measure == Measure.OTHER):
-        options += [(m, False) for m in SCORED_MEASURES if m != measure]
+        # People are cases only when charged ("27 people are accused"), which a verb says.
+        named = noun is not None
+        options += [
+            (m, False)
+            for m in SCORED_MEASURES
+            if m != measure and not (named and m == Measure.CASES)
+        ]
+    elif counts_people and measure in _CHARGED:
+        # "27 people are accused": arrests or criminal cases, the reports differ.
+        options += [(m, False) for m in _CHARGED if m != measure]
     return options
 
 
@@ -89,8 +103,15 @@ def document_leaders(doc: Doc) -> dict[str, str]:
     of arrests) and the group its story is about (whom the arrested belong to)."""
     counts: dict[str, Counter[str]] = {"state": Counter(), "group": Counter()}
     for mention in doc.spans.get(extensions.MENTIONS, []):
-        if mention.label_ in counts and mention.kb_id_:
+        if not mention.kb_id_:
+            continue
+        if mention.label_ in counts:
             counts[mention.label_][mention.kb_id_] += 1
+        elif mention.label_ in ("place", "organization"):
+            # A city, a region or a ministry of a state: the story happens there.
+            state = state_of_entity(doc, mention.kb_id_)
+            if state is not None:
+                counts["state"][state] += 1
     return {t: c.most_common(1)[0][0] for t, c in counts.items() if c}
 
 
@@ -201,11 +222,28 @@ authorities acted; for fighters and members the group, else the state of origin;
 refugees the state they fled."""
 
 
-def spec_choice(measure: Measure, options: list[Option]) -> str | None:
-    """The option the facts format's subject rule picks, if any."""
+def spec_choice(
+    measure: Measure,
+    options: list[Option],
+    marks: dict[str, set[str]] | None = None,
+) -> str | None:
+    """The option the facts format's subject rule picks, if any. For arrests and cases a
+    group named only as an example, or a state the arrested come from, is passed over;
+    an entity tied several ways counts by each of its ties."""
+    marks = marks or {}
+    charged = measure in _CHARGED
+    if measure in REGION_ORIGINS or measure == Measure.REFUGEES:
+        # "up to 2,000 from Tajikistan": a count broken down by origin sizes the origin;
+        # refugees are counted by the state they fled.
+        for entity_id, option_type, _ in options:
+            if option_type in ("state", "region") and "origin" in marks.get(entity_id, ()):
+                return entity_id
     for type_, ties in SPEC_ORDER.get(measure, ()):
         for tie in ties:
             for entity_id, option_type, option_tie in options:
-                if option_type == type_ and option_tie.rstrip(">") == tie:
+                own = marks.get(entity_id, set())
+                if option_type != type_ or (charged and own & {"example", "origin"}):
+                    continue
+                if option_tie.rstrip(">") == tie or (tie == "chain" and "chain" in own):
                     return entity_id
     return None

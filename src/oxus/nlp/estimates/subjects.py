@@ -172,8 +172,11 @@ def subject_ties(span: Span, noun: Token | None) -> tuple[set[int], set[int]]:
     return _phrase(span, noun), _chain(span)
 
 
-def find_subjects(span: Span, measure: Measure, noun: Token | None) -> list[Subject]:
-    """Entities a count sizes (several when coordinated: "IMU and HuT activists")."""
+def find_subjects(
+    span: Span, measure: Measure, noun: Token | None, examples: frozenset[str] = frozenset()
+) -> list[Subject]:
+    """Entities a count sizes (several when coordinated: "IMU and HuT activists"); an
+    entity named only as an example ("groups including IS") is not among them."""
     spec = load_lexicon("measures", span.doc.lang_)["subjects"][measure.value]
     phrase, chain = _phrase(span, noun), _chain(span)
     sentence = span.sent
@@ -186,7 +189,7 @@ def find_subjects(span: Span, measure: Measure, noun: Token | None) -> list[Subj
         tokens = set(range(mention.start, mention.end))
         bonus = _PHRASE_BONUS if tokens & phrase else _CHAIN_BONUS if tokens & chain else 0.0
         weights = spec["linked"] if bonus else spec["present"]
-        if mention.label_ not in weights or not mention.kb_id_:
+        if mention.label_ not in weights or not mention.kb_id_ or mention.kb_id_ in examples:
             continue
         distance = min(abs(mention.start - span.start), abs(mention.end - span.end))
         score = bonus + float(weights[mention.label_]) - 0.01 * distance

@@ -9,7 +9,9 @@ the attack"), which tells of an event reported before.
 Later in a report, undated events are mostly background whose time the text leaves to
 the reader ("the group was founded by ..."), and stay undated rather than be given a
 wrong date. Measured on the gold documents, dating them from a similar earlier event or
-from the last date mentioned before them was wrong more often than right.
+from the last date mentioned before them was wrong more often than right. The opening
+is 15 sentences: 10 left a third of the corpus's events undated (the gold dates about
+two in three); 15 dates seven in ten and matches two fewer of the 445 gold events.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.tokens import Doc
 from oxus.model import Event
 from oxus.nlp.candidates import Candidate
 
-LEAD_SENTENCES = 10
+LEAD_SENTENCES = 15
 """Sentences at the top of a report whose undated events take the publication year."""
 
 

@@ -1,0 +1,88 @@
+"""What else the sentence says about a subject option, beyond its closest tie.
+
+An option keeps only its closest tie to the count, but the facts format's subject rule
+turns on the others too: the state that made the arrests is the subject of the arresting
+verb even when it is also named inside the counted phrase ("US agents arrested eight
+nationals located in the US"); a group named as one example among several ("members of
+banned groups, including IS, AQ and JA") is not the group counted; a state the counted
+come from ("suspects from Tajikistan") is their origin, not the authority that acted;
+and a sentence that mentions an unnamed group ("members of a banned group") points to a
+group named elsewhere in the report. These marks become features; the scorer weighs them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from oxus.nlp.estimates.subjects import mentions_between, subject_ties
+from oxus.nlp.numbers.parse import load_lexicon
+from oxus.nlp.states import state_of_entity
+
+Marks = dict[str, set[str]]
+"""{entity id: marks}."""
+
+
+def _cues(lang: str) -> dict[str, frozenset[str]]:
+    lex = load_lexicon("measures", lang).get("subject_cues", {})
+    return {key: frozenset(str(w) for w in words) for key, words in lex.items()}
+
+
+def _word(token: Token) -> str:
+    return token.lower_ if token.doc.lang_ == "en" else token.lemma_
+
+
+def _is_example(mention: Span, cues: dict[str, frozenset[str]]) -> bool:
+    """A mention introduced as an example ("including X", "such as X")."""
+    doc = mention.doc
+    before = doc[max(mention.sent.start, mention.start - 6) : mention.start]
+    return any(_word(t) in cues.get("example", ()) for t in before)
+
+
+def _is_origin(mention: Span, cues: dict[str, frozenset[str]]) -> bool:
+    """A mention the counted come from: the object of "from", or a nationality noun's
+    modifier ("Tajikistan nationals")."""
+    root = mention.root
+    if root.dep_ in {"pobj", "nmod", "obl"} and _word(root.head) in cues.get("origin", ()):
+        return True
+    prep = [c for c in root.children if c.dep_ == "case"]
+    if any(_word(c) in cues.get("origin", ()) for c in prep):
+        return True
+    head = root.head
+    return root.dep_ in {"compound", "amod"} and _word(head) in cues.get("nationality", ())
+
+
+def _unnamed_group(span: Span, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the count's sentence speaks of a group it does not name."""
+    sentence = span.sent
+    named = {
+        i
+        for m in mentions_between(span.doc, sentence.start, sentence.end)
+        for i in range(m.start, m.end)
+    }
+    return any(_word(t) in cues.get("group_nouns", ()) and t.i not in named for t in sentence)
+
+
+def subject_marks(span: Span, noun: Token | None) -> tuple[Marks, bool]:
+    """Per entity of the sentence, its marks ("chain": the governing verb's subject names
+    it, "example", "origin"); and whether an unnamed group is spoken of."""
+    doc = span.doc
+    cues = _cues(doc.lang_)
+    phrase, chain = subject_ties(span, noun)
+    sentence = span.sent
+    marks: Marks = {}
+    in_sentence = [m for m in mentions_between(doc, sentence.start, sentence.end) if m.kb_id_]
+    listed = [m for m in in_sentence if set(range(m.start, m.end)) & phrase]
+    for mention in in_sentence:
+        tokens = set(range(mention.start, mention.end))
+        found = marks.setdefault(mention.kb_id_, set())
+        if tokens & chain:
+            found.add("chain")
+        if _is_example(mention, cues) or (len(listed) > 2 and mention in listed):
+            found.add("example")
+        if _is_origin(mention, cues):
+            found.add("origin")
+        if mention.label_ in ("place", "organization"):
+            state = state_of_entity(doc, mention.kb_id_)
+            if state is not None and tokens & chain:
+                marks.setdefault(state, set()).add("chain")
+    return marks, _unnamed_group(span, cues)
