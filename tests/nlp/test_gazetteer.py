@@ -193,6 +193,28 @@ def test_a_name_found_only_in_a_title_case_headline_is_not_kept(nlp: Language) -
     assert "Ali Vali" in found  # a sentence of the body, with its full stop
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "DUSHANBE. Sept 7 (Zarafshon News) - Officials met in Dushanbe.",
+        "DUSHANBE, August 21, Zarafshon - Officials met in Dushanbe.",
+    ],
+)
+def test_the_agency_in_a_dateline_is_not_a_mention(nlp: Language, line: str) -> None:
+    agency = "Zarafshon News" if "News" in line else "Zarafshon"
+    doc = _with_surfaces(nlp, line, [(agency, "ORG")])
+    assert agency not in [m[0] for m in mentions(doc)]
+
+
+def test_a_dateline_skips_only_its_agency() -> None:
+    from oxus.nlp.entities.boilerplate import Boilerplate
+    from oxus.nlp.entities.cues import entity_cues
+
+    text = "BISHKEK, March 29. /Zarafshon News/. Officials met in Dushanbe."
+    skipped = Boilerplate(text, entity_cues("en"))
+    assert [i for i in range(len(text)) if i in skipped] == list(range(19, 35))
+
+
 def test_lower_case_region_word_leaves_the_state(nlp: Language) -> None:
     doc = nlp("Fighters moved to northern Afghanistan. Northern Afghanistan is calm.")
     assert [m[2] for m in mentions(doc)] == ["state:afghanistan", "place:northern-afghanistan"]

@@ -1,5 +1,6 @@
 """Parts of a document that are not text to annotate: reference lists, footnotes with
-URLs, credits, bylines and source lines (facts format, "Entities").
+URLs, credits, bylines, source lines and the agency in a dateline (facts format,
+"Entities").
 
 Detected line by line with the ``non_text_lines`` patterns of ``entity_cues.yaml``, plus
 everything after a back-matter heading ("References", "Notes"). Mentions that start
@@ -19,7 +20,9 @@ class Boilerplate:
     def __init__(self, text: str, cues: EntityCues) -> None:
         ranges: list[tuple[int, int]] = []
         for pattern in cues.non_text_lines:
-            ranges.extend((m.start(), m.end()) for m in pattern.finditer(text))
+            # A pattern with a group named "skip" skips only that part of what it matches.
+            group = "skip" if "skip" in pattern.groupindex else 0
+            ranges.extend((m.start(group), m.end(group)) for m in pattern.finditer(text))
         heading = cues.back_matter.search(text)
         if heading is not None:
             ranges.append((heading.start(), len(text)))

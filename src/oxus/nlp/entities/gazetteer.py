@@ -24,10 +24,12 @@ from spacy.tokens import Doc, Span
 
 from oxus.kb.matcher import matcher_for
 from oxus.kb.names import has_cyrillic
+from oxus.nlp.entities.arabic_names import arabic_group_names
 from oxus.nlp.entities.boilerplate import boilerplate_of
 from oxus.nlp.entities.candidates import Candidate
 from oxus.nlp.entities.cues import EntityCues, entity_cues
 from oxus.nlp.entities.name_tokens import name_tokens
+from oxus.nlp.entities.named_places import places_after_heads
 from oxus.nlp.entities.ner import NerMerger
 from oxus.nlp.entities.pack import PackCandidates, is_nisba
 from oxus.nlp.entities.passes import (
@@ -63,6 +65,8 @@ class Gazetteer:
             chosen = self.ner.merge(doc, chosen)
         if has_cyrillic(doc_text(doc)):
             chosen.extend(cyrillic_candidates(doc, chosen, self.matcher))
+        chosen = arabic_group_names(doc, chosen, self.cues)
+        chosen = places_after_heads(doc, chosen, self.cues)
         chosen = with_cited_sources(doc, chosen)
         chosen = group_provinces(doc, chosen, self.cues)
         chosen = press_services(doc, chosen)

@@ -29,6 +29,7 @@ from oxus.nlp.entities.boilerplate import boilerplate_of
 from oxus.nlp.entities.coref import LocalNames, person_short_forms
 from oxus.nlp.entities.cues import entity_cues
 from oxus.nlp.entities.gazetteer import is_nisba
+from oxus.nlp.entities.speakers import speaks
 from oxus.nlp.entities.types import context_type
 from oxus.nlp.extensions import (
     MENTIONS,
@@ -229,7 +230,8 @@ class Linker:
     @staticmethod
     def _worth_keeping(surfaces: list[str], members: list[Working], lower: set[str]) -> bool:
         """Drop unknown names that are common words ("Treasury" when the text also says
-        "treasury") or undefined all-caps abbreviations ("UAV")."""
+        "treasury") or undefined all-caps abbreviations ("UAV"), unless the text has them
+        speak or be told (:func:`~oxus.nlp.entities.speakers.speaks`)."""
         if any(m.method == "alias-capture" or m.aliases for m in members):
             return True
         if all(" " not in s and s.lower() in lower for s in surfaces):
@@ -252,7 +254,9 @@ class Linker:
         out: dict[str, str] = {}
         for key, members in groups.items():
             surfaces = [doc[m.start : m.end].text for m in members]
-            if not self._worth_keeping(surfaces, members, lower_words):
+            if not self._worth_keeping(surfaces, members, lower_words) and not any(
+                speaks(doc[m.start : m.end]) for m in members
+            ):
                 out[key] = ""
                 continue
             longest = max(members, key=lambda m: _name_length(doc[m.start : m.end].text))
