@@ -118,6 +118,16 @@ def test_a_claimed_attack_is_vouched_for_by_the_claimant(run):
     assert statement.agents == [eid(G, "Crescent Front")]
 
 
+def test_a_claim_made_in_a_participle_is_vouched_for_by_its_subject(run):
+    doc = run(
+        "The Crescent Front released a video on Monday, claiming responsibility for the "
+        "attack on a police station in Kunduz that killed 12 people.",
+        MENTIONS,
+    )
+    attack = next(e for e in doc._.events if e.type == EventType.ATTACK)
+    assert attack.asserted_by == eid(G, "Crescent Front")
+
+
 # Rules checked on hand-placed facts: only the attribution component runs.
 
 MORE = {**MENTIONS, "Interfax": ORG}
@@ -408,3 +418,136 @@ def test_a_source_the_sentence_points_back_to_is_marked_as_such(run):
 def test_the_body_that_speaks_is_credited(run, text: str):
     rel = only_relation(run(text, MENTIONS))
     assert rel.asserted_by == eid(ORG, "Border Service")
+
+
+def test_a_participle_of_saying_speaks_for_its_clause(stamp):
+    text = "Timur Bekov pointed to new camps, saying the Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_a_participle_with_a_subject_of_its_own_does_not_borrow_one(stamp):
+    text = "Timur Bekov left Kunduz, the Crescent Front saying it is based in Kazakhstan."
+    (fact,) = stamp(text, [rel(CF, "based_in", KZ)])
+    assert fact.asserted_by != eid(*TB)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The Crescent Front is based in Kunduz, a Border Service officer said on "
+            "Monday, Interfax reports.",
+            id="relay_after_a_dated_report",
+        ),
+        pytest.param(
+            "The Crescent Front is based in Kunduz, the Border Service said, Interfax reports.",
+            id="relay_after_the_report",
+        ),
+        pytest.param(
+            "The Crescent Front condemns the raid in Kunduz, a Border Service spokesman said "
+            "on Monday, Interfax reports.",
+            id="relay_read_as_what_the_speaker_says",
+        ),
+    ],
+)
+def test_an_outlet_that_relays_a_speaker_is_not_the_source(stamp, text):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)
+
+
+def test_a_name_in_apposition_to_the_hedged_subject_is_hedged(stamp):
+    text = "The group's commander, Timur Bekov, is reputed to have spent years in Kunduz."
+    (fact,) = stamp(text, [rel(TB, "based_in", KU)])
+    assert fact.hedged
+
+
+def test_a_description_inside_a_name_is_not_hedged_by_its_clause(stamp):
+    text = "Crescent Front commander Timur Bekov is believed to have moved to Kunduz."
+    leader, based = stamp(text, [rel(TB, "leader_of", CF), rel(TB, "based_in", KU)])
+    assert not leader.hedged
+    assert based.hedged
+
+
+def test_a_description_inside_a_name_is_not_denied_by_its_clause(stamp):
+    text = "Crescent Front commander Timur Bekov denied that the group is based in Kunduz."
+    leader, based = stamp(text, [rel(TB, "leader_of", CF), rel(CF, "based_in", KU)])
+    assert leader.polarity == Polarity.AFFIRMED
+    assert based.polarity == Polarity.DENIED
+
+
+def test_a_participle_of_saying_speaks_only_for_what_it_says(stamp):
+    text = (
+        "Timur Bekov met Border Service officers in Kunduz, warning that the Crescent Front "
+        "is based in Kazakhstan."
+    )
+    met, based = stamp(text, [rel(TB, "based_in", KU), rel(CF, "based_in", KZ)])
+    assert met.asserted_by is None
+    assert based.asserted_by == eid(*TB)
+
+
+def test_an_owned_title_beside_a_name_is_not_hedged_by_its_clause(stamp):
+    text = "Its commander, Timur Bekov, is said to lead 200 fighters of the Crescent Front."
+    (fact,) = stamp(text, [rel(TB, "leader_of", MB)])
+    assert not fact.hedged
+
+
+def test_a_denied_presence_is_denied(stamp):
+    text = "The Mountain Brigade denied the presence of the Crescent Front in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.polarity == Polarity.DENIED
+
+
+def test_a_named_owners_title_beside_a_name_is_not_hedged_by_its_clause(stamp):
+    text = "The Crescent Front's commander, Timur Bekov, is reputed to have lived in Kunduz."
+    leader, based = stamp(text, [rel(TB, "leader_of", CF), rel(TB, "based_in", KU)])
+    assert not leader.hedged
+    assert based.hedged
+
+
+def test_a_claim_explained_by_a_participle_is_the_claimants_statement(stamp):
+    text = (
+        "The Crescent Front claimed responsibility, saying that its fighters had attacked "
+        "the base in Kunduz."
+    )
+    (fact,) = stamp(text, [statement(CF)])
+    assert fact.asserted_by == eid(*CF)
+
+
+def test_a_source_set_off_inside_the_claim_speaks_for_it(stamp):
+    text = "Timur Bekov, the Border Service said, was based in Kunduz until May."
+    (fact,) = stamp(text, [rel(TB, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)
+
+
+def test_a_description_set_off_before_the_verb_does_not_speak(stamp):
+    text = "Timur Bekov, a Border Service commander, said the Crescent Front is based in Kunduz."
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_a_surname_speaker_is_the_person_named_before(stamp):
+    text = (
+        "Timur Bekov spoke to reporters on Monday. "
+        "Bekov claimed the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_an_unknown_name_speaker_does_not_borrow_another(stamp):
+    text = (
+        "Timur Bekov spoke to reporters on Monday. "
+        "Rahimov claimed the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by is None
+
+
+def test_the_sources_point_back_to_who_cited_them(stamp):
+    text = (
+        "The Border Service said on Monday, citing its own sources, that raids went on. "
+        "According to the sources, the Crescent Front is based in Kunduz."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == eid(*BS)

@@ -31,9 +31,19 @@ from oxus.nlp.attribution.scope import (
     phrase_anchors,
     pronoun_subject,
     reaches,
+    subjectless_participle,
     verb_speaker,
 )
 from oxus.nlp.attribution.sources import SegmentSources, Speaker, prepare_segment
+from oxus.nlp.attribution.speech import (
+    CLAUSAL,
+    MAIN_DEPS,
+    named_by_word,
+    participles_of,
+    relays,
+    said_through,
+    unknown_name_subject,
+)
 from oxus.nlp.candidates import Candidate, doc_candidates
 from oxus.nlp.clauses import Ment
 from oxus.nlp.extensions import doc_list
@@ -46,9 +56,6 @@ PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
 """Russian pronouns by lemma (a possessive "его" is its own lemma): "по его словам"."""
 RU_DEFINITE = frozenset({"этот", "данный", "тот", "указанный"})
-CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp"})
-"""Dependencies of what a verb of saying says."""
-MAIN_DEPS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 TRAILING_BLOCKERS = frozenset({"agent", "dobj", "nsubjpass", "auxpass", "ccomp"})
 QUOTES = ("“", "”", '"', "«", "»")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -61,6 +68,9 @@ CLAIMANT = "claimant"
 CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
 """Events a claim of responsibility vouches for."""
 TITLED = "titled:"
+NAMED, NAMED_BEFORE = "named:", "named"
+"""A back-reference by one word of a name given before ("Mujahid said"), followed by it;
+the option kind it gives."""
 """A back-reference by title ("the official said"), followed by the entity type it names."""
 PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
 """How a segment points back to an earlier source: "according to him", "the statement says",
@@ -81,6 +91,9 @@ class SentenceClaim:
     carried: bool = False
     source_root: int | None = None
     """The head token of the source's own mention in this segment, if named here."""
+    source_scope: tuple[int, ...] = ()
+    """The participles of saying the source speaks through ("..., saying ..."), when it
+    speaks through nothing else: it is the source only of what they say."""
     """The source was carried over from an earlier sentence."""
     speaker_candidate: str | None = None
     """The person (else organisation) this segment names first, for a later "him"."""
@@ -156,7 +169,7 @@ class Attributor:
             return
         if not event.agents and claim is not None and claim.claimant is not None:
             event.agents.append(claim.claimant)  # "the group claimed responsibility"
-        if event.agents and (claim is None or claim.carried or claim.asserted_by is None):
+        if event.agents and (claim is None or claim.carried or event.asserted_by is None):
             event.asserted_by = event.agents[0]
         elif event.asserted_by is not None and not event.agents:
             event.agents.append(event.asserted_by)
@@ -200,7 +213,7 @@ class Attributor:
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
-        if described:
+        if described or not said_through(view, claim.source_scope, roots):
             fact.asserted_by = None  # type: ignore[attr-defined]
         fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
@@ -276,6 +289,7 @@ class Attributor:
         if source is not None:
             claim.asserted_by = source.id
             claim.source_root = source.span.root.i
+            claim.source_scope = participles_of(view, verbs, source, by_token)
         elif authority is not None:
             claim.asserted_by = authority
         elif back == REFERENCE:
@@ -287,6 +301,9 @@ class Attributor:
             claim.carried = claim.asserted_by is not None
             if claim.asserted_by is not None:
                 claim.speakers.append(Speaker(claim.asserted_by, "titled"))
+        elif back.startswith(NAMED):
+            claim.asserted_by = named_by_word(view, seg, back[len(NAMED) :], self.reference_carry)
+            claim.carried, pointer = claim.asserted_by is not None, NAMED_BEFORE
         elif back == SPEAKER:
             claim.asserted_by, pointer = _previous(earlier, self.carry, pronoun=True), SPEAKER
         elif back == PRONOUN or (
@@ -315,6 +332,10 @@ class Attributor:
             speaker = verb_speaker(view, verb, by_token)
             if speaker is not None:
                 how = "verb" if view.dep[verb] in MAIN_DEPS else "verb_inner"
+                if self.english and relays(view, verb, verbs):
+                    how = "relay"
+                elif subjectless_participle(view, verb):
+                    how = "participle"
                 found.append(Speaker(speaker.id, how, speaker.span.root.i))
         if phrase is not None:
             found.append(Speaker(phrase.id, "according", phrase.span.root.i))
@@ -378,7 +399,7 @@ class Attributor:
         """
         main = [v for v in verbs if view.dep[v] in MAIN_DEPS]
         spoken = [
-            (depth(view, verb), verb, speaker)
+            (-1 if self.english and relays(view, verb, verbs) else depth(view, verb), verb, speaker)
             for verb in main
             if (speaker := verb_speaker(view, verb, by_token)) is not None
         ]
@@ -402,6 +423,10 @@ class Attributor:
                 return None, titled
         if any(pronoun_subject(view, verb) for verb in main):
             return None, SPEAKER
+        for verb in main:
+            word = unknown_name_subject(view, verb, by_token) if self.english else ""
+            if word:
+                return None, f"{NAMED}{word}"
         return None, ""
 
     def _report_owner(self, view: DocView, i: int, by_token: dict[int, Ment]) -> Ment | None:
@@ -450,7 +475,9 @@ class Attributor:
         for i in range(seg.start, seg.end):
             if not self._acts(view, i):
                 continue
-            for child in view.children(i):
+            # "X released a video, claiming responsibility": the participle's subject is X's
+            actor = view.head[i] if subjectless_participle(view, i) else i
+            for child in view.children(actor):
                 if view.dep[child] != "nsubj":
                     continue
                 named = [by_token[t] for t in view.subtree(child) if t in by_token]

@@ -73,10 +73,21 @@ class DocView(TokenView):
         while i != anchor:
             if self.head[i] == i or steps > 64:
                 return False
-            if self.dep[i] in self.boundaries and not self._complement(i):
+            if (
+                self.dep[i] in self.boundaries
+                and not self._complement(i)
+                and not self._names_head(i)
+            ):
                 return False
             i, steps = self.head[i], steps + 1
         return True
+
+    def _names_head(self, i: int) -> bool:
+        """Whether ``i`` is a name in apposition to a common noun it names ("the group's
+        leader, X, is believed to ..."): the same person, in the clause, not a modifier."""
+        return (
+            self.dep[i] == "appos" and self.pos[i] == "PROPN" and self.pos[self.head[i]] == "NOUN"
+        )
 
     def _complement(self, i: int) -> bool:
         """Whether a Russian clause the parse hangs on a noun says what the noun says

@@ -15,6 +15,10 @@ from oxus.nlp.lemma_phrases import lemma_phrase_set
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "он", "она", "они"})
 SPEAKER_DEPS = frozenset({"nsubj", "agent"})
+NOMINAL_DEPS = frozenset({"compound", "amod", "appos", "poss", "nmod", "flat"})
+"""Dependencies inside one noun phrase: a title, a demonym, a possessor, a name beside it."""
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+"""How a participle of saying hangs on the clause whose subject speaks ("X warned ..., saying")."""
 PREFERENCE = {"person": 0, "organization": 1, "state": 2, "group": 3}
 """Who speaks for a phrase naming several: a person before an organisation, a state, a group."""
 
@@ -75,8 +79,37 @@ def reaches(
         return False
     if not roots or None in anchors:
         return True
+    described = _described_within(view, roots) if every else None
     test = all if every else any
-    return any(test(view.in_scope(a, r) for r in roots) for a in anchors if a is not None)
+    return any(
+        test(view.in_scope(a, r) for r in roots)
+        and (described is None or a in view.subtree(described))
+        for a in anchors
+        if a is not None
+    )
+
+
+def _described_within(view: DocView, roots: list[int]) -> int | None:
+    """The head of the noun phrase a relation only describes, else None: a name with the
+    other end as its modifier ("Tajik national X", "the group's leader, X"), or a title
+    with an unnamed owner and the name beside it ("its leader, X"). A hedge or denial of
+    the clause around such a phrase is about something else."""
+    for head in {_phrase_head(view, r) for r in roots}:
+        phrase = view.subtree(head)
+        if not all(r in phrase for r in roots):
+            continue
+        direct = sum(_phrase_head(view, r) == head for r in roots)
+        owned = any(view.dep[c] == "poss" and view.pos[c] == "PRON" for c in view.children(head))
+        if direct > 1 or (owned and head not in roots):
+            return head
+    return None
+
+
+def _phrase_head(view: DocView, i: int) -> int:
+    steps = 0
+    while view.dep[i] in NOMINAL_DEPS and view.head[i] != i and steps < 16:
+        i, steps = view.head[i], steps + 1
+    return i
 
 
 def mention_tokens(seg: Segment) -> set[int]:
@@ -120,12 +153,21 @@ def fact_segment(fact: object, segs: list[Segment]) -> int:
 def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | None:
     """The mention in the reporting verb's active subject or "by" agent (a person first).
 
-    The passive subject is what is spoken of, not who speaks ("X is said to lead").
+    The passive subject is what is spoken of, not who speaks ("X is said to lead"). A
+    participle with no subject of its own speaks for the subject of the clause it hangs on
+    ("X pointed to the figures, saying ...").
     """
     found: list[Ment] = []
     for child in view.children(verb):
         if view.dep[child] in SPEAKER_DEPS:
-            found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
+            inset = _inset_speaker(view, verb, child)
+            phrase = view.subtree(inset if inset is not None else child)
+            found.extend(by_token[t] for t in phrase if t in by_token)
+    if not found and subjectless_participle(view, verb):
+        head = view.head[verb]
+        for child in view.children(head):
+            if view.dep[child] == "nsubj":
+                found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
     if not found and view.doc.lang_ != "en":
         # "сообщили в МВД": a subjectless report names the body it came from
         found = [
@@ -139,6 +181,33 @@ def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | 
     if not found:
         return None
     return min(found, key=lambda m: (PREFERENCE.get(m.type, 9), m.start))
+
+
+def _inset_speaker(view: DocView, verb: int, subject: int) -> int | None:
+    """ "X, the ministry said, was involved ...": the parse often makes X the subject of
+    "said" with the ministry in apposition; a phrase set off by a comma before it and
+    running up to the verb, with a comma after the verb, is the one that speaks."""
+    if view.doc.lang_ != "en" or verb + 1 >= len(view.lower) or view.lower[verb + 1] != ",":
+        return None
+    for child in view.children(subject):
+        if view.dep[child] != "appos":
+            continue
+        phrase = view.subtree(child)
+        if max(phrase) == verb - 1 and view.lower[min(phrase) - 1] == ",":
+            return child
+    return None
+
+
+def subjectless_participle(view: DocView, verb: int) -> bool:
+    """ "..., saying", "..., adding that": an English -ing form hung on another clause,
+    with no subject of its own."""
+    return (
+        view.doc.lang_ == "en"
+        and view.tag[verb] == "VBG"
+        and view.dep[verb] in PARTICIPLE_DEPS
+        and view.head[verb] != verb
+        and not any(view.dep[c] in ("nsubj", "nsubjpass") for c in view.children(verb))
+    )
 
 
 def pronoun_subject(view: DocView, verb: int) -> bool:

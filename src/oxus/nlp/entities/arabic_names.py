@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from oxus.model import EntityType
 from oxus.nlp.entities.candidates import Candidate, is_capitalised
 from oxus.nlp.entities.cues import EntityCues
+from oxus.nlp.extensions import token_strings
 
 LINKS = frozenset({"al", "wal", "wa", "ul", "el", "ash", "as", "ad", "ar", "at", "an", "az"})
 """Arabic article and conjunction prefixes joined to the next word by a hyphen."""
@@ -69,12 +70,13 @@ def arabic_group_names(doc: Doc, chosen: list[Candidate], cues: EntityCues) -> l
         if end > cand.end:
             group = doc[cand.start].lower_ in cues.group_name_words
             claim(cand.start, end, EntityType.GROUP if group else cand.type, group)
-    for token in doc:
-        if token.i in owner or not is_capitalised(token):
+    strings = token_strings(doc)
+    for i, word in enumerate(strings.lower):
+        if word not in cues.group_name_words or i in owner or not strings.text[i][:1].isupper():
             continue
-        if token.lower_ not in cues.group_name_words:
+        if i + 1 < len(doc) and strings.lower[i + 1] not in LINKS:
             continue
-        end = _chain_end(doc, token.i + 1)
-        if end > token.i + 1:
-            claim(token.i, end, EntityType.GROUP, True)
+        end = _chain_end(doc, i + 1)
+        if end > i + 1:
+            claim(i, end, EntityType.GROUP, True)
     return out

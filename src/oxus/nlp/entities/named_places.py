@@ -11,8 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from oxus.model import EntityType
-from oxus.nlp.entities.candidates import Candidate, is_capitalised
+from oxus.nlp.entities.candidates import Candidate
 from oxus.nlp.entities.cues import EntityCues
+from oxus.nlp.extensions import token_strings
 
 MAX_WORDS = 3
 """The most words a place introduced this way is read to have."""
@@ -23,20 +24,21 @@ def places_after_heads(doc: Doc, chosen: list[Candidate], cues: EntityCues) -> l
     """The candidates, plus the places named after "the <place head> of"."""
     if doc.lang_ != "en":
         return chosen
+    strings = token_strings(doc)
+    text, lower = strings.text, strings.lower
     taken = {i for c in chosen for i in range(c.start, c.end)}
     out = list(chosen)
-    for token in doc[2:]:
-        of, head = doc[token.i - 1], doc[token.i - 2]
-        if of.lower_ != "of" or not head.is_lower or head.lower_ not in cues.place_heads:
+    for i in range(3, len(lower)):
+        if lower[i - 1] != "of" or lower[i - 2] not in cues.place_heads:
             continue
-        if token.i < 3 or doc[token.i - 3].lower_ not in ARTICLES:
+        if not text[i - 2].islower() or lower[i - 3] not in ARTICLES:
             continue
-        end = token.i
-        while end < len(doc) and end - token.i < MAX_WORDS and is_capitalised(doc[end]):
-            if not doc[end].is_alpha:
+        end = i
+        while end < len(text) and end - i < MAX_WORDS and text[end][:1].isupper():
+            if not text[end].isalpha():
                 break
             end += 1
-        if end > token.i and not taken & set(range(token.i, end)):
-            taken.update(range(token.i, end))
-            out.append(Candidate(token.i, end, EntityType.PLACE, source="ner"))
+        if end > i and not taken & set(range(i, end)):
+            taken.update(range(i, end))
+            out.append(Candidate(i, end, EntityType.PLACE, source="ner"))
     return out

@@ -12,9 +12,12 @@ group named elsewhere in the report. These marks become features; the scorer wei
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from oxus.nlp.estimates.subjects import mentions_between, subject_ties
+from oxus.nlp.extensions import token_strings
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.states import state_of_entity
 
@@ -22,6 +25,7 @@ Marks = dict[str, set[str]]
 """{entity id: marks}."""
 
 
+@cache
 def _cues(lang: str) -> dict[str, frozenset[str]]:
     lex = load_lexicon("measures", lang).get("subject_cues", {})
     return {key: frozenset(str(w) for w in words) for key, words in lex.items()}
@@ -31,11 +35,20 @@ def _word(token: Token) -> str:
     return token.lower_ if token.doc.lang_ == "en" else token.lemma_
 
 
-def _is_example(mention: Span, cues: dict[str, frozenset[str]]) -> bool:
-    """A mention introduced as an example ("including X", "such as X")."""
-    doc = mention.doc
-    before = doc[max(mention.sent.start, mention.start - 6) : mention.start]
-    return any(_word(t) in cues.get("example", ()) for t in before)
+def _words(span: Span) -> list[str]:
+    """The Doc's words as the lexicons write them: lower case in English, lemmas else."""
+    strings = token_strings(span.doc)
+    return strings.lower if span.doc.lang_ == "en" else strings.lemma
+
+
+def _is_example(
+    mention: Span, words: list[str], first: int, cues: dict[str, frozenset[str]]
+) -> bool:
+    """A mention introduced as an example ("including X", "such as X"); ``first`` is
+    its sentence's first token."""
+    example = cues.get("example", frozenset())
+    start = max(first, mention.start - 6)
+    return any(words[i] in example for i in range(start, mention.start))
 
 
 def _is_origin(mention: Span, cues: dict[str, frozenset[str]]) -> bool:
@@ -51,15 +64,14 @@ def _is_origin(mention: Span, cues: dict[str, frozenset[str]]) -> bool:
     return root.dep_ in {"compound", "amod"} and _word(head) in cues.get("nationality", ())
 
 
-def _unnamed_group(span: Span, cues: dict[str, frozenset[str]]) -> bool:
+def _unnamed_group(
+    span: Span, words: list[str], in_sentence: list[Span], cues: dict[str, frozenset[str]]
+) -> bool:
     """Whether the count's sentence speaks of a group it does not name."""
     sentence = span.sent
-    named = {
-        i
-        for m in mentions_between(span.doc, sentence.start, sentence.end)
-        for i in range(m.start, m.end)
-    }
-    return any(_word(t) in cues.get("group_nouns", ()) and t.i not in named for t in sentence)
+    nouns = cues.get("group_nouns", frozenset())
+    named = {i for m in in_sentence for i in range(m.start, m.end)}
+    return any(words[i] in nouns and i not in named for i in range(sentence.start, sentence.end))
 
 
 def subject_marks(span: Span, noun: Token | None) -> tuple[Marks, bool]:
@@ -70,19 +82,23 @@ def subject_marks(span: Span, noun: Token | None) -> tuple[Marks, bool]:
     phrase, chain = subject_ties(span, noun)
     sentence = span.sent
     marks: Marks = {}
-    in_sentence = [m for m in mentions_between(doc, sentence.start, sentence.end) if m.kb_id_]
+    every = mentions_between(doc, sentence.start, sentence.end)
+    in_sentence = [m for m in every if m.kb_id_]
+    words = _words(span)
     listed = [m for m in in_sentence if set(range(m.start, m.end)) & phrase]
     for mention in in_sentence:
         tokens = set(range(mention.start, mention.end))
         found = marks.setdefault(mention.kb_id_, set())
         if tokens & chain:
             found.add("chain")
-        if _is_example(mention, cues) or (len(listed) > 2 and mention in listed):
+        if _is_example(mention, words, sentence.start, cues) or (
+            len(listed) > 2 and mention in listed
+        ):
             found.add("example")
         if _is_origin(mention, cues):
             found.add("origin")
-        if mention.label_ in ("place", "organization"):
+        if tokens & chain and mention.label_ in ("place", "organization"):
             state = state_of_entity(doc, mention.kb_id_)
-            if state is not None and tokens & chain:
+            if state is not None:
                 marks.setdefault(state, set()).add("chain")
-    return marks, _unnamed_group(span, cues)
+    return marks, _unnamed_group(span, words, every, cues)

@@ -7,8 +7,9 @@ participants) adds nothing new, nor does a headline told again in the body or a
 definite reference back ("the attack at the concert hall") at the same place or a
 place inside it, at a compatible date. Reports often tell
 of several arrests or attacks with the same actors, so sharing a participant is not
-enough to be one occurrence. Each event keeps the evidence and attribution of its most
-convincing candidate.
+enough to be one occurrence. Each event takes its place, time and actors from all its
+candidates, and its evidence and attribution from the first sentence of the body that
+tells it.
 """
 
 from __future__ import annotations
@@ -77,6 +78,12 @@ class Occurrence:
         return same_place and (told_again or _specific(event.location, other.location))
 
 
+def _telling_order(cand: Candidate[Event]) -> tuple[bool, int]:
+    """Body sentences first, in text order; the headline last."""
+    evidence = cand.fact.evidence
+    return evidence.sentence_index == 0, evidence.start
+
+
 def _section(event: Event) -> str:
     return "headline" if event.evidence.sentence_index == 0 else "body"
 
@@ -126,12 +133,14 @@ def select_events(
     told_in: list[tuple[Event, list[int]]] = []
     for occurrence in occurrences:
         event = _copy(occurrence.event)
-        body = [m for m in occurrence.members if m.fact.evidence.sentence_index > 0]
-        if occurrence.event.evidence.sentence_index == 0 and body:
-            # The body's sentence is the evidence of what the headline also says.
-            event.evidence = max(body, key=lambda m: m.probability).fact.evidence
         for member in occurrence.members[1:]:
             merge_into(event, member.fact)
+        # The first sentence of the body that tells the event (the headline only when the
+        # body does not) is its evidence, and who says so there is who it is credited to:
+        # later sentences restate it, often in someone else's words.
+        shown = min(occurrence.members, key=_telling_order).fact
+        event.evidence, event.asserted_by = shown.evidence, shown.asserted_by
+        event.hedged, event.polarity = shown.hedged, shown.polarity
         event.confidence = round(occurrence.best.probability, 3)
         out.append(event)
         sentences = [m.fact.evidence.sentence_index for m in occurrence.members]
