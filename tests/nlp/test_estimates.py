@@ -106,20 +106,30 @@ def test_state_records_criminal_cases_and_a_change(nlp) -> None:
     ]
 
 
-def test_refugees_from_a_state(nlp) -> None:
-    found, _ = estimates(
-        nlp, "Officials reported that thousands of refugees from Afghanistan crossed the river."
-    )
-    assert found == [("state:afghanistan", Measure.REFUGEES, 2000, 9999, Qualifier.VAGUE)]
-
-
-def test_arrested_members_count_as_arrests_of_their_group(nlp) -> None:
-    found, _ = estimates(
-        nlp,
-        "The Federal Security Service rounded up 31 suspected members of the "
-        "Islamic Movement of Uzbekistan in Moscow.",
-    )
-    assert found == [("group:imu", Measure.ARRESTS, 31, 31, Qualifier.EXACT)]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refugees are counted by the state they fled
+        (
+            "Officials reported that thousands of refugees from Afghanistan crossed the river.",
+            ("state:afghanistan", Measure.REFUGEES, 2000, 9999, Qualifier.VAGUE),
+        ),
+        # arrested members are arrests of their group
+        (
+            "The Federal Security Service rounded up 31 suspected members of the "
+            "Islamic Movement of Uzbekistan in Moscow.",
+            ("group:imu", Measure.ARRESTS, 31, 31, Qualifier.EXACT),
+        ),
+        # a group the sentence names outranks the state that acted
+        (
+            "Kazakhstan detained 12 people suspected of links to the Islamic State on Monday.",
+            ("group:is", Measure.ARRESTS, 12, 12, Qualifier.EXACT),
+        ),
+    ],
+)
+def test_the_one_estimate_a_sentence_gives(nlp, text: str, expected: tuple) -> None:
+    found, _ = estimates(nlp, text)
+    assert found == [expected]
 
 
 def test_as_of_and_evidence(nlp) -> None:
@@ -304,13 +314,6 @@ def test_a_change_is_of_the_figure_just_given_by_the_subject_rule_too(nlp) -> No
         if c.fact.measure == Measure.CASES and "*|spec" in c.features
     ]
     assert ("state:kazakhstan", 20) in picks
-
-
-def test_arrests_are_of_the_group_the_sentence_names_over_the_state_that_acted(nlp) -> None:
-    found, _ = estimates(
-        nlp, "Kazakhstan detained 12 people suspected of links to the Islamic State on Monday."
-    )
-    assert found == [("group:is", Measure.ARRESTS, 12, 12, Qualifier.EXACT)]
 
 
 def test_the_rules_pass_over_groups_named_as_examples(nlp) -> None:

@@ -18,13 +18,17 @@ def _tries(phrases: PackPhrases) -> tuple[object, object]:
     return phrases.loose._root, phrases.acronyms._root
 
 
-def test_kept_keys_make_the_same_tries(
-    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own."""
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    return tmp_path
+
+
+def test_kept_keys_make_the_same_tries(nlp: Language, cache: Path) -> None:
     matcher = matcher_for(None)
     built = pack_phrases(nlp, matcher)
-    assert len(list(tmp_path.glob("phrase-keys-*.json"))) == 1
+    assert len(list(cache.glob("phrase-keys-*.json"))) == 1
     kept = pack_phrases(nlp, matcher)
     tokens = name_tokens(nlp, bare_names(matcher))
     fresh = PackPhrases(matcher, tokens.__getitem__)
@@ -33,20 +37,14 @@ def test_kept_keys_make_the_same_tries(
     assert kept.matches(doc) == fresh.matches(doc) != []
 
 
-def test_a_damaged_entry_is_keyed_again(
-    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+def test_a_damaged_entry_is_keyed_again(nlp: Language, cache: Path) -> None:
     matcher = matcher_for(None)
     built = pack_phrases(nlp, matcher)
-    (entry,) = tmp_path.glob("phrase-keys-*.json")
+    (entry,) = cache.glob("phrase-keys-*.json")
     entry.write_text('[[["x", ["key"]]]]')
     assert _tries(pack_phrases(nlp, matcher)) == _tries(built)
 
 
-def test_names_matched_by_lemma_are_never_kept(
-    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+def test_names_matched_by_lemma_are_never_kept(nlp: Language, cache: Path) -> None:
     pack_phrases(nlp, matcher_for(None), lemmas=str.lower)
-    assert list(tmp_path.glob("phrase-keys-*.json")) == []
+    assert list(cache.glob("phrase-keys-*.json")) == []
