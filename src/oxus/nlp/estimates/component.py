@@ -30,7 +30,7 @@ from oxus.nlp.estimates.options import (
     subject_options,
 )
 from oxus.nlp.estimates.options import rule_subjects as allowed_subjects
-from oxus.nlp.estimates.subjects import Subject, find_subjects
+from oxus.nlp.estimates.subjects import Subject, find_subjects, lexicon_word, subject_ties
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.numbers.quantities import casualty_key, find_quantities, unit_token
 
@@ -52,11 +52,6 @@ def _verb_measures(lang: str = "en") -> dict[str, Measure]:
 @cache
 def _people(lang: str = "en") -> frozenset[str]:
     return frozenset(str(w) for w in load_lexicon("measures", lang)["people"])
-
-
-def _word(token: Token) -> str:
-    """How a measure lexicon names a word: as written in English, by lemma in Russian."""
-    return token.lower_ if token.doc.lang_ == "en" else token.lemma_
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -121,7 +116,7 @@ def _counts_people(noun: Token | None) -> bool:
     if noun is None:
         return True
     lang = noun.doc.lang_
-    return _word(noun) in _noun_measures(lang) or _word(noun) in _people(lang)
+    return lexicon_word(noun) in _noun_measures(lang) or lexicon_word(noun) in _people(lang)
 
 
 def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
@@ -151,10 +146,10 @@ def measure_of(span: Span) -> tuple[Measure | None, Token | None]:
         return verb_measure, noun
     if quantity.money or (quantity.percent and quantity.qualifier != Qualifier.CHANGE):
         return Measure.OTHER, noun
-    noun_measure = _noun_measures(lang).get(_word(noun)) if noun is not None else None
+    noun_measure = _noun_measures(lang).get(lexicon_word(noun)) if noun is not None else None
     if noun_measure is not None:
         return noun_measure, noun
-    people_counted = noun is not None and _word(noun) in _people(lang)
+    people_counted = noun is not None and lexicon_word(noun) in _people(lang)
     # "opened fire on 4,000 protesters": people are not cases ("opened 20 cases").
     verb_counts_them = not (people_counted and verb_measure == Measure.CASES)
     if verb_measure is not None and (noun is None or people_counted) and verb_counts_them:
@@ -216,15 +211,16 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
         evidence = evidence_for(span.sent, sentence_index)
         as_of = _as_of(span)
         context = count_context(span, strings)
-        marks, unnamed_group = subject_marks(span, noun)
+        ties = subject_ties(span, noun)
+        marks, unnamed_group = subject_marks(span, ties)
+        examples = frozenset(e for e, m in marks.items() if "example" in m)
         for measure, from_rules in measure_options(rule_measure, noun, people):
             small = _too_small(measure, quantity.low, quantity.qualifier)
-            examples = frozenset(e for e, m in marks.items() if "example" in m)
-            found = (chosen or find_subjects(span, measure, noun, examples)) if from_rules else []
+            found = (chosen or find_subjects(span, measure, ties, examples)) if from_rules else []
             rule_subjects = allowed_subjects(doc, measure, found)
             rule_ids = {s.entity_id for s in rule_subjects}
             if measure in SCORED_MEASURES:
-                options = subject_options(span, measure, noun, rule_subjects, home)
+                options = subject_options(span, measure, ties, rule_subjects, home)
             else:
                 options = [(s.entity_id, "", "rule") for s in rule_subjects]
             rivals = {type_ for _, type_, tie in options if tie.rstrip(">") in IN_SENTENCE}

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from oxus.nlp.estimates.subjects import mentions_between, subject_ties
+from oxus.nlp.estimates.subjects import Ties, lexicon_word, mentions_between
 from oxus.nlp.extensions import token_strings
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.states import state_of_entity
@@ -29,10 +29,6 @@ Marks = dict[str, set[str]]
 def _cues(lang: str) -> dict[str, frozenset[str]]:
     lex = load_lexicon("measures", lang).get("subject_cues", {})
     return {key: frozenset(str(w) for w in words) for key, words in lex.items()}
-
-
-def _word(token: Token) -> str:
-    return token.lower_ if token.doc.lang_ == "en" else token.lemma_
 
 
 def _words(span: Span) -> list[str]:
@@ -55,13 +51,13 @@ def _is_origin(mention: Span, cues: dict[str, frozenset[str]]) -> bool:
     """A mention the counted come from: the object of "from", or a nationality noun's
     modifier ("Tajikistan nationals")."""
     root = mention.root
-    if root.dep_ in {"pobj", "nmod", "obl"} and _word(root.head) in cues.get("origin", ()):
+    if root.dep_ in {"pobj", "nmod", "obl"} and lexicon_word(root.head) in cues.get("origin", ()):
         return True
     prep = [c for c in root.children if c.dep_ == "case"]
-    if any(_word(c) in cues.get("origin", ()) for c in prep):
+    if any(lexicon_word(c) in cues.get("origin", ()) for c in prep):
         return True
     head = root.head
-    return root.dep_ in {"compound", "amod"} and _word(head) in cues.get("nationality", ())
+    return root.dep_ in {"compound", "amod"} and lexicon_word(head) in cues.get("nationality", ())
 
 
 def _unnamed_group(
@@ -74,12 +70,12 @@ def _unnamed_group(
     return any(words[i] in nouns and i not in named for i in range(sentence.start, sentence.end))
 
 
-def subject_marks(span: Span, noun: Token | None) -> tuple[Marks, bool]:
+def subject_marks(span: Span, ties: Ties) -> tuple[Marks, bool]:
     """Per entity of the sentence, its marks ("chain": the governing verb's subject names
     it, "example", "origin"); and whether an unnamed group is spoken of."""
     doc = span.doc
     cues = _cues(doc.lang_)
-    phrase, chain = subject_ties(span, noun)
+    phrase, chain = ties
     sentence = span.sent
     marks: Marks = {}
     every = mentions_between(doc, sentence.start, sentence.end)

@@ -24,10 +24,10 @@ from oxus.model import SCORED_MEASURES, Measure
 from oxus.nlp import extensions
 from oxus.nlp.estimates.subjects import (
     Subject,
+    Ties,
     mentions_between,
     named_next,
     resolve_back,
-    subject_ties,
 )
 from oxus.nlp.numbers.parse import load_lexicon
 from oxus.nlp.relations.args import state_id
@@ -102,14 +102,18 @@ def document_leaders(doc: Doc) -> dict[str, str]:
     """The state and the group the document names most often: its country (for counts
     of arrests) and the group its story is about (whom the arrested belong to)."""
     counts: dict[str, Counter[str]] = {"state": Counter(), "group": Counter()}
+    states: dict[str, str | None] = {}
     for mention in doc.spans.get(extensions.MENTIONS, []):
-        if not mention.kb_id_:
+        entity_id = mention.kb_id_
+        if not entity_id:
             continue
         if mention.label_ in counts:
-            counts[mention.label_][mention.kb_id_] += 1
+            counts[mention.label_][entity_id] += 1
         elif mention.label_ in ("place", "organization"):
             # A city, a region or a ministry of a state: the story happens there.
-            state = state_of_entity(doc, mention.kb_id_)
+            if entity_id not in states:
+                states[entity_id] = state_of_entity(doc, entity_id)
+            state = states[entity_id]
             if state is not None:
                 counts["state"][state] += 1
     return {t: c.most_common(1)[0][0] for t, c in counts.items() if c}
@@ -118,15 +122,16 @@ def document_leaders(doc: Doc) -> dict[str, str]:
 def subject_options(
     span: Span,
     measure: Measure,
-    noun: Token | None,
+    ties: Ties,
     chosen: list[Subject],
     home: dict[str, str],
 ) -> list[Option]:
-    """Every entity the count may size, each with its closest tie to the count."""
+    """Every entity the count may size, each with its closest tie to the count
+    (``ties``: :func:`~oxus.nlp.estimates.subjects.subject_ties`)."""
     allowed = SCORED_SUBJECTS.get(measure, frozenset(SUBJECT_TYPES))
     doc = span.doc
     sentence = span.sent
-    phrase, chain = subject_ties(span, noun)
+    phrase, chain = ties
     options: dict[str, Option] = {}
 
     def offer(entity_id: str, type_: str, tie: str) -> None:
@@ -225,12 +230,11 @@ refugees the state they fled."""
 def spec_choice(
     measure: Measure,
     options: list[Option],
-    marks: dict[str, set[str]] | None = None,
+    marks: dict[str, set[str]],
 ) -> str | None:
     """The option the facts format's subject rule picks, if any. For arrests and cases a
     group named only as an example, or a state the arrested come from, is passed over;
     an entity tied several ways counts by each of its ties."""
-    marks = marks or {}
     charged = measure in _CHARGED
     if measure in REGION_ORIGINS or measure == Measure.REFUGEES:
         # "up to 2,000 from Tajikistan": a count broken down by origin sizes the origin;

@@ -167,18 +167,28 @@ def _anaphoric(span: Span, tokens: set[int], linked_types: dict) -> list[Span]:
     return []
 
 
-def subject_ties(span: Span, noun: Token | None) -> tuple[set[int], set[int]]:
+Ties = tuple[set[int], set[int]]
+"""The tokens of a count's counted phrase and of its governing verb's subject chain."""
+
+
+def lexicon_word(token: Token) -> str:
+    """How a measure lexicon names a word: as written in English, by lemma in Russian."""
+    return token.lower_ if token.doc.lang_ == "en" else token.lemma_
+
+
+def subject_ties(span: Span, noun: Token | None) -> Ties:
     """The tokens of the counted phrase and of the governing verb's subject chain."""
     return _phrase(span, noun), _chain(span)
 
 
 def find_subjects(
-    span: Span, measure: Measure, noun: Token | None, examples: frozenset[str] = frozenset()
+    span: Span, measure: Measure, ties: Ties, examples: frozenset[str] = frozenset()
 ) -> list[Subject]:
-    """Entities a count sizes (several when coordinated: "IMU and HuT activists"); an
-    entity named only as an example ("groups including IS") is not among them."""
+    """Entities a count sizes (several when coordinated: "IMU and HuT activists"), given
+    its :func:`subject_ties`; an entity named only as an example ("groups including IS")
+    is not among them."""
     spec = load_lexicon("measures", span.doc.lang_)["subjects"][measure.value]
-    phrase, chain = _phrase(span, noun), _chain(span)
+    phrase, chain = ties
     sentence = span.sent
     in_sentence = mentions_between(span.doc, sentence.start, sentence.end)
     listed = [m for m in in_sentence if set(range(m.start, m.end)) & phrase]
