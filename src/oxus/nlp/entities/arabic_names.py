@@ -46,7 +46,7 @@ def arabic_group_names(doc: Doc, chosen: list[Candidate], cues: EntityCues) -> l
     owner: dict[int, Candidate] = {i: c for c in chosen for i in range(c.start, c.end)}
     out = list(chosen)
 
-    def claim(start: int, end: int, type_: EntityType, group: bool) -> bool:
+    def claim(start: int, end: int, type_: EntityType, group: bool) -> None:
         """Replace what [start, end) holds by one candidate, if nothing else is in the way."""
         inside = {id(owner[i]): owner[i] for i in range(start, end) if i in owner}
         head = owner.get(start)
@@ -54,14 +54,13 @@ def arabic_group_names(doc: Doc, chosen: list[Candidate], cues: EntityCues) -> l
             if cand is head and not cand.kb_id:
                 continue
             if not (group and cand.type in ABSORBED and start < cand.start and cand.end <= end):
-                return False
+                return
         new = Candidate(start, end, type_, source="ner")
         for cand in inside.values():
             out.remove(cand)
         out.append(new)
         for i in range(start, end):
             owner[i] = new
-        return True
 
     for cand in chosen:
         if cand.kb_id or cand not in out:

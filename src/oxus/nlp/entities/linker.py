@@ -228,15 +228,18 @@ class Linker:
         doc.spans[MENTIONS] = spans
 
     @staticmethod
-    def _worth_keeping(surfaces: list[str], members: list[Working], lower: set[str]) -> bool:
+    def _worth_keeping(
+        doc: Doc, surfaces: list[str], members: list[Working], lower: set[str]
+    ) -> bool:
         """Drop unknown names that are common words ("Treasury" when the text also says
         "treasury") or undefined all-caps abbreviations ("UAV"), unless the text has them
         speak or be told (:func:`~oxus.nlp.entities.speakers.speaks`)."""
         if any(m.method == "alias-capture" or m.aliases for m in members):
             return True
-        if all(" " not in s and s.lower() in lower for s in surfaces):
-            return False
-        return not all(s.isupper() and len(s) <= 5 for s in surfaces)
+        common = all(" " not in s and s.lower() in lower for s in surfaces)
+        if not common and not all(s.isupper() and len(s) <= 5 for s in surfaces):
+            return True
+        return any(speaks(doc[m.start : m.end]) for m in members)
 
     def _pack_copy(self, id_: str) -> Entity:
         entity = self.matcher.entities[id_]
@@ -254,9 +257,7 @@ class Linker:
         out: dict[str, str] = {}
         for key, members in groups.items():
             surfaces = [doc[m.start : m.end].text for m in members]
-            if not self._worth_keeping(surfaces, members, lower_words) and not any(
-                speaks(doc[m.start : m.end]) for m in members
-            ):
+            if not self._worth_keeping(doc, surfaces, members, lower_words):
                 out[key] = ""
                 continue
             longest = max(members, key=lambda m: _name_length(doc[m.start : m.end].text))

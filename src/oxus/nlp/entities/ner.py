@@ -137,10 +137,8 @@ class _LowerWords:
 def _heading_words(span: Span, lower: _LowerWords) -> bool:
     """A section heading in title case ("Militant Groups in Afghanistan", "Diaspora
     Radicalisation"): its words are ones the text otherwise writes in lower case."""
-    text = doc_text(span.doc)
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    start, end = _line_of(span)
+    line = doc_text(span.doc)[start:end].strip()
     if not line or len(line.split()) > HEADING_WORDS or line[-1] in '.!?:;,"”’':
         return False
     return all(t.lower_ in lower for t in span if t.is_alpha)
@@ -151,6 +149,7 @@ TITLE_CASE_SHARE = 0.7
 
 
 def _line_of(span: Span) -> tuple[int, int]:
+    """Character offsets of the line a span is on."""
     text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)

@@ -10,6 +10,8 @@ longest.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from oxus.kb.matcher import NameMatcher
@@ -62,9 +64,7 @@ class PackCandidates:
             entity = self.matcher.entities[cand.kb_id]
             if entity.type in (EntityType.STATE, EntityType.PLACE) and entity.country:
                 states[entity.country] = states.get(entity.country, 0) + 1
-        spans: dict[tuple[int, int], int] = {}
-        for cand in found:
-            spans[(cand.start, cand.end)] = spans.get((cand.start, cand.end), 0) + 1
+        spans = Counter((cand.start, cand.end) for cand in found)
         named_at: dict[str, list[int]] = {}
         for cand in found:
             if spans[(cand.start, cand.end)] == 1:
