@@ -27,3 +27,8 @@ def test_an_abbreviation_that_reports_or_is_told_is_an_organisation(text: str) -
 
 def test_an_abbreviation_that_is_a_thing_is_not_kept() -> None:
     assert "NHK" not in _organizations("A NHK struck the car near the border on Monday.")
+
+
+def test_an_abbreviation_after_a_word_that_only_ends_a_source_phrase_is_not_kept() -> None:
+    # "by" ends "cited by", but "built by NHK" cites no one
+    assert "NHK" not in _organizations("The bridge near the border was built by NHK in 2010.")

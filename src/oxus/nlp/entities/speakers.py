@@ -25,10 +25,10 @@ def _reporting_verbs(lang: str) -> frozenset[str]:
 
 
 @cache
-def _source_words(lang: str) -> frozenset[str]:
-    """The last word of each source phrase ("according to" -> "to", "citing")."""
+def _source_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The source phrases ("according to", "citing") as lower-case word tuples."""
     lex = load_lexicon("attribution", lang)
-    return frozenset(str(p).split()[-1] for p in lex["source_phrases"])
+    return tuple(tuple(str(p).lower().split()) for p in lex["source_phrases"])
 
 
 def speaks(span: Span) -> bool:
@@ -42,11 +42,9 @@ def speaks(span: Span) -> bool:
         return True
     if root.dep_ in _TOLD and head.lemma_.lower() == "tell":
         return True
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return (
-        before is not None
-        and before.lower_ in _source_words("en")
-        and (
-            before.lower_ != "to" or (before.i > 0 and span.doc[before.i - 1].lower_ == "according")
-        )
+    doc = span.doc
+    return any(
+        span.start >= len(words)
+        and tuple(t.lower_ for t in doc[span.start - len(words) : span.start]) == words
+        for words in _source_phrases("en")
     )
