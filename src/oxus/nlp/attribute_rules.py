@@ -25,6 +25,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from oxus.nlp.stock_pipes import stock_pipe, swap_stock_pipe
+
 STOCK = "attribute_ruler"
 COLUMNS = (TAG, LOWER, DEP, IS_SPACE)
 """The token values a pattern may ask for, in the order rows are read."""
@@ -182,20 +184,15 @@ class AttributeRules:
 @Language.factory("oxus_attribute_rules")
 def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
     """The stock ``attribute_ruler`` of ``nlp`` as a lookup table (added beside it)."""
-    ruler = nlp.get_pipe(STOCK)
-    if not isinstance(ruler, AttributeRuler):
-        raise TypeError(f"{STOCK} is not an AttributeRuler")
-    return AttributeRules(ruler)
+    return AttributeRules(stock_pipe(nlp, STOCK, AttributeRuler))
 
 
 def replace_stock_ruler(nlp: Language) -> None:
     """Swap the model's ``attribute_ruler`` for the lookup table, where it can be."""
-    if STOCK not in nlp.pipe_names:
-        return
-    if not isinstance(nlp.get_pipe(STOCK), AttributeRuler):
-        return
-    try:
-        nlp.add_pipe("oxus_attribute_rules", after=STOCK)
-    except UnsupportedPattern:
-        return
-    nlp.remove_pipe(STOCK)
+    swap_stock_pipe(
+        nlp,
+        STOCK,
+        "oxus_attribute_rules",
+        lambda pipe: isinstance(pipe, AttributeRuler),
+        unsupported=(UnsupportedPattern,),
+    )

@@ -18,6 +18,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from oxus.nlp.rule_lemma import PosTables, rule_lemma
+from oxus.nlp.stock_pipes import stock_pipe, swap_stock_pipe
 
 STOCK = "lemmatizer"
 MEMO_LIMIT = 100_000
@@ -65,20 +66,14 @@ class KeptLemmas:
 @Language.factory("oxus_lemmas")
 def make_kept_lemmas(nlp: Language, name: str) -> KeptLemmas:
     """The stock ``lemmatizer`` of ``nlp`` with its answers kept (added beside it)."""
-    lemmatizer = nlp.get_pipe(STOCK)
-    if not isinstance(lemmatizer, Lemmatizer):
-        raise TypeError(f"{STOCK} is not a Lemmatizer")
-    return KeptLemmas(lemmatizer)
+    return KeptLemmas(stock_pipe(nlp, STOCK, Lemmatizer))
+
+
+def _rule_lemmatizer(pipe: object) -> bool:
+    """A rule lemmatizer that leaves lemmas already set: the one the memo stands for."""
+    return isinstance(pipe, Lemmatizer) and pipe.mode == "rule" and not pipe.overwrite
 
 
 def replace_stock_lemmatizer(nlp: Language) -> None:
     """Swap the model's rule ``lemmatizer`` for one that keeps its answers, where it can."""
-    if STOCK not in nlp.pipe_names:
-        return
-    lemmatizer = nlp.get_pipe(STOCK)
-    if not isinstance(lemmatizer, Lemmatizer):
-        return
-    if lemmatizer.mode != "rule" or lemmatizer.overwrite:
-        return
-    nlp.add_pipe("oxus_lemmas", after=STOCK)
-    nlp.remove_pipe(STOCK)
+    swap_stock_pipe(nlp, STOCK, "oxus_lemmas", _rule_lemmatizer)
