@@ -18,7 +18,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from oxus.kb.name_keys import MIN_FUZZY_LENGTH, acronym_key, entity_key_rows, last_word
+from oxus.kb.name_keys import (
+    MIN_FUZZY_LENGTH,
+    acronym_key,
+    entity_key_rows,
+    last_word,
+    names_digest,
+)
 from oxus.kb.names import compact, fold, has_cyrillic, is_acronym, skeleton
 from oxus.kb.pack import Pack, shared_pack
 from oxus.kb.state_bodies import derived_body_names
@@ -68,7 +74,9 @@ class NameMatcher:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._buckets: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         entities = list(self.entities.values())
-        rows = entity_key_rows(entities, self.names_of)
+        # Every name entities are found by, as one digest: the key caches are named by it.
+        self.names_digest = names_digest(entities, self.names_of)
+        rows = entity_key_rows(entities, self.names_of, self.names_digest)
         for entity, (surname, *keys) in zip(entities, rows, strict=True):
             for name_keys in keys:
                 self._add(entity.id, name_keys)

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from oxus.kb import derived, names
-from oxus.kb.names import fold, is_acronym, skeleton
+from oxus.kb.names import compact, fold, is_acronym, skeleton
 from oxus.model import Entity, EntityType
 
 MIN_FUZZY_LENGTH = 6
@@ -47,10 +47,9 @@ def name_keys(name: str) -> list[str]:
     (the last word only for skeletons long enough to be matched fuzzily)."""
     if is_acronym(name):
         return [acronym_key(name)]
-    folded = fold(name)
     key = skeleton(name)
     last = last_word(name) if len(key) >= MIN_FUZZY_LENGTH else ""
-    return [folded, folded.replace(" ", ""), key, last]
+    return [fold(name), compact(name), key, last]
 
 
 def surname_key(entity: Entity) -> str | None:
@@ -61,8 +60,9 @@ def surname_key(entity: Entity) -> str | None:
     return None
 
 
-def entity_key_rows(entities: Sequence[Entity], names_of: NamesOf) -> list[KeyRow]:
-    """Every entity's :data:`KeyRow`, from the cache when these names were keyed before."""
+def entity_key_rows(entities: Sequence[Entity], names_of: NamesOf, digest: str) -> list[KeyRow]:
+    """Every entity's :data:`KeyRow`, from the cache when these names (``digest``:
+    :func:`names_digest`) were keyed before."""
 
     def build() -> list[KeyRow]:
         return [[surname_key(e), *(name_keys(n) for n in names_of(e))] for e in entities]
@@ -75,7 +75,7 @@ def entity_key_rows(entities: Sequence[Entity], names_of: NamesOf) -> list[KeyRo
             and all(_string_list(keys) and len(keys) in (1, 4) for keys in row[1:])
         )
 
-    return cached_rows("name-keys", [names_digest(entities, names_of)], entities, build, valid_row)
+    return cached_rows("name-keys", [digest], entities, build, valid_row)
 
 
 def cached_rows(

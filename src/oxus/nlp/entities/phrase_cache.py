@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 
 from oxus.kb.matcher import NameMatcher
-from oxus.kb.name_keys import cached_rows, names_digest
+from oxus.kb.name_keys import cached_rows
 from oxus.model import Entity
 from oxus.nlp.entities.name_tokens import name_tokens, tokenizer_identity
 from oxus.nlp.entities.phrases import PackPhrases, PhraseRow, bare_names, phrase_rows
@@ -42,7 +42,7 @@ def pack_phrases(
         phrases_module = sys.modules[PackPhrases.__module__]
         rows = cached_rows(
             "phrase-keys",
-            [identity, names_digest(entities, matcher.names_of)],
+            [identity, matcher.names_digest],
             entities,
             build,
             _valid_row,
