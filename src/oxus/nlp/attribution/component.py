@@ -28,6 +28,7 @@ from oxus.nlp.attribution.scope import (
     describes_source,
     fact_segment,
     mention_tokens,
+    mentions_under,
     phrase_anchors,
     pronoun_subject,
     reaches,
@@ -447,7 +448,7 @@ class Attributor:
                     if view.dep[obj] == "pobj" and obj in by_token:
                         return by_token[obj]
             if view.dep[child] == "compound" and view.pos[i] == "NOUN":
-                named = [by_token[t] for t in view.subtree(child) if t in by_token]
+                named = mentions_under(view, child, by_token)
                 if named:
                     return named[0]
         return None
@@ -480,7 +481,7 @@ class Attributor:
             for child in view.children(actor):
                 if view.dep[child] != "nsubj":
                     continue
-                named = [by_token[t] for t in view.subtree(child) if t in by_token]
+                named = mentions_under(view, child, by_token)
                 if named:
                     return named[0].id
                 if view.lemma[child] in self.group_nouns and self._definite(view, child - 1):

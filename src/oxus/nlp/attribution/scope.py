@@ -150,6 +150,11 @@ def fact_segment(fact: object, segs: list[Segment]) -> int:
     return counts.index(best) if best else len(segs) - 1
 
 
+def mentions_under(view: DocView, node: int, by_token: dict[int, Ment]) -> list[Ment]:
+    """The mentions in a token's subtree, in text order."""
+    return [by_token[t] for t in view.subtree(node) if t in by_token]
+
+
 def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | None:
     """The mention in the reporting verb's active subject or "by" agent (a person first).
 
@@ -161,13 +166,12 @@ def verb_speaker(view: DocView, verb: int, by_token: dict[int, Ment]) -> Ment | 
     for child in view.children(verb):
         if view.dep[child] in SPEAKER_DEPS:
             inset = _inset_speaker(view, verb, child)
-            phrase = view.subtree(inset if inset is not None else child)
-            found.extend(by_token[t] for t in phrase if t in by_token)
+            found.extend(mentions_under(view, inset if inset is not None else child, by_token))
     if not found and subjectless_participle(view, verb):
         head = view.head[verb]
         for child in view.children(head):
             if view.dep[child] == "nsubj":
-                found.extend(by_token[t] for t in view.subtree(child) if t in by_token)
+                found.extend(mentions_under(view, child, by_token))
     if not found and view.doc.lang_ != "en":
         # "сообщили в МВД": a subjectless report names the body it came from
         found = [
