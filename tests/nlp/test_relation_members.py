@@ -20,29 +20,29 @@ def members(nlp, extractor, text, mentions):
     return {(r.subject, r.object) for r in doc._.relations if r.predicate.value == "member_of"}
 
 
-def test_militants_named_in_the_next_sentence(nlp, extractor):
-    found = members(
-        nlp,
-        extractor,
-        "The Crescent Front posted a new video on Monday. It shows two militants, named as "
-        "Timur Bekov and Rustam Ayubov, firing at a checkpoint.",
-        {"Crescent Front": G, "Timur Bekov": P, "Rustam Ayubov": P},
-    )
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # named in apposition, in the sentence after the group's
+        (
+            "The Crescent Front posted a new video on Monday. It shows two militants, named "
+            "as Timur Bekov and Rustam Ayubov, firing at a checkpoint.",
+            ["Timur Bekov", "Rustam Ayubov"],
+        ),
+        # named by a copula
+        (
+            "Police broke up a cell of the Crescent Front in Bavaria. "
+            "The members of the cell are Farid Nazarov and Olim Sadikov.",
+            ["Farid Nazarov", "Olim Sadikov"],
+        ),
+    ],
+)
+def test_people_a_member_noun_names_belong_to_the_group_named_before(
+    nlp, extractor, text: str, people: list[str]
+):
+    found = members(nlp, extractor, text, {"Crescent Front": G, **dict.fromkeys(people, P)})
     front = eid(G, "Crescent Front")
-    assert (eid(P, "Timur Bekov"), front) in found
-    assert (eid(P, "Rustam Ayubov"), front) in found
-
-
-def test_members_are_named_by_a_copula(nlp, extractor):
-    found = members(
-        nlp,
-        extractor,
-        "Police broke up a cell of the Crescent Front in Bavaria. "
-        "The members of the cell are Farid Nazarov and Olim Sadikov.",
-        {"Crescent Front": G, "Farid Nazarov": P, "Olim Sadikov": P},
-    )
-    front = eid(G, "Crescent Front")
-    assert {(eid(P, "Farid Nazarov"), front), (eid(P, "Olim Sadikov"), front)} <= found
+    assert {(eid(P, person), front) for person in people} <= found
 
 
 def test_people_not_named_as_members_are_not_members(nlp, extractor):
