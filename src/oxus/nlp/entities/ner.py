@@ -169,4 +169,4 @@ def _only_in_title_case_line(span: Span) -> bool:
     if len(words) < 4 or sum(w[:1].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
         return False
     name = span.text
-    return name not in text[:start] and name not in text[end:]
+    return text.rfind(name, 0, start) < 0 and text.find(name, end) < 0
