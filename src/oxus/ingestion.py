@@ -1,4 +1,4 @@
-"""Ingestion end to end: sources -> documents -> pipeline -> store, one document at a time.
+"""Ingestion end to end: sources -> documents -> pipeline -> store, a few documents a commit.
 
 Failures are per document: a path that is refused, a file that cannot be read, a
 document the pipeline fails on or that runs over its time or memory budget, a document
@@ -25,7 +25,15 @@ from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import ExtractionFailure, OnFailure, extract
 from oxus.nlp.pipeline import shared_pipeline
 from oxus.store import SaveResult, Store
+from oxus.store.chunks import chunks_within
 from oxus.store.repository import StoredSource
+
+SAVE_GROUP = 16
+"""Documents saved in one transaction (each behind its own savepoint, so a document the
+store rejects is rolled back alone). A commit writes every page it touched, and one
+document's index entries share most pages with the next one's."""
+SAVE_WAIT_SECONDS = 2.0
+"""A group is saved once its first document has waited this long, however small."""
 
 ProgressCallback = Callable[[str, str], None]
 """Called with (document or file id, outcome) after each document or failed file."""
@@ -165,7 +173,7 @@ def ingest_found(
 
     ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
     scheduler address) runs it on a Dask cluster. The store is written from this process,
-    one document per transaction. ``limits`` bounds each document's time and memory.
+    up to ``SAVE_GROUP`` documents per transaction. ``limits`` bounds each document's time and memory.
     """
     limits = limits or Limits.from_env()
     report = IngestReport()
@@ -247,14 +255,14 @@ def _store_documents(
         limits=limits,
         on_failure=tally.extraction_failed,
     )
-    for facts in extracted:
-        try:
-            outcome = store.save(facts)
-        except StoreError as e:
-            document = facts.document
-            tally.failed(ReadError(document.source or document.id, f"not stored: {e.message}"))
-            continue
-        tally.outcome(facts.document.id, outcome, facts)
+    for group in chunks_within(extracted, SAVE_GROUP, SAVE_WAIT_SECONDS):
+        for facts, outcome in zip(group, store.save_group(group), strict=True):
+            if isinstance(outcome, StoreError):
+                document = facts.document
+                reason = f"not stored: {outcome.message}"
+                tally.failed(ReadError(document.source or document.id, reason))
+            else:
+                tally.outcome(facts.document.id, outcome, facts)
     derive(store, tally.report)
 
 
