@@ -25,15 +25,7 @@ from oxus.model import Document, DocumentFacts
 from oxus.nlp.extract import ExtractionFailure, OnFailure, extract
 from oxus.nlp.pipeline import shared_pipeline
 from oxus.store import SaveResult, Store
-from oxus.store.chunks import chunks_within
 from oxus.store.repository import StoredSource
-
-SAVE_GROUP = 16
-"""Documents saved in one transaction (each behind its own savepoint, so a document the
-store rejects is rolled back alone). A commit writes every page it touched, and one
-document's index entries share most pages with the next one's."""
-SAVE_WAIT_SECONDS = 2.0
-"""A group is saved once its first document has waited this long, however small."""
 
 ProgressCallback = Callable[[str, str], None]
 """Called with (document or file id, outcome) after each document or failed file."""
@@ -173,7 +165,7 @@ def ingest_found(
 
     ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
     scheduler address) runs it on a Dask cluster. The store is written from this process,
-    up to ``SAVE_GROUP`` documents per transaction. ``limits`` bounds each document's time
+    a few documents per transaction (``Store.save_stream``). ``limits`` bounds each document's time
     and memory.
     """
     limits = limits or Limits.from_env()
@@ -256,14 +248,13 @@ def _store_documents(
         limits=limits,
         on_failure=tally.extraction_failed,
     )
-    for group in chunks_within(extracted, SAVE_GROUP, SAVE_WAIT_SECONDS):
-        for facts, outcome in zip(group, store.save_group(group), strict=True):
-            if isinstance(outcome, StoreError):
-                document = facts.document
-                reason = f"not stored: {outcome.message}"
-                tally.failed(ReadError(document.source or document.id, reason))
-            else:
-                tally.outcome(facts.document.id, outcome, facts)
+    for facts, outcome in store.save_stream(extracted):
+        if isinstance(outcome, StoreError):
+            document = facts.document
+            reason = f"not stored: {outcome.message}"
+            tally.failed(ReadError(document.source or document.id, reason))
+        else:
+            tally.outcome(facts.document.id, outcome, facts)
     derive(store, tally.report)
 
 

@@ -215,3 +215,12 @@ def test_a_group_keeps_every_document_but_the_ones_the_store_rejects(fresh_db: S
     assert fresh_db.document_ids() == ["d1"]
     assert fresh_db.stats()["mentions"] == len(group[0].mentions)
     assert fresh_db.save_group([make_facts("d1")]) == [SaveResult.UNCHANGED]
+
+
+def test_a_stream_answers_every_document_in_order(fresh_db: Store) -> None:
+    stream = [make_facts("d1"), _not_null_violation("d2"), make_facts("d3")]
+    answers = list(fresh_db.save_stream(iter(stream)))
+    assert [facts.document.id for facts, _ in answers] == ["d1", "d2", "d3"]
+    assert answers[0][1] is SaveResult.ADDED
+    assert isinstance(answers[1][1], StoreError)
+    assert answers[2][1] is SaveResult.DUPLICATE

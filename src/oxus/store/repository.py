@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -16,6 +16,7 @@ from oxus.errors import StoreError
 from oxus.model import Document, DocumentFacts, Entity, EntityType
 from oxus.store import schema
 from oxus.store.candidates import record_shared_names
+from oxus.store.chunks import chunks_within
 from oxus.store.counts import store_counts
 from oxus.store.engine import make_engine, write_transaction
 from oxus.store.migrations import check_version, migrate
@@ -90,6 +91,12 @@ def database_error(error: SQLAlchemyError) -> str:
     original = getattr(error, "orig", None)
     text_ = str(original if original is not None else error).strip()
     return text_.splitlines()[0] if text_ else type(error).__name__
+
+
+SAVE_GROUP = 16
+"""Documents a stream saves per transaction (the extraction pipeline's batch)."""
+SAVE_WAIT_SECONDS = 2.0
+"""A stream's group is saved once its first document has waited this long, however small."""
 
 
 def _not_saved(facts: DocumentFacts, error: SQLAlchemyError | StoreError) -> StoreError:
@@ -182,6 +189,18 @@ class Store:
                 return self._save(conn, facts)
         except SQLAlchemyError as e:
             raise _not_saved(facts, e) from e
+
+    def save_stream(
+        self, stream: Iterable[DocumentFacts]
+    ) -> Iterator[tuple[DocumentFacts, SaveResult | StoreError]]:
+        """Save documents as they come, ``SAVE_GROUP`` to a transaction (see
+        :meth:`save_group`), and answer each with what saving it did or why it was not.
+
+        A document waits at most ``SAVE_WAIT_SECONDS`` for the rest of its group (when
+        the next one arrives), so a slow producer still sees its documents stored.
+        """
+        for group in chunks_within(stream, SAVE_GROUP, SAVE_WAIT_SECONDS):
+            yield from zip(group, self.save_group(group), strict=True)
 
     def save_group(self, group: Sequence[DocumentFacts]) -> list[SaveResult | StoreError]:
         """Store several documents in one transaction, each behind its own savepoint.
