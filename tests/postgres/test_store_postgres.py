@@ -95,8 +95,8 @@ def test_merge_and_unmerge_on_postgres(pg_store: Store, sample_facts) -> None:
 _OTHER_TEXT = "Police met the Northern Front. Ali Karimov stayed in Valley Province. No more."
 
 
-def test_a_group_rolls_back_a_refused_document_alone(pg_store: Store) -> None:
-    """PostgreSQL aborts the whole transaction on an error unless it goes back to a savepoint."""
+def test_a_group_keeps_a_refused_document_out_alone(pg_store: Store) -> None:
+    """PostgreSQL aborts the whole transaction on an error: the group is saved again one by one."""
     facts = make_facts(
         "d2", text="Ali Karimov left Valley Province. Police saw the Northern Front. Quiet."
     )
