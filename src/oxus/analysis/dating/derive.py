@@ -21,6 +21,7 @@ from oxus.analysis.dating.cues import EndingCues, ending_cues
 from oxus.store import Store, schema
 from oxus.store.chunks import chunks
 from oxus.store.derived import read_state, write_state
+from oxus.store.engine import write_transaction
 
 CHUNK = 500
 """Documents dated per transaction."""
@@ -138,7 +139,9 @@ def date_relations(store: Store) -> int:
     """
     cues = ending_cues()
     digest = _cues_digest()
-    with store.engine.begin() as conn:
+    # Every step reads and writes holding the write lock: two ingests that finish
+    # together must not both date the same statement.
+    with write_transaction(store.engine, exclusive=True) as conn:
         if _dated_with(conn) != digest:
             conn.execute(delete(schema.relation_times))
             write_state(conn, STATE_KEY, digest)
@@ -146,12 +149,12 @@ def date_relations(store: Store) -> int:
         pending = _pending_documents(conn)
     written = 0
     for chunk in chunks(pending, CHUNK):
-        with store.engine.begin() as conn:
+        with write_transaction(store.engine, exclusive=True) as conn:
             rows = _rows(conn, chunk, cues)
             if rows:
                 conn.execute(schema.relation_times.insert(), rows)
             written += len(rows)
-    with store.engine.begin() as conn:
+    with write_transaction(store.engine, exclusive=True) as conn:
         write_state(conn, STATE_KEY, f"{digest}|{_relations_now(conn)}")
     return written
 

@@ -27,6 +27,7 @@ from oxus.analysis.incidents.summary import dump_summary
 from oxus.analysis.refs import Resolver
 from oxus.store import Store, schema
 from oxus.store.derived import read_state, write_state
+from oxus.store.engine import write_transaction
 from oxus.store.writer import insert_rows
 
 STATE_KEY = "incidents"
@@ -82,7 +83,9 @@ def relink(store: Store, *, rules: LinkRules | None = None) -> LinkReport:
     """Recompute every incident from the stored events and the analyst's decisions."""
     started = time.perf_counter()
     rules = rules or default_rules()
-    with store.engine.begin() as conn:
+    # Read and written holding the write lock: a relink that read the events before
+    # another process saved its own must not overwrite that process's incidents.
+    with write_transaction(store.engine, exclusive=True) as conn:
         resolver = Resolver(conn)
         tree = PlaceTree.load(conn, resolver, near_km=rules.places["near_km"])
         events = load_event_records(conn, resolver)
