@@ -151,7 +151,7 @@ class Attributor:
         for relation in candidates.relations:
             self._stamp(relation.fact, view, claims)
         for estimate in candidates.estimates:
-            self._stamp(estimate.fact, view, claims)
+            self._stamp(estimate.fact, view, claims, count=estimate.count)
         for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
             self._stamp_event(event, view, claims)
         prepared: dict[tuple[int, int], SegmentSources] = {}
@@ -201,9 +201,15 @@ class Attributor:
         return ready
 
     def _stamp(
-        self, fact: object, view: DocView, claims: list[list[SentenceClaim]]
+        self,
+        fact: object,
+        view: DocView,
+        claims: list[list[SentenceClaim]],
+        count: int | None = None,
     ) -> SentenceClaim | None:
-        """Copy the claim of the fact's segment onto the fact; the claim, for statements."""
+        """Copy the claim of the fact's segment onto the fact; the claim, for statements.
+        An estimate's hedge must reach its number (``count``), not only its subject: a
+        doubt about who the people counted are does not hedge how many there are."""
         place = _segment_of(fact, view, claims)
         if place is None:
             return None
@@ -216,7 +222,8 @@ class Attributor:
         described = both and describes_source(view, claim.source_root, roots)
         if described or not said_through(view, claim.source_scope, roots):
             fact.asserted_by = None  # type: ignore[attr-defined]
-        fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
+        hedged_roots = [count] if count is not None else roots
+        fact.hedged = reaches(view, claim.hedge_anchors, hedged_roots, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
