@@ -160,6 +160,13 @@ def test_a_hedge_covers_an_estimate_only_when_it_reaches_the_count(
     assert estimate.hedged is hedged
 
 
+def test_a_participle_of_saying_speaks_for_the_number_it_gives(nlp) -> None:
+    text = "Bortnikov pointed to the number of IMU militants, saying it had reached 6,500."
+    doc = rules_only(EstimatesComponent(nlp, "oxus_estimates"), Attributor())(linked_doc(nlp, text))
+    (estimate,) = doc._.estimates
+    assert estimate.asserted_by == "person:bortnikov"
+
+
 def test_as_of_defaults_to_publication(nlp) -> None:
     _, doc = estimates(nlp, "The IMU has about 500 fighters.", published="2022-02-27")
     assert doc._.estimates[0].as_of == "2022-02-27"

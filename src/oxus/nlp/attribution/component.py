@@ -208,8 +208,10 @@ class Attributor:
         count: int | None = None,
     ) -> SentenceClaim | None:
         """Copy the claim of the fact's segment onto the fact; the claim, for statements.
-        An estimate's hedge must reach its number (``count``), not only its subject: a
-        doubt about who the people counted are does not hedge how many there are."""
+        What an estimate claims is its number (``count``): a hedge covers it, and a
+        participle of saying speaks for it, only when they reach the number. A doubt
+        about who the people counted are does not hedge how many there are; "X pointed
+        to the number of militants, saying it had reached 6,500" is X's figure."""
         place = _segment_of(fact, view, claims)
         if place is None:
             return None
@@ -220,10 +222,10 @@ class Attributor:
         both = isinstance(fact, Relation)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
-        if described or not said_through(view, claim.source_scope, roots):
+        claimed = [count] if count is not None else roots
+        if described or not said_through(view, claim.source_scope, claimed):
             fact.asserted_by = None  # type: ignore[attr-defined]
-        hedged_roots = [count] if count is not None else roots
-        fact.hedged = reaches(view, claim.hedge_anchors, hedged_roots, every=both)  # type: ignore[attr-defined]
+        fact.hedged = reaches(view, claim.hedge_anchors, claimed, every=both)  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
