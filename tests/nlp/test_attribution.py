@@ -551,3 +551,24 @@ def test_the_sources_point_back_to_who_cited_them(stamp):
     )
     (fact,) = stamp(text, [rel(CF, "based_in", KU)])
     assert fact.asserted_by == eid(*BS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have grown. The Crescent Front is based in Kunduz. We will stay,” Timur Bekov said.",
+        "Timur Bekov said: “We have grown. The Crescent Front is based in Kunduz. We will stay.”",
+    ],
+)
+def test_a_quotation_over_several_sentences_is_its_speakers(stamp, text):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU, sentence=1)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_is_nobodys(stamp):
+    text = (
+        "“The Crescent Front is based in Kunduz.\n\n"
+        "Attacks went on in the north,” Timur Bekov said."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU, sentence=0)])
+    assert fact.asserted_by is None

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from oxus.model import Event, EventType, Polarity, Relation
+from oxus.nlp.attribution.quotes import Quotation, quotations
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.attribution.scope import (
     PREFERENCE,
@@ -74,6 +75,8 @@ NAMED, NAMED_BEFORE = "named:", "named"
 the option kind it gives."""
 """A back-reference by title ("the official said"), followed by the entity type it names."""
 PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
+QUOTED = "quoted"
+"""A sentence inside a quotation whose speaker another sentence of it names."""
 """How a segment points back to an earlier source: "according to him", "the statement says",
 "they claim" (a pronoun speaker: the segment's own source, named before); a quotation
 that goes on with no speaker of its own is carried."""
@@ -252,6 +255,8 @@ class Attributor:
                 row.append(claim)
                 flat.append(claim)
             out.append(row)
+        for quotation in quotations(view):
+            _credit_quotation(quotation, out)
         return out
 
     def _refer_back(
@@ -661,6 +666,24 @@ def _segment_of(
     if not 0 <= index < len(claims):
         return None
     return index, fact_segment(fact, view.segments[index])
+
+
+def _credit_quotation(quotation: Quotation, claims: list[list[SentenceClaim]]) -> None:
+    """Credit the segments of a quotation that name no source to its speaker: the one
+    named after it closes ("..., ” X warned"), else before it opens ("X said: “...")."""
+    inside = [claims[index][at] for index, at in quotation.places]
+    first, last = inside[0], inside[-1]
+    speaker = None
+    if last.source_root is not None and last.source_root > quotation.closing:
+        speaker = last.asserted_by
+    elif first.source_root is not None and first.source_root < quotation.opening:
+        speaker = first.asserted_by
+    if speaker is None:
+        return
+    for claim in inside:
+        if claim.asserted_by is None:
+            claim.asserted_by, claim.carried = speaker, True
+            claim.speakers.append(Speaker(speaker, QUOTED))
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:
