@@ -572,3 +572,12 @@ def test_a_quotation_left_open_at_a_paragraph_end_is_nobodys(stamp):
     )
     (fact,) = stamp(text, [rel(CF, "based_in", KU, sentence=0)])
     assert fact.asserted_by is None
+
+
+def test_a_hedge_does_not_reach_a_nationality_a_demonym_gives(stamp):
+    text = "Tajik national Timur Bekov is believed to lead the Crescent Front."
+    citizen, leader = stamp(
+        text, [rel(TB, "citizen_of", (S, "Tajikistan")), rel(TB, "leader_of", CF)]
+    )
+    assert not citizen.hedged
+    assert leader.hedged

@@ -52,7 +52,7 @@ from oxus.nlp.extensions import doc_list
 from oxus.nlp.grammar import OBJECTS
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.relations.people import antecedent
-from oxus.nlp.states import state_entity_id
+from oxus.nlp.states import state_entity_id, state_id
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
@@ -221,8 +221,11 @@ class Attributor:
         index, at = place
         claim = claims[index][at]
         ids = set(fact_ids(fact))
-        roots = [view.root_of(m) for m in view.segments[index][at].mentions if m.id in ids]
+        seg = view.segments[index][at]
+        roots = [view.root_of(m) for m in seg.mentions if m.id in ids]
         both = isinstance(fact, Relation)
+        if both:
+            roots += self._demonym_roots(view, seg, ids)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
         claimed = [count] if count is not None else roots
@@ -237,6 +240,19 @@ class Attributor:
             fact.hedged = False  # type: ignore[attr-defined]
             fact.polarity = Polarity.AFFIRMED  # type: ignore[attr-defined]
         return claim
+
+    def _demonym_roots(self, view: DocView, seg: Segment, ids: set[str]) -> list[int]:
+        """The demonyms that name a relation's state where no mention does ("Tajik
+        national X": the state is the word "Tajik"), as the roots of that end."""
+        missing = ids - {m.id for m in seg.mentions}
+        if not missing:
+            return []
+        return [
+            i
+            for i in range(seg.start, seg.end)
+            if (state := self.demonyms.get(self._word(view, i))) is not None
+            and state_id(state) in missing
+        ]
 
     def sentence_claims(self, doc: Doc) -> list[SentenceClaim]:
         """One :class:`SentenceClaim` per sentence (its last segment), in document order."""
