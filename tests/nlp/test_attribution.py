@@ -581,3 +581,16 @@ def test_a_hedge_does_not_reach_a_nationality_a_demonym_gives(stamp):
     )
     assert not citizen.hedged
     assert leader.hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In Kazakhstan, security authorities said the Crescent Front is based in Kunduz.", KZ),
+        ("Authorities in Kazakhstan said the Crescent Front is based in Kunduz.", KZ),
+        ("Security authorities said the Crescent Front is based in Kunduz.", None),
+    ],
+)
+def test_unnamed_authorities_speak_for_the_state_they_are_placed_in(stamp, text, source):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == (eid(*source) if source else None)

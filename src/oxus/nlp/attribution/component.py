@@ -309,7 +309,7 @@ class Attributor:
             ).id
         phrase = self._phrase_source(view, seg, low, by_token)
         source, back = self._source(view, seg, verbs, phrase, by_token)
-        authority = self._authority_speaker(view, verbs)
+        authority = self._authority_speaker(view, verbs, by_token)
         claim.speakers = self._speakers(view, seg, verbs, phrase[0], by_token, authority)
         claim.previous = _previous(earlier, self.reference_carry, pronoun=False)
         claim.reporting = bool(verbs)
@@ -378,8 +378,13 @@ class Attributor:
             found.append(Speaker(authority, "authority"))
         return found
 
-    def _authority_speaker(self, view: DocView, verbs: list[int]) -> str | None:
-        """The state whose unnamed officials speak ("Uzbek officials said"): its entity id."""
+    def _authority_speaker(
+        self, view: DocView, verbs: list[int], by_token: dict[int, Ment]
+    ) -> str | None:
+        """The state whose unnamed officials speak: its entity id. The officials are its
+        by a demonym ("Uzbek officials said"), or by the state their verb or they are
+        placed in ("In Uzbekistan, security authorities revealed ...", "authorities in
+        Uzbekistan said")."""
         for verb in verbs:
             if view.dep[verb] not in MAIN_DEPS:
                 continue
@@ -390,6 +395,23 @@ class Attributor:
                     state = self.demonyms.get(self._word(view, mod))
                     if state and view.dep[mod] in ("compound", "amod"):
                         return state_entity_id(view.doc, state)
+                placed = self._placed_in(view, child, by_token) or self._placed_in(
+                    view, verb, by_token
+                )
+                if placed is not None:
+                    return placed
+        return None
+
+    def _placed_in(self, view: DocView, head: int, by_token: dict[int, Ment]) -> str | None:
+        """The state named by an "in" phrase on ``head`` ("in Uzbekistan"), if any."""
+        if not self.english:
+            return None
+        for prep in view.children(head):
+            if view.dep[prep] != "prep" or view.lower[prep] != "in":
+                continue
+            for obj in view.children(prep):
+                if view.dep[obj] == "pobj" and obj in by_token and by_token[obj].type == "state":
+                    return by_token[obj].id
         return None
 
     def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
