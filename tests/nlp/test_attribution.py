@@ -594,3 +594,9 @@ def test_a_hedge_does_not_reach_a_nationality_a_demonym_gives(stamp):
 def test_unnamed_authorities_speak_for_the_state_they_are_placed_in(stamp, text, source):
     (fact,) = stamp(text, [rel(CF, "based_in", KU)])
     assert fact.asserted_by == (eid(*source) if source else None)
+
+
+def test_a_title_in_apposition_describes_the_speaker(stamp):
+    text = "“We will stay in the north,” said Crescent Front commander, Timur Bekov."
+    (fact,) = stamp(text, [rel(TB, "leader_of", CF)])
+    assert fact.asserted_by is None

@@ -127,6 +127,8 @@ def describes_source(view: DocView, source_root: int | None, roots: list[int]) -
         # to the title that carries the rest of the description
         while view.dep[top] in ("appos", "flat:name") and view.head[top] != top:
             top = view.head[top]
+    elif view.dep[top] == "appos" and view.pos[view.head[top]] == "NOUN":
+        top = view.head[top]  # "said Taliban commander, X": the title describes X
     phrase = set(view.subtree(top))
     return all(r in phrase for r in roots)
 
