@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from oxus.collector import HELD_OFF, loading
+from oxus.collector import HELD_OFF, YOUNG_WHILE_PROCESSING, fewer_young_collections, loading
 
 
 class _Node:
@@ -36,3 +36,16 @@ def test_garbage_made_while_loading_is_still_collected() -> None:
             assert gone() is None
     finally:
         gc.unfreeze()
+
+
+def test_documents_are_processed_with_fewer_young_collections_never_more() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, before[1], before[2])
+        fewer_young_collections()
+        assert gc.get_threshold() == (YOUNG_WHILE_PROCESSING, before[1], before[2])
+        gc.set_threshold(YOUNG_WHILE_PROCESSING * 2, before[1], before[2])
+        fewer_young_collections()
+        assert gc.get_threshold()[0] == YOUNG_WHILE_PROCESSING * 2
+    finally:
+        gc.set_threshold(*before)

@@ -1,4 +1,4 @@
-"""Ingestion end to end: sources -> documents -> pipeline -> store, one document at a time.
+"""Ingestion end to end: sources -> documents -> pipeline -> store, a few documents a commit.
 
 Failures are per document: a path that is refused, a file that cannot be read, a
 document the pipeline fails on or that runs over its time or memory budget, a document
@@ -165,7 +165,8 @@ def ingest_found(
 
     ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
     scheduler address) runs it on a Dask cluster. The store is written from this process,
-    one document per transaction. ``limits`` bounds each document's time and memory.
+    a few documents per transaction (``Store.save_stream``). ``limits`` bounds each document's time
+    and memory.
     """
     limits = limits or Limits.from_env()
     report = IngestReport()
@@ -247,14 +248,13 @@ def _store_documents(
         limits=limits,
         on_failure=tally.extraction_failed,
     )
-    for facts in extracted:
-        try:
-            outcome = store.save(facts)
-        except StoreError as e:
+    for facts, outcome in store.save_stream(extracted):
+        if isinstance(outcome, StoreError):
             document = facts.document
-            tally.failed(ReadError(document.source or document.id, f"not stored: {e.message}"))
-            continue
-        tally.outcome(facts.document.id, outcome, facts)
+            reason = f"not stored: {outcome.message}"
+            tally.failed(ReadError(document.source or document.id, reason))
+        else:
+            tally.outcome(facts.document.id, outcome, facts)
     derive(store, tally.report)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import text
 
 from oxus.analysis.search import search
+from oxus.errors import StoreError
 from oxus.export.facts_jsonl import facts_records
 from oxus.model import Entity, EntityType
 from oxus.store import SaveResult, Store
@@ -87,3 +90,21 @@ def test_merge_and_unmerge_on_postgres(pg_store: Store, sample_facts) -> None:
     assert unmerge_entity(pg_store, "group:northern-front") == "group:northern-liberation-front"
     restored = pg_store.document_facts("d1")
     assert restored is not None and restored.relations[1].subject == "group:northern-front"
+
+
+_OTHER_TEXT = "Police met the Northern Front. Ali Karimov stayed in Valley Province. No more."
+
+
+def test_a_group_keeps_a_refused_document_out_alone(pg_store: Store) -> None:
+    """PostgreSQL aborts the whole transaction on an error: the group is saved again one by one."""
+    facts = make_facts(
+        "d2", text="Ali Karimov left Valley Province. Police saw the Northern Front. Quiet."
+    )
+    refused = dataclasses.replace(
+        facts,
+        mentions=[dataclasses.replace(facts.mentions[0], text=None)],  # type: ignore[arg-type]
+    )
+    outcomes = pg_store.save_group([make_facts("d1"), refused, make_facts("d3", text=_OTHER_TEXT)])
+    assert outcomes[0] is SaveResult.ADDED and outcomes[2] is SaveResult.ADDED
+    assert isinstance(outcomes[1], StoreError)
+    assert pg_store.document_ids() == ["d1", "d3"]

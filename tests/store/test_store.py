@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from oxus.errors import StoreError
-from oxus.model import Entity, EntityType
+from oxus.model import DocumentFacts, Entity, EntityType
 from oxus.store import SaveResult, Store, open_store
 from oxus.store.curation import merge_entities, propose_merge, set_review, unmerge_entity
 from oxus.store.migrations import LATEST, current_version
@@ -194,3 +194,33 @@ def test_an_error_in_the_with_block_closes_the_store_and_goes_on_up(tmp_path: Pa
         store.stats()
         raise StoreError("no entity 'x'")
     assert store.engine.pool.checkedin() == 0  # type: ignore[attr-defined]
+
+
+def _not_null_violation(doc_id: str) -> DocumentFacts:
+    """A document whose mention the database itself refuses (after rows were written)."""
+    text = "Ali Karimov left Valley Province. Police saw the Northern Front. Nothing else."
+    facts = make_facts(doc_id, text=text)
+    mention = dataclasses.replace(facts.mentions[0], text=None)  # type: ignore[arg-type]
+    return dataclasses.replace(facts, mentions=[mention, *facts.mentions[1:]])
+
+
+def test_a_group_keeps_every_document_but_the_ones_the_store_rejects(fresh_db: Store) -> None:
+    text = "Police met the Northern Front. Ali Karimov stayed in Valley Province. Quiet."
+    no_entities = dataclasses.replace(make_facts("d2", text=text), entities={})
+    group = [make_facts("d1"), no_entities, _not_null_violation("d3")]
+    outcomes = fresh_db.save_group(group)
+    assert outcomes[0] is SaveResult.ADDED
+    assert isinstance(outcomes[1], StoreError) and "d2" in outcomes[1].message
+    assert isinstance(outcomes[2], StoreError) and "d3" in outcomes[2].message
+    assert fresh_db.document_ids() == ["d1"]
+    assert fresh_db.stats()["mentions"] == len(group[0].mentions)
+    assert fresh_db.save_group([make_facts("d1")]) == [SaveResult.UNCHANGED]
+
+
+def test_a_stream_answers_every_document_in_order(fresh_db: Store) -> None:
+    stream = [make_facts("d1"), _not_null_violation("d2"), make_facts("d3")]
+    answers = list(fresh_db.save_stream(iter(stream)))
+    assert [facts.document.id for facts, _ in answers] == ["d1", "d2", "d3"]
+    assert answers[0][1] is SaveResult.ADDED
+    assert isinstance(answers[1][1], StoreError)
+    assert answers[2][1] is SaveResult.DUPLICATE

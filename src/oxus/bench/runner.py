@@ -154,13 +154,13 @@ def run_benchmark(
                 timed("spacy", lambda: list(bare.pipe(texts, batch_size=16)))  # noqa: B023
                 timed(
                     "oxus",
-                    lambda: [store.save(f) for f in extract(part, nlp=full)],  # noqa: B023
+                    lambda: list(store.save_stream(extract(part, nlp=full))),  # noqa: B023
                 )
                 if index < len(russian_parts):
                     ru_part = russian_parts[index]
                     timed(
                         RUSSIAN_STAGE,
-                        lambda: [store.save(f) for f in extract(ru_part)],  # noqa: B023
+                        lambda: list(store.save_stream(extract(ru_part))),  # noqa: B023
                     )
                 if workers > 1:
 
@@ -170,9 +170,10 @@ def run_benchmark(
                             from oxus.scale.pool import ExtractionPool
 
                             pool = ExtractionPool(workers)
-                        for facts in pool.extract(part):  # noqa: B023
-                            if isinstance(facts, DocumentFacts):
-                                parallel_store.save(facts)
+                        outcomes = pool.extract(part)  # noqa: B023
+                        facts = (each for each in outcomes if isinstance(each, DocumentFacts))
+                        for _ in parallel_store.save_stream(facts):
+                            pass
 
                     timed(parallel_name, run_parallel)
         finally:

@@ -12,7 +12,7 @@ from rich.table import Table
 from oxus.allocator import keep_freed_memory
 from oxus.analysis.alerts import latest_alert_id, new_alerts
 from oxus.cli.app import DbOption, app, console, errors, fail, owns_process, store_for
-from oxus.collector import loading
+from oxus.collector import fewer_young_collections, loading
 from oxus.errors import OxusError
 from oxus.ingest import find_sources
 from oxus.ingestion import IngestReport, ingest_found
@@ -109,6 +109,7 @@ def ingest(
         with loading():
             if workers == 1 and not dask:
                 shared_pipeline(pack)
+        fewer_young_collections()
     store = store_for(db)
     try:
         mark = latest_alert_id(store)

@@ -43,14 +43,22 @@ class Boilerplate:
         return bool(self._ranges)
 
 
-_last: list[tuple[str, EntityCues, Boilerplate]] = []
+KEPT = 64
+"""Texts whose :class:`Boilerplate` is kept: more than a pipeline batch holds, as each
+component sees every document of a batch before the next component runs."""
+
+_kept: dict[tuple[int, str], tuple[EntityCues, Boilerplate]] = {}
 
 
 def boilerplate_of(text: str, cues: EntityCues) -> Boilerplate:
     """The text's :class:`Boilerplate`, reused when the same text comes again: the
-    gazetteer and the linker both ask for it on every document."""
-    if _last and _last[0][1] is cues and _last[0][0] == text:
-        return _last[0][2]
+    gazetteer, the linker and the decoder all ask for it on every document."""
+    key = (id(cues), text)
+    kept = _kept.get(key)
+    if kept is not None and kept[0] is cues:
+        return kept[1]
+    if len(_kept) >= KEPT:
+        del _kept[next(iter(_kept))]
     found = Boilerplate(text, cues)
-    _last[:] = [(text, cues, found)]
+    _kept[key] = (cues, found)
     return found

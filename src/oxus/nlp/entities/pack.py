@@ -32,6 +32,7 @@ class PackCandidates:
         self.matcher = matcher
         self.phrases = phrases
         self.cues = cues
+        self._folded_names: dict[str, frozenset[str]] = {}
 
     def find(self, doc: Doc) -> list[Candidate]:
         """The plausible pack hits of ``doc``, one entity per span, longest first."""
@@ -73,6 +74,9 @@ class PackCandidates:
         ranks: dict[tuple[int, int], tuple[bool, int, int, bool]] = {}
         for cand in found:
             key = (cand.start, cand.end)
+            if spans[key] == 1:  # uncontested: nothing to rank
+                best[key] = cand
+                continue
             before = [end for end in named_at.get(cand.kb_id, []) if end <= cand.start]
             rank = (
                 self._written_as_named(doc[cand.start : cand.end].text, cand.kb_id),
@@ -87,7 +91,11 @@ class PackCandidates:
     def _written_as_named(self, surface: str, id_: str) -> bool:
         """Whether the surface is one of the entity's names (a leading "the" aside)."""
         folded = fold(surface[4:] if surface.lower().startswith("the ") else surface)
-        return any(fold(n) == folded for n in self.matcher.names_of(self.matcher.entities[id_]))
+        names = self._folded_names.get(id_)
+        if names is None:
+            entity = self.matcher.entities[id_]
+            names = self._folded_names[id_] = frozenset(map(fold, self.matcher.names_of(entity)))
+        return folded in names
 
     def _weight(self, cand: Candidate, states: dict[str, int]) -> int:
         """How often the document names the candidate's country."""

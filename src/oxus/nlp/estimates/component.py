@@ -24,6 +24,8 @@ from oxus.nlp.estimates.features import count_context, estimate_features, mark_f
 from oxus.nlp.estimates.marks import subject_marks
 from oxus.nlp.estimates.options import (
     IN_SENTENCE,
+    Offer,
+    count_offers,
     document_leaders,
     measure_options,
     spec_choice,
@@ -214,13 +216,16 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
         ties = subject_ties(span, noun)
         marks, unnamed_group = subject_marks(span, ties)
         examples = frozenset(e for e, m in marks.items() if "example" in m)
+        offers: list[Offer] | None = None  # read once, for the first scored measure
         for measure, from_rules in measure_options(rule_measure, noun, people):
             small = _too_small(measure, quantity.low, quantity.qualifier)
             found = (chosen or find_subjects(span, measure, ties, examples)) if from_rules else []
             rule_subjects = allowed_subjects(doc, measure, found)
             rule_ids = {s.entity_id for s in rule_subjects}
             if measure in SCORED_MEASURES:
-                options = subject_options(span, measure, ties, rule_subjects, home)
+                if offers is None:
+                    offers = count_offers(span, ties, home)
+                options = subject_options(offers, measure, rule_subjects)
             else:
                 options = [(s.entity_id, "", "rule") for s in rule_subjects]
             rivals = {type_ for _, type_, tie in options if tie.rstrip(">") in IN_SENTENCE}

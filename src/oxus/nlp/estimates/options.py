@@ -119,27 +119,18 @@ def document_leaders(doc: Doc) -> dict[str, str]:
     return {t: c.most_common(1)[0][0] for t, c in counts.items() if c}
 
 
-def subject_options(
-    span: Span,
-    measure: Measure,
-    ties: Ties,
-    chosen: list[Subject],
-    home: dict[str, str],
-) -> list[Option]:
-    """Every entity the count may size, each with its closest tie to the count
-    (``ties``: :func:`~oxus.nlp.estimates.subjects.subject_ties`)."""
-    allowed = SCORED_SUBJECTS.get(measure, frozenset(SUBJECT_TYPES))
+Offer = tuple[str, str, str, bool]
+"""(entity id, type, tie, whether it is a region of origin) an option may come from."""
+
+
+def count_offers(span: Span, ties: Ties, home: dict[str, str]) -> list[Offer]:
+    """Every entity a count may size, whatever it counts, each with how it is tied, in
+    the order :func:`subject_options` weighs them (read once per count: a count is read
+    for several measures)."""
     doc = span.doc
     sentence = span.sent
     phrase, chain = ties
-    options: dict[str, Option] = {}
-
-    def offer(entity_id: str, type_: str, tie: str) -> None:
-        if type_ not in allowed:
-            return
-        current = options.get(entity_id)
-        if current is None or TIE_RANK[tie.rstrip(">")] < TIE_RANK[current[2].rstrip(">")]:
-            options[entity_id] = (entity_id, type_, tie)
+    offers: list[Offer] = []
 
     def distance(mention: Span) -> int:
         return min(abs(mention.start - span.end), abs(span.start - mention.end))
@@ -152,14 +143,17 @@ def subject_options(
             continue
         tokens = set(range(mention.start, mention.end))
         tie = "phrase" if tokens & phrase else "chain" if tokens & chain else "present"
-        offer(mention.kb_id_, mention.label_, tie + (">" if mention.start > span.end else ""))
+        offers.append(
+            (mention.kb_id_, mention.label_, tie + (">" if mention.start > span.end else ""), False)
+        )
         if mention.label_ in ("place", "organization"):
             state = state_of_entity(doc, mention.kb_id_)
             if state is not None:
-                offer(state, "state", "located" if mention.label_ == "place" else "agency")
-            elif tie == "phrase" and measure in REGION_ORIGINS and mention.label_ == "place":
+                tie_ = "located" if mention.label_ == "place" else "agency"
+                offers.append((state, "state", tie_, False))
+            elif tie == "phrase" and mention.label_ == "place":
                 # "several hundred fighters from Central Asia": a region of origin.
-                options.setdefault(mention.kb_id_, (mention.kb_id_, "region", tie))
+                offers.append((mention.kb_id_, "region", tie, True))
     view = token_view(doc)
     english = doc.lang_ == "en"
     for i in range(sentence.start, sentence.end):
@@ -172,14 +166,35 @@ def subject_options(
             continue
         state = state_id(name) if name else None
         if state is not None:
-            offer(state, "state", "demonym")
+            offers.append((state, "state", "demonym", False))
     types = [t for t in SUBJECT_TYPES if t != "person"]
     for mention in resolve_back(span, sentence.start, types, count=2):
-        offer(mention.kb_id_, mention.label_, "earlier")
+        offers.append((mention.kb_id_, mention.label_, "earlier", False))
     for mention in named_next(span, ["group"]):
-        offer(mention.kb_id_, mention.label_, "next")
+        offers.append((mention.kb_id_, mention.label_, "next", False))
     for type_, entity_id in home.items():
-        offer(entity_id, type_, "document")
+        offers.append((entity_id, type_, "document", False))
+    return offers
+
+
+def subject_options(offers: list[Offer], measure: Measure, chosen: list[Subject]) -> list[Option]:
+    """The entities a count of ``measure`` may size (of ``offers``:
+    :func:`count_offers`, and the rules' ``chosen``), each with its closest tie."""
+    allowed = SCORED_SUBJECTS.get(measure, frozenset(SUBJECT_TYPES))
+    options: dict[str, Option] = {}
+
+    def offer(entity_id: str, type_: str, tie: str) -> None:
+        if type_ not in allowed:
+            return
+        current = options.get(entity_id)
+        if current is None or TIE_RANK[tie.rstrip(">")] < TIE_RANK[current[2].rstrip(">")]:
+            options[entity_id] = (entity_id, type_, tie)
+
+    for entity_id, type_, tie, region in offers:
+        if not region:
+            offer(entity_id, type_, tie)
+        elif measure in REGION_ORIGINS:
+            options.setdefault(entity_id, (entity_id, type_, tie))
     for subject in chosen:
         offer(subject.entity_id, subject.entity_id.split(":", 1)[0], "rule")
     return list(options.values())

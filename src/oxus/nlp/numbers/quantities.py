@@ -199,14 +199,15 @@ def casualty_key(span: Span) -> str | None:
         return russian_casualty_key(span)
     lookup = _casualty_words()
     doc = span.doc
+    sent_end = span.sent.end
     i = span.end
-    while i < span.sent.end and i < span.end + 3 and doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}:
+    while i < sent_end and i < span.end + 3 and doc[i].pos_ in {"NOUN", "ADJ", "PROPN"}:
         if doc[i].lower_ in lookup:
             return lookup[doc[i].lower_]
         i += 1
-    while i < span.sent.end and doc[i].pos_ in {"AUX", "PART"}:
+    while i < sent_end and doc[i].pos_ in {"AUX", "PART"}:
         i += 1
-    if i < span.sent.end and doc[i].lower_ in lookup and doc[i].pos_ in {"VERB", "ADJ"}:
+    if i < sent_end and doc[i].lower_ in lookup and doc[i].pos_ in {"VERB", "ADJ"}:
         return lookup[doc[i].lower_]
     node = span.root
     passing = _words("pass_through")
