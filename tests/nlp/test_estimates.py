@@ -150,6 +150,8 @@ def test_as_of_and_evidence(nlp) -> None:
         ("Kazakhstan detained 12 people allegedly linked to the Islamic State on Monday.", False),
         ("Kazakhstan reportedly detained 12 members of the Islamic State on Monday.", True),
         ("The IMU is believed to have about 500 fighters.", True),
+        ("The number of IMU fighters could be as high as 500.", True),
+        ("The IMU has 500 fighters, who could cross the border.", False),
     ],
 )
 def test_a_hedge_covers_an_estimate_only_when_it_reaches_the_count(

@@ -30,6 +30,7 @@ from oxus.nlp.attribution.scope import (
     fact_segment,
     mention_tokens,
     mentions_under,
+    modal_number,
     phrase_anchors,
     pronoun_subject,
     reaches,
@@ -232,6 +233,8 @@ class Attributor:
         if described or not said_through(view, claim.source_scope, claimed):
             fact.asserted_by = None  # type: ignore[attr-defined]
         fact.hedged = reaches(view, claim.hedge_anchors, claimed, every=both)  # type: ignore[attr-defined]
+        if count is not None and self.english and modal_number(view, count):
+            fact.hedged = True  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
