@@ -8,6 +8,7 @@ a sentence read these lists instead. One view per Doc, shared through ``doc.user
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, POS, SENT_START, TAG
@@ -75,6 +76,18 @@ class TokenView:
             if h != j and lo <= h < hi:
                 found[h].append(j)
         self._children.update(found)
+
+    @cached_property
+    def negated(self) -> frozenset[int]:
+        """Tokens that are a negation ("not", "never") or have one among their dependents."""
+        found: set[int] = set()
+        for j, dep in enumerate(self.dep):
+            if dep == "neg":
+                found.add(j)
+                h = self.head[j]
+                if h != j and self.sentence_of(h) == self.sentence_of(j):
+                    found.add(h)
+        return frozenset(found)
 
     def subtree(self, i: int) -> frozenset[int]:
         """Token indices under ``i``, including ``i`` (cached)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from oxus.nlp.clauses import Ment, governing_verb
+from oxus.nlp.extensions import token_strings
 from oxus.nlp.relations.people import (
     Candidate,
     _ments_of,
@@ -52,7 +53,8 @@ def based_in_relations(
     """Groups and people located in a place or state by a preposition or "X-based"."""
     if not any(m.type in ACTOR_TYPES for m in mentions):
         return
-    has_base_cue = bool({t.lemma_.lower() for t in sent} & cues.lemmas)
+    lemmas = token_strings(sent.doc).lemma
+    has_base_cue = not cues.lemmas.isdisjoint(lemmas[sent.start : sent.end])
     for loc in mentions:
         if loc.type not in ("place", "state"):
             continue

@@ -182,6 +182,6 @@ class RelationFeaturizer:
                 continue
             tail.append((f"pw|{lemma[t]}", None))
             tail.extend(("pcue", q) for q in self.cues.get(lemma[t], ()))
-            if view.dep[t] == "neg" or any(view.dep[c] == "neg" for c in view.children(t)):
+            if t in view.negated:
                 tail.append(("neg", None))
         return head, tail

@@ -70,6 +70,8 @@ class CueIndex:
                     regex = re.compile(edge + pattern + r"\b")
                     compiled.append((low.split(" ")[0], regex, reverse))
             self.phrases[predicate] = compiled
+        # The first word of every phrase: a sentence holding none of them has no phrase.
+        self.firsts = frozenset(first for each in self.phrases.values() for first, _, _ in each)
 
     def find(self, sent: Span) -> list[Cue]:
         hits: dict[str, list[Cue]] = {}
@@ -89,23 +91,26 @@ class CueIndex:
                 strings.lemma, sent.start, sent.end
             ):
                 by_lemma.setdefault(predicate, []).append(Cue(predicate, start, end, reverse))
+        present = {first for first in self.firsts if first in low}
         found: list[Cue] = []
         for predicate in self.predicates:
             phrased: list[Cue] = list(by_lemma.get(predicate, ()))
-            for first, regex, reverse in self.phrases[predicate]:
-                if first not in low:
-                    continue
-                for match in regex.finditer(low):
-                    span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-                    if span is not None:
-                        phrased.append(Cue(predicate, span.start, span.end, reverse))
+            if present:
+                for first, regex, reverse in self.phrases[predicate]:
+                    if first not in present:
+                        continue
+                    for match in regex.finditer(low):
+                        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+                        if span is not None:
+                            phrased.append(Cue(predicate, span.start, span.end, reverse))
+            worded = hits.get(predicate, ())
             reversed_spans = [c for c in phrased if c.reverse]
-            # A word inside a reversed phrase ("protection") must not link the other way.
-            found.extend(
-                c
-                for c in hits.get(predicate, ())
-                if not any(r.start <= c.start < r.end for r in reversed_spans)
-            )
+            if worded and reversed_spans:
+                # A word inside a reversed phrase ("protection") must not link the other way.
+                worded = [
+                    c for c in worded if not any(r.start <= c.start < r.end for r in reversed_spans)
+                ]
+            found.extend(worded)
             found.extend(phrased)
         return found
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from oxus.nlp.clauses import Ment
 from oxus.nlp.relations.people import Candidate, antecedent
+from oxus.nlp.tokenview import token_view
 
 MEMBER_NOUNS = frozenset(
     {"member", "militant", "fighter", "operative", "jihadist", "recruit", "insurgent"}
@@ -34,9 +35,11 @@ def named_member_relations(
     """(person, member_of, group talked about) for people a member noun names."""
     if any(m.type == "group" for m in by_token.values()):
         return
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEMBER_NOUNS or tok.i in by_token:
+    view = token_view(sent.doc)
+    for i in range(sent.start, sent.end):
+        if view.pos[i] != "NOUN" or view.lemma[i] not in MEMBER_NOUNS or i in by_token:
             continue
+        tok = sent.doc[i]
         people = _named_by(tok, by_token)
         if not people:
             continue
