@@ -551,3 +551,52 @@ def test_the_sources_point_back_to_who_cited_them(stamp):
     )
     (fact,) = stamp(text, [rel(CF, "based_in", KU)])
     assert fact.asserted_by == eid(*BS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have grown. The Crescent Front is based in Kunduz. We will stay,” Timur Bekov said.",
+        "Timur Bekov said: “We have grown. The Crescent Front is based in Kunduz. We will stay.”",
+    ],
+)
+def test_a_quotation_over_several_sentences_is_its_speakers(stamp, text):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU, sentence=1)])
+    assert fact.asserted_by == eid(*TB)
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_is_nobodys(stamp):
+    text = (
+        "“The Crescent Front is based in Kunduz.\n\n"
+        "Attacks went on in the north,” Timur Bekov said."
+    )
+    (fact,) = stamp(text, [rel(CF, "based_in", KU, sentence=0)])
+    assert fact.asserted_by is None
+
+
+def test_a_hedge_does_not_reach_a_nationality_a_demonym_gives(stamp):
+    text = "Tajik national Timur Bekov is believed to lead the Crescent Front."
+    citizen, leader = stamp(
+        text, [rel(TB, "citizen_of", (S, "Tajikistan")), rel(TB, "leader_of", CF)]
+    )
+    assert not citizen.hedged
+    assert leader.hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In Kazakhstan, security authorities said the Crescent Front is based in Kunduz.", KZ),
+        ("Authorities in Kazakhstan said the Crescent Front is based in Kunduz.", KZ),
+        ("Security authorities said the Crescent Front is based in Kunduz.", None),
+    ],
+)
+def test_unnamed_authorities_speak_for_the_state_they_are_placed_in(stamp, text, source):
+    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
+    assert fact.asserted_by == (eid(*source) if source else None)
+
+
+def test_a_title_in_apposition_describes_the_speaker(stamp):
+    text = "“We will stay in the north,” said Crescent Front commander, Timur Bekov."
+    (fact,) = stamp(text, [rel(TB, "leader_of", CF)])
+    assert fact.asserted_by is None

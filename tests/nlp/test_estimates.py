@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from oxus.model import Entity, EntityType, Measure, Qualifier
 from oxus.nlp import extensions
+from oxus.nlp.attribution.component import Attributor
 from oxus.nlp.estimates.component import EstimatesComponent, estimate_candidates
 from tests.nlp.fact_docs import rules_only
 
@@ -140,6 +141,32 @@ def test_as_of_and_evidence(nlp) -> None:
     assert estimate.evidence.sentence_index == 1
     assert text[estimate.evidence.start : estimate.evidence.end] == estimate.evidence.text
     assert estimate.asserted_by is None and estimate.hedged is False
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Kazakhstan detained 12 people suspected of links to the Islamic State on Monday.", False),
+        ("Kazakhstan detained 12 people allegedly linked to the Islamic State on Monday.", False),
+        ("Kazakhstan reportedly detained 12 members of the Islamic State on Monday.", True),
+        ("The IMU is believed to have about 500 fighters.", True),
+        ("The number of IMU fighters could be as high as 500.", True),
+        ("The IMU has 500 fighters, who could cross the border.", False),
+    ],
+)
+def test_a_hedge_covers_an_estimate_only_when_it_reaches_the_count(
+    nlp, text: str, hedged: bool
+) -> None:
+    doc = rules_only(EstimatesComponent(nlp, "oxus_estimates"), Attributor())(linked_doc(nlp, text))
+    (estimate,) = doc._.estimates
+    assert estimate.hedged is hedged
+
+
+def test_a_participle_of_saying_speaks_for_the_number_it_gives(nlp) -> None:
+    text = "Bortnikov pointed to the number of IMU militants, saying it had reached 6,500."
+    doc = rules_only(EstimatesComponent(nlp, "oxus_estimates"), Attributor())(linked_doc(nlp, text))
+    (estimate,) = doc._.estimates
+    assert estimate.asserted_by == "person:bortnikov"
 
 
 def test_as_of_defaults_to_publication(nlp) -> None:

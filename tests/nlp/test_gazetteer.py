@@ -220,6 +220,17 @@ def test_lower_case_region_word_leaves_the_state(nlp: Language) -> None:
     assert [m[2] for m in mentions(doc)] == ["state:afghanistan", "place:northern-afghanistan"]
 
 
+def test_a_body_described_in_lower_case_with_its_state_is_found(nlp: Language) -> None:
+    doc = nlp("The state security service of Kyrgyzstan named the man.")
+    assert mentions(doc) == [
+        (
+            "state security service of Kyrgyzstan",
+            "organization",
+            "organization:state-committee-for-national-security-of-kyrgyzstan",
+        )
+    ]
+
+
 def test_nisba_names_are_not_their_place(nlp: Language) -> None:
     doc = nlp("The scholar al-Bukhari and the faction Imam Bukhari came from Bukhara.")
     assert [m[2] for m in mentions(doc)] == ["place:bukhara"]

@@ -43,6 +43,10 @@ class Candidate(Generic[FactT]):
     """What ``oxus_attribution`` saw of the fact's segment: its possible sources."""
     rule_source: str | None = None
     """The source the attribution rules chose."""
+    count: int | None = None
+    """An estimate's number, as a token index: a hedge covers the estimate only when it
+    reaches the count ("eight people suspected of ties to X were arrested" is no hedged
+    count of arrests)."""
     _sources: list[SourceOption] | None = field(default=None, repr=False)
 
     @property

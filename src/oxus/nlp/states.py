@@ -23,6 +23,12 @@ def pack_states() -> dict[str, Entity]:
     return {e.name: e for e in default_pack().entities() if e.type == EntityType.STATE}
 
 
+def state_id(name: str) -> str:
+    """The id a state named ``name`` has: its pack id, else one made from the name."""
+    ent = pack_states().get(name)
+    return ent.id if ent is not None else entity_id(EntityType.STATE, name)
+
+
 @cache
 def _states_by_country() -> dict[str, Entity]:
     """Pack states by ISO country code, so places resolve to their state."""

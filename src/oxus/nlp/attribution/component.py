@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from oxus.model import Event, EventType, Polarity, Relation
+from oxus.nlp.attribution.quotes import Quotation, quotations
 from oxus.nlp.attribution.scan import DocView, Segment, fact_ids
 from oxus.nlp.attribution.scope import (
     PREFERENCE,
@@ -29,6 +30,7 @@ from oxus.nlp.attribution.scope import (
     fact_segment,
     mention_tokens,
     mentions_under,
+    modal_number,
     phrase_anchors,
     pronoun_subject,
     reaches,
@@ -51,7 +53,7 @@ from oxus.nlp.extensions import doc_list
 from oxus.nlp.grammar import OBJECTS
 from oxus.nlp.lexicon import load_lexicon, phrase_set
 from oxus.nlp.relations.people import antecedent
-from oxus.nlp.states import state_entity_id
+from oxus.nlp.states import state_entity_id, state_id
 
 PRONOUNS = frozenset({"him", "her", "them", "it", "he", "she", "they"})
 RU_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "их", "него", "нее", "них"})
@@ -74,6 +76,8 @@ NAMED, NAMED_BEFORE = "named:", "named"
 the option kind it gives."""
 """A back-reference by title ("the official said"), followed by the entity type it names."""
 PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
+QUOTED = "quoted"
+"""A sentence inside a quotation whose speaker another sentence of it names."""
 """How a segment points back to an earlier source: "according to him", "the statement says",
 "they claim" (a pronoun speaker: the segment's own source, named before); a quotation
 that goes on with no speaker of its own is carried."""
@@ -151,7 +155,7 @@ class Attributor:
         for relation in candidates.relations:
             self._stamp(relation.fact, view, claims)
         for estimate in candidates.estimates:
-            self._stamp(estimate.fact, view, claims)
+            self._stamp(estimate.fact, view, claims, count=estimate.count)
         for event in [*doc_list(doc, "events"), *(c.fact for c in candidates.events)]:
             self._stamp_event(event, view, claims)
         prepared: dict[tuple[int, int], SegmentSources] = {}
@@ -201,22 +205,36 @@ class Attributor:
         return ready
 
     def _stamp(
-        self, fact: object, view: DocView, claims: list[list[SentenceClaim]]
+        self,
+        fact: object,
+        view: DocView,
+        claims: list[list[SentenceClaim]],
+        count: int | None = None,
     ) -> SentenceClaim | None:
-        """Copy the claim of the fact's segment onto the fact; the claim, for statements."""
+        """Copy the claim of the fact's segment onto the fact; the claim, for statements.
+        What an estimate claims is its number (``count``): a hedge covers it, and a
+        participle of saying speaks for it, only when they reach the number. A doubt
+        about who the people counted are does not hedge how many there are; "X pointed
+        to the number of militants, saying it had reached 6,500" is X's figure."""
         place = _segment_of(fact, view, claims)
         if place is None:
             return None
         index, at = place
         claim = claims[index][at]
         ids = set(fact_ids(fact))
-        roots = [view.root_of(m) for m in view.segments[index][at].mentions if m.id in ids]
+        seg = view.segments[index][at]
+        roots = [view.root_of(m) for m in seg.mentions if m.id in ids]
         both = isinstance(fact, Relation)
+        if both:
+            roots += self._demonym_roots(view, seg, ids)
         fact.asserted_by = claim.asserted_by  # type: ignore[attr-defined]
         described = both and describes_source(view, claim.source_root, roots)
-        if described or not said_through(view, claim.source_scope, roots):
+        claimed = [count] if count is not None else roots
+        if described or not said_through(view, claim.source_scope, claimed):
             fact.asserted_by = None  # type: ignore[attr-defined]
-        fact.hedged = reaches(view, claim.hedge_anchors, roots, every=both)  # type: ignore[attr-defined]
+        fact.hedged = reaches(view, claim.hedge_anchors, claimed, every=both)  # type: ignore[attr-defined]
+        if count is not None and self.english and modal_number(view, count):
+            fact.hedged = True  # type: ignore[attr-defined]
         if hasattr(fact, "polarity"):
             denied = reaches(view, claim.denial_anchors, roots, every=both)
             fact.polarity = Polarity.DENIED if denied else Polarity.AFFIRMED
@@ -225,6 +243,19 @@ class Attributor:
             fact.hedged = False  # type: ignore[attr-defined]
             fact.polarity = Polarity.AFFIRMED  # type: ignore[attr-defined]
         return claim
+
+    def _demonym_roots(self, view: DocView, seg: Segment, ids: set[str]) -> list[int]:
+        """The demonyms that name a relation's state where no mention does ("Tajik
+        national X": the state is the word "Tajik"), as the roots of that end."""
+        missing = ids - {m.id for m in seg.mentions}
+        if not missing:
+            return []
+        return [
+            i
+            for i in range(seg.start, seg.end)
+            if (state := self.demonyms.get(self._word(view, i))) is not None
+            and state_id(state) in missing
+        ]
 
     def sentence_claims(self, doc: Doc) -> list[SentenceClaim]:
         """One :class:`SentenceClaim` per sentence (its last segment), in document order."""
@@ -243,6 +274,8 @@ class Attributor:
                 row.append(claim)
                 flat.append(claim)
             out.append(row)
+        for quotation in quotations(view):
+            _credit_quotation(quotation, out)
         return out
 
     def _refer_back(
@@ -279,7 +312,7 @@ class Attributor:
             ).id
         phrase = self._phrase_source(view, seg, low, by_token)
         source, back = self._source(view, seg, verbs, phrase, by_token)
-        authority = self._authority_speaker(view, verbs)
+        authority = self._authority_speaker(view, verbs, by_token)
         claim.speakers = self._speakers(view, seg, verbs, phrase[0], by_token, authority)
         claim.previous = _previous(earlier, self.reference_carry, pronoun=False)
         claim.reporting = bool(verbs)
@@ -348,8 +381,13 @@ class Attributor:
             found.append(Speaker(authority, "authority"))
         return found
 
-    def _authority_speaker(self, view: DocView, verbs: list[int]) -> str | None:
-        """The state whose unnamed officials speak ("Uzbek officials said"): its entity id."""
+    def _authority_speaker(
+        self, view: DocView, verbs: list[int], by_token: dict[int, Ment]
+    ) -> str | None:
+        """The state whose unnamed officials speak: its entity id. The officials are its
+        by a demonym ("Uzbek officials said"), or by the state their verb or they are
+        placed in ("In Uzbekistan, security authorities revealed ...", "authorities in
+        Uzbekistan said")."""
         for verb in verbs:
             if view.dep[verb] not in MAIN_DEPS:
                 continue
@@ -360,6 +398,23 @@ class Attributor:
                     state = self.demonyms.get(self._word(view, mod))
                     if state and view.dep[mod] in ("compound", "amod"):
                         return state_entity_id(view.doc, state)
+                placed = self._placed_in(view, child, by_token) or self._placed_in(
+                    view, verb, by_token
+                )
+                if placed is not None:
+                    return placed
+        return None
+
+    def _placed_in(self, view: DocView, head: int, by_token: dict[int, Ment]) -> str | None:
+        """The state named by an "in" phrase on ``head`` ("in Uzbekistan"), if any."""
+        if not self.english:
+            return None
+        for prep in view.children(head):
+            if view.dep[prep] != "prep" or view.lower[prep] != "in":
+                continue
+            for obj in view.children(prep):
+                if view.dep[obj] == "pobj" and obj in by_token and by_token[obj].type == "state":
+                    return by_token[obj].id
         return None
 
     def _reporting_verbs(self, view: DocView, seg: Segment) -> list[int]:
@@ -652,6 +707,24 @@ def _segment_of(
     if not 0 <= index < len(claims):
         return None
     return index, fact_segment(fact, view.segments[index])
+
+
+def _credit_quotation(quotation: Quotation, claims: list[list[SentenceClaim]]) -> None:
+    """Credit the segments of a quotation that name no source to its speaker: the one
+    named after it closes ("..., ” X warned"), else before it opens ("X said: “...")."""
+    inside = [claims[index][at] for index, at in quotation.places]
+    first, last = inside[0], inside[-1]
+    speaker = None
+    if last.source_root is not None and last.source_root > quotation.closing:
+        speaker = last.asserted_by
+    elif first.source_root is not None and first.source_root < quotation.opening:
+        speaker = first.asserted_by
+    if speaker is None:
+        return
+    for claim in inside:
+        if claim.asserted_by is None:
+            claim.asserted_by, claim.carried = speaker, True
+            claim.speakers.append(Speaker(speaker, QUOTED))
 
 
 def _previous(claims: list[SentenceClaim], carry: int, *, pronoun: bool) -> str | None:

@@ -89,6 +89,25 @@ def reaches(
     )
 
 
+MODALS = frozenset({"could", "might", "may"})
+"""Modals that make a number a guess ("the number could be in the hundreds of thousands")."""
+
+
+def modal_number(view: DocView, count: int) -> bool:
+    """Whether a verb whose clause holds the number ``count`` is under a modal of
+    possibility: an estimate given as what could be, not as what is."""
+    i, steps = count, 0
+    while view.head[i] != i and steps < 16:
+        if view.dep[i] in view.boundaries:
+            return False
+        i, steps = view.head[i], steps + 1
+        if view.pos[i] in ("VERB", "AUX") and any(
+            view.dep[c] == "aux" and view.lower[c] in MODALS for c in view.children(i)
+        ):
+            return True
+    return False
+
+
 def _described_within(view: DocView, roots: list[int]) -> int | None:
     """The head of the noun phrase a relation only describes, else None: a name with the
     other end as its modifier ("Tajik national X", "the group's leader, X"), or a title
@@ -127,6 +146,8 @@ def describes_source(view: DocView, source_root: int | None, roots: list[int]) -
         # to the title that carries the rest of the description
         while view.dep[top] in ("appos", "flat:name") and view.head[top] != top:
             top = view.head[top]
+    elif view.dep[top] == "appos" and view.pos[view.head[top]] == "NOUN":
+        top = view.head[top]  # "said Taliban commander, X": the title describes X
     phrase = set(view.subtree(top))
     return all(r in phrase for r in roots)
 

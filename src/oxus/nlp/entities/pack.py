@@ -40,9 +40,9 @@ class PackCandidates:
         agreed: Agreed = set()
         for id_, start, end, acronym in self.phrases.matches(doc):
             span = doc[start:end]
-            if not acronym and not self._plausible(span):
-                continue
             entity = self.matcher.entities[id_]
+            if not acronym and not self._plausible(span, entity.type):
+                continue
             if not acronym and is_nisba(span.text, entity):
                 continue
             link = self.matcher.resolve(span.text)
@@ -102,16 +102,20 @@ class PackCandidates:
         country = self.matcher.entities[cand.kb_id].country
         return states.get(country, 0) if country else 0
 
-    def _plausible(self, span: Span) -> bool:
+    def _plausible(self, span: Span, type_: EntityType) -> bool:
         """Pack names in running text are capitalised, or start with a unit's number
-        ("the 201st military base"); lone words must not be stop-names."""
+        ("the 201st military base"); lone words must not be stop-names. A place's name
+        does not start with a lower-case word ("northern Afghanistan" is Afghanistan); an
+        organisation's may, when the text describes it ("the state security service of
+        Kyrgyzstan")."""
         numbered = len(span) > 1 and span[0].text[:1].isdigit()
         if not numbered and not any(is_capitalised(t) for t in span):
             return False
         if len(span) == 1 and not is_capitalised(span[0]):
             return False
         first = span[0]
-        if len(span) > 1 and first.is_lower and first.is_alpha and first.lower_ not in PARTICLES:
+        lower_first = first.is_lower and first.is_alpha and first.lower_ not in PARTICLES
+        if len(span) > 1 and lower_first and type_ is not EntityType.ORGANIZATION:
             return False  # "northern Afghanistan" is Afghanistan, not the named region
         return fold(span.text) not in self.cues.stop_names
 

@@ -266,7 +266,7 @@ def estimate_candidates(doc: Doc) -> list[Candidate[Estimate]]:
                     features[f"{measure.value}|spec"] = 1.0
                     features["*|spec"] = 1.0
                 key = (str(span.start), measure.value, entity_id)
-                out.append(Candidate(estimate, features, key))
+                out.append(Candidate(estimate, features, key, count=span.root.i))
                 if rule_choice:
                     previous = estimate
     return out
