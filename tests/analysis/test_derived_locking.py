@@ -8,7 +8,10 @@ overwrite incidents with a reading that misses the other's documents.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -37,33 +40,30 @@ def store(tmp_path: Path) -> Store:
     return found
 
 
-def test_dating_reads_the_statements_to_date_holding_the_lock(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("module", "reader", "derive_from"),
+    [
+        (derive, "_rows", lambda store: date_relations(store) == 2),
+        (persist, "load_event_records", lambda store: relink(store).events == 1),
+    ],
+    ids=["relation dates: the statements to date", "incidents: the events"],
+)
+def test_what_is_derived_is_read_holding_the_lock(
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    reader: str,
+    derive_from: Callable[[Store], bool],
 ) -> None:
     seen: list[bool] = []
-    rows = derive._rows
+    read = getattr(module, reader)
 
-    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def reading(*args: Any, **kwargs: Any) -> Any:
         seen.append(_another_writer_is_kept_out(tmp_path / "oxus.db"))
-        return rows(*args, **kwargs)
+        return read(*args, **kwargs)
 
-    monkeypatch.setattr(derive, "_rows", reading)
-    assert date_relations(store) == 2
-    assert seen == [True]
-    store.close()
-
-
-def test_linking_reads_the_events_holding_the_lock(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[bool] = []
-    load = persist.load_event_records
-
-    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(_another_writer_is_kept_out(tmp_path / "oxus.db"))
-        return load(*args, **kwargs)
-
-    monkeypatch.setattr(persist, "load_event_records", reading)
-    assert relink(store).events == 1
+    monkeypatch.setattr(module, reader, reading)
+    assert derive_from(store)
     assert seen == [True]
     store.close()
