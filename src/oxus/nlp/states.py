@@ -23,10 +23,10 @@ def pack_states() -> dict[str, Entity]:
     return {e.name: e for e in default_pack().entities() if e.type == EntityType.STATE}
 
 
-def state_id(name: str) -> str:
-    """The id a state named ``name`` has: its pack id, else one made from the name."""
-    ent = pack_states().get(name)
-    return ent.id if ent is not None else entity_id(EntityType.STATE, name)
+def state_id(name: str) -> str | None:
+    """The pack id of the state with this canonical name."""
+    state = pack_states().get(name)
+    return state.id if state is not None else None
 
 
 @cache

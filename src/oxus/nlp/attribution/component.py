@@ -71,16 +71,16 @@ CLAIMANT = "claimant"
 CLAIMED_TYPES = frozenset({EventType.ATTACK, EventType.CLASH})
 """Events a claim of responsibility vouches for."""
 TITLED = "titled:"
+"""A back-reference by title ("the official said"), followed by the entity type it names."""
 NAMED, NAMED_BEFORE = "named:", "named"
 """A back-reference by one word of a name given before ("Mujahid said"), followed by it;
 the option kind it gives."""
-"""A back-reference by title ("the official said"), followed by the entity type it names."""
 PRONOUN, REFERENCE, SPEAKER, CARRIED = "pronoun", "reference", "speaker", "carried"
-QUOTED = "quoted"
-"""A sentence inside a quotation whose speaker another sentence of it names."""
 """How a segment points back to an earlier source: "according to him", "the statement says",
 "they claim" (a pronoun speaker: the segment's own source, named before); a quotation
 that goes on with no speaker of its own is carried."""
+QUOTED = "quoted"
+"""A sentence inside a quotation whose speaker another sentence of it names."""
 
 
 @dataclass
@@ -94,12 +94,12 @@ class SentenceClaim:
     """Per hedge, the verb whose clause it covers (None: the whole segment)."""
     denial_anchors: tuple[int | None, ...] = ()
     carried: bool = False
+    """The source was carried over from an earlier sentence."""
     source_root: int | None = None
     """The head token of the source's own mention in this segment, if named here."""
     source_scope: tuple[int, ...] = ()
     """The participles of saying the source speaks through ("..., saying ..."), when it
     speaks through nothing else: it is the source only of what they say."""
-    """The source was carried over from an earlier sentence."""
     speaker_candidate: str | None = None
     """The person (else organisation) this segment names first, for a later "him"."""
     speakers: list[Speaker] = field(default_factory=list)

@@ -30,9 +30,8 @@ from oxus.nlp.estimates.subjects import (
     resolve_back,
 )
 from oxus.nlp.numbers.parse import load_lexicon
-from oxus.nlp.relations.args import state_id
 from oxus.nlp.relations.nationality import demonym_state
-from oxus.nlp.states import state_of_entity
+from oxus.nlp.states import state_id, state_of_entity
 from oxus.nlp.tokenview import token_view
 
 SUBJECT_TYPES = ("group", "organization", "state", "place", "person")

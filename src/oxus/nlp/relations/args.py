@@ -16,7 +16,7 @@ from oxus.model import EntityType
 from oxus.nlp.clauses import Ment
 from oxus.nlp.relations.nationality import demonym_state
 from oxus.nlp.relations.people import GROUP_ANAPHORS, antecedent, is_group_anaphor
-from oxus.nlp.states import pack_states
+from oxus.nlp.states import state_id
 from oxus.nlp.tokenview import TokenView
 
 NAME, ANAPHOR, DEMONYM, IMPLIED = "name", "anaphor", "demonym", "implied"
@@ -55,12 +55,6 @@ class Arg:
     @classmethod
     def of(cls, ment: Ment, kind: str = NAME) -> Arg:
         return cls(ment.id, ment.type, ment.start, ment.end, ment.span.root.i, kind)
-
-
-def state_id(name: str) -> str | None:
-    """The pack id of the state with this canonical name."""
-    state = pack_states().get(name)
-    return state.id if state is not None else None
 
 
 def sentence_args(

@@ -22,9 +22,9 @@ from oxus.nlp.relations.args import (
     PERSON_REACH,
     Arg,
     _people_before,
-    state_id,
 )
 from oxus.nlp.relations.people import antecedent
+from oxus.nlp.states import state_id
 from oxus.nlp.tokenview import TokenView
 
 PERSON_PRONOUNS = frozenset({"он", "его", "него", "ему", "нему", "ним", "нем"})
