@@ -57,10 +57,10 @@ def estimate_features(
     rule_measure: bool,
     too_small: bool,
     headline: bool,
-    context: CountContext | None = None,
+    context: CountContext,
 ) -> Features:
-    """The features of one option of a count; ``context`` is :func:`count_context`,
-    given when the count has several options."""
+    """The features of one option of a count; ``context`` is :func:`count_context`, read
+    once for all the count's options."""
     m = estimate.measure.value
     lemma = strings.lemma
     f: Features = {m: 1.0, f"{m}|type|{subject_type}": 1.0, f"{m}|tie|{tie}": 1.0}
@@ -85,8 +85,6 @@ def estimate_features(
         f[f"{m}|headline"] = 1.0
     if noun is not None:
         f[f"{m}|noun|{lemma[noun.i]}"] = 1.0
-    if context is None:
-        context = count_context(span, strings)
     f[f"{m}|verb|{context.verb}"] = 1.0
     for cued in context.cued:
         f[f"{m}|ctx|{'=' if cued == m else cued}"] = 1.0
