@@ -420,12 +420,6 @@ def test_the_body_that_speaks_is_credited(run, text: str):
     assert rel.asserted_by == eid(ORG, "Border Service")
 
 
-def test_a_participle_of_saying_speaks_for_its_clause(stamp):
-    text = "Timur Bekov pointed to new camps, saying the Crescent Front is based in Kunduz."
-    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
-    assert fact.asserted_by == eid(*TB)
-
-
 def test_a_participle_with_a_subject_of_its_own_does_not_borrow_one(stamp):
     text = "Timur Bekov left Kunduz, the Crescent Front saying it is based in Kazakhstan."
     (fact,) = stamp(text, [rel(CF, "based_in", KZ)])
@@ -514,43 +508,53 @@ def test_a_claim_explained_by_a_participle_is_the_claimants_statement(stamp):
     assert fact.asserted_by == eid(*CF)
 
 
-def test_a_source_set_off_inside_the_claim_speaks_for_it(stamp):
-    text = "Timur Bekov, the Border Service said, was based in Kunduz until May."
-    (fact,) = stamp(text, [rel(TB, "based_in", KU)])
-    assert fact.asserted_by == eid(*BS)
-
-
-def test_a_description_set_off_before_the_verb_does_not_speak(stamp):
-    text = "Timur Bekov, a Border Service commander, said the Crescent Front is based in Kunduz."
-    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
-    assert fact.asserted_by == eid(*TB)
-
-
-def test_a_surname_speaker_is_the_person_named_before(stamp):
-    text = (
-        "Timur Bekov spoke to reporters on Monday. "
-        "Bekov claimed the Crescent Front is based in Kunduz."
-    )
-    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
-    assert fact.asserted_by == eid(*TB)
-
-
-def test_an_unknown_name_speaker_does_not_borrow_another(stamp):
-    text = (
-        "Timur Bekov spoke to reporters on Monday. "
-        "Rahimov claimed the Crescent Front is based in Kunduz."
-    )
-    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
-    assert fact.asserted_by is None
-
-
-def test_the_sources_point_back_to_who_cited_them(stamp):
-    text = (
-        "The Border Service said on Monday, citing its own sources, that raids went on. "
-        "According to the sources, the Crescent Front is based in Kunduz."
-    )
-    (fact,) = stamp(text, [rel(CF, "based_in", KU)])
-    assert fact.asserted_by == eid(*BS)
+@pytest.mark.parametrize(
+    ("text", "fact", "source"),
+    [
+        pytest.param(
+            "Timur Bekov pointed to new camps, saying the Crescent Front is based in Kunduz.",
+            rel(CF, "based_in", KU),
+            TB,
+            id="a participle of saying speaks for its clause",
+        ),
+        pytest.param(
+            "Timur Bekov, the Border Service said, was based in Kunduz until May.",
+            rel(TB, "based_in", KU),
+            BS,
+            id="a source set off inside the claim speaks for it",
+        ),
+        pytest.param(
+            "Timur Bekov, a Border Service commander, said the Crescent Front is based in Kunduz.",
+            rel(CF, "based_in", KU),
+            TB,
+            id="a description set off before the verb does not speak",
+        ),
+        pytest.param(
+            "Timur Bekov spoke to reporters on Monday. "
+            "Bekov claimed the Crescent Front is based in Kunduz.",
+            rel(CF, "based_in", KU),
+            TB,
+            id="a surname speaker is the person named before",
+        ),
+        pytest.param(
+            "Timur Bekov spoke to reporters on Monday. "
+            "Rahimov claimed the Crescent Front is based in Kunduz.",
+            rel(CF, "based_in", KU),
+            None,
+            id="an unknown name speaker does not borrow another",
+        ),
+        pytest.param(
+            "The Border Service said on Monday, citing its own sources, that raids went on. "
+            "According to the sources, the Crescent Front is based in Kunduz.",
+            rel(CF, "based_in", KU),
+            BS,
+            id="the sources point back to who cited them",
+        ),
+    ],
+)
+def test_who_speaks_for_a_relation(stamp, text, fact, source):
+    (stamped,) = stamp(text, [fact])
+    assert stamped.asserted_by == (eid(*source) if source else None)
 
 
 @pytest.mark.parametrize(
