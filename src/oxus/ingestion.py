@@ -165,8 +165,8 @@ def ingest_found(
 
     ``workers`` > 1 runs the pipeline in a local process pool; ``dask`` (``local`` or a
     scheduler address) runs it on a Dask cluster. The store is written from this process,
-    a few documents per transaction (``Store.save_stream``). ``limits`` bounds each document's time
-    and memory.
+    a few documents per transaction (``Store.save_stream``). ``limits`` bounds each
+    document's time and memory.
     """
     limits = limits or Limits.from_env()
     report = IngestReport()
