@@ -31,6 +31,8 @@ class Quotation:
 
 def quotations(view: DocView) -> list[Quotation]:
     """Every quotation that opens in one segment and closes in a later one."""
+    if not any(mark in view.text for mark in (*OPENING, STRAIGHT)):
+        return []  # most reports quote nobody: no walk over their words
     found: list[Quotation] = []
     opened: int | None = None
     places: list[tuple[int, int]] = []
