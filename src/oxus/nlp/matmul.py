@@ -1,0 +1,40 @@
+"""How the statistical models multiply matrices: numpy's OpenBLAS, on one thread.
+
+spaCy's models multiply with BLIS by default. The OpenBLAS that numpy ships picks
+kernels for the processor it runs on, and on one thread it does the same products in
+about a tenth less time than BLIS on the CPUs oxus was measured on (docs/benchmarks.md);
+the parse and the entities come out the same. OpenBLAS would spread each product over
+every core, which at these sizes costs more CPU than it saves and collapses when the
+cores are busy, so extraction holds it to one thread (parallelism belongs to the worker
+processes).
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from functools import cache
+
+from spacy.language import Language
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
+
+
+def multiply_with_numpy(nlp: Language) -> None:
+    """Every layer of the pipeline's statistical models multiplies through numpy."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for layer in model.walk():
+            layer.ops = ops
+
+
+@cache
+def _controller() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def single_blas_thread() -> AbstractContextManager[object]:
+    """A context in which numpy's BLAS uses one thread (restored on exit)."""
+    return _controller().limit(limits=1, user_api="blas")
