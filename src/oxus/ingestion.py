@@ -22,7 +22,7 @@ from oxus.ingest.identity import DocumentIds
 from oxus.kb.pack import shared_pack
 from oxus.limits import Limits, enforced
 from oxus.model import Document, DocumentFacts
-from oxus.nlp.extract import ExtractionFailure, OnFailure, extract
+from oxus.nlp.extract import BATCH_SIZE, ExtractionFailure, OnFailure, extract
 from oxus.nlp.pipeline import shared_pipeline
 from oxus.store import SaveResult, Store
 from oxus.store.repository import StoredSource
@@ -130,7 +130,7 @@ def ingest_paths(
     pack_dir: str | None = None,
     workers: int = 1,
     dask: str | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     progress: ProgressCallback | None = None,
     limits: Limits | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -156,7 +156,7 @@ def ingest_found(
     pack_dir: str | None = None,
     workers: int = 1,
     dask: str | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     progress: ProgressCallback | None = None,
     limits: Limits | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -198,7 +198,7 @@ def ingest_documents(
     store: Store,
     *,
     pack_dir: str | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     progress: ProgressCallback | None = None,
     limits: Limits | None = None,
 ) -> IngestReport:
@@ -226,7 +226,7 @@ def _store_documents(
     pack_dir: str | None,
     workers: int = 1,
     dask: str | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     limits: Limits,
 ) -> None:
     """Skip documents stored with the same content, extract the others, save each."""
@@ -271,7 +271,7 @@ def extract_documents(
     pack_dir: str | None = None,
     workers: int = 1,
     dask: str | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     limits: Limits | None = None,
     on_failure: OnFailure | None = None,
 ) -> Iterator[DocumentFacts]:

@@ -32,6 +32,10 @@ from oxus.nlp.sections import Section, SectionFacts, split_sections, stitch
 
 DEFAULT_LANGUAGE = "en"
 """The pipeline for a document in a language oxus has none for."""
+BATCH_SIZE = 32
+"""Documents through the pipeline together. The statistical models multiply larger
+matrices than with 16: about 1 % less CPU over 300 documents, the same facts, some 20 MB
+more memory."""
 PIPE_BATCH_CHARS = 100_000
 """At most about this many characters go through spaCy at once (its memory follows it)."""
 
@@ -79,7 +83,7 @@ def extract(
     documents: Iterable[Document],
     *,
     nlp: Language | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     n_process: int = 1,
     limits: Limits | None = None,
     on_failure: OnFailure | None = None,
