@@ -45,6 +45,10 @@ def test_every_layer_multiplies_through_numpy_and_the_analysis_is_the_same() -> 
 
 
 def test_blas_runs_on_one_thread_inside_and_as_before_outside() -> None:
+    with single_blas_thread():
+        pass
+    import sklearn.linear_model  # noqa: F401  (scipy's own OpenBLAS, loaded after)
+
     before = _blas_threads()
     assert before, "numpy's BLAS is not visible to threadpoolctl"
     with single_blas_thread():

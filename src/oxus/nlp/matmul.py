@@ -12,11 +12,10 @@ processes).
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from functools import cache
 
 from spacy.language import Language
 from thinc.api import NumpyOps
-from threadpoolctl import ThreadpoolController
+from threadpoolctl import threadpool_limits
 
 
 def multiply_with_numpy(nlp: Language) -> None:
@@ -30,11 +29,10 @@ def multiply_with_numpy(nlp: Language) -> None:
             layer.ops = ops
 
 
-@cache
-def _controller() -> ThreadpoolController:
-    return ThreadpoolController()
-
-
 def single_blas_thread() -> AbstractContextManager[object]:
-    """A context in which numpy's BLAS uses one thread (restored on exit)."""
-    return _controller().limit(limits=1, user_api="blas")
+    """A context in which every BLAS loaded so far uses one thread (restored on exit).
+
+    The libraries are looked up on each call (about a millisecond), so one a later import
+    brought in (scikit-learn's, say) is held too.
+    """
+    return threadpool_limits(limits=1, user_api="blas")
