@@ -19,14 +19,16 @@ from threadpoolctl import threadpool_limits
 
 
 def multiply_with_numpy(nlp: Language) -> None:
-    """Every layer of the pipeline's statistical models multiplies through numpy."""
+    """Every CPU layer of the pipeline's statistical models multiplies through numpy (a
+    layer on another device, a GPU's, keeps its own)."""
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is None or not hasattr(model, "walk"):
             continue
         for layer in model.walk():
-            layer.ops = ops
+            if type(layer.ops) is NumpyOps:
+                layer.ops = ops
 
 
 def single_blas_thread() -> AbstractContextManager[object]:
