@@ -94,7 +94,8 @@ def database_error(error: SQLAlchemyError) -> str:
 
 
 SAVE_GROUP = 16
-"""Documents a stream saves per transaction (the extraction pipeline's batch)."""
+"""Documents a stream saves per transaction: 300 documents wrote 124 MB to the
+write-ahead log one by one, 35 MB sixteen at a time (docs/benchmarks.md)."""
 SAVE_WAIT_SECONDS = 2.0
 """A stream's group is saved once its first document has waited this long, however small."""
 

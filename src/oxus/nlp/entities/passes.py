@@ -106,14 +106,14 @@ def press_services(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         start, end = i, i + 2
         if any(c.start < end and start < c.end and c.kb_id for c in out):
             continue  # the pack knows this press office by name
-        before = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+        before = start - 1 if start > 0 and lower[start - 1] in ("'s", "’s") else start
         owner = by_end.get(before)
         after = _owner_after(doc, end, by_start)
         if owner is not None and owner.type in OWNER_TYPES:
             new = Candidate(owner.start, end, EntityType.ORGANIZATION, source="ner")
         elif after is not None and after.type in OWNER_TYPES:
             new = Candidate(start, after.end, EntityType.ORGANIZATION, source="ner")
-        elif start > 0 and doc[start - 1].lower_ in OWNER_ADJECTIVES:
+        elif start > 0 and lower[start - 1] in OWNER_ADJECTIVES:
             new = Candidate(start - 1, end, EntityType.ORGANIZATION, source="ner")
         else:
             continue

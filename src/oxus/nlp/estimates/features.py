@@ -31,6 +31,7 @@ class CountContext(NamedTuple):
 
 
 def count_context(span: Span, strings: TokenStrings) -> CountContext:
+    """What the features of every option of the count ``span`` read around it."""
     lemma = strings.lemma
     head = span.root.head
     for _ in range(4):
