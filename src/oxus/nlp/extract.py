@@ -212,4 +212,5 @@ def parse(document: Document, pipelines: Pipelines) -> Doc:
     """One document through the pipeline of its language, as a processed Doc (training
     and cross-validation read the candidates it carries)."""
     nlp = pipelines[document.language]
-    return nlp(_prepared(nlp, document, Section(0, document.text), None))
+    with single_blas_thread():
+        return nlp(_prepared(nlp, document, Section(0, document.text), None))
