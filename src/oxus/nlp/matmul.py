@@ -2,11 +2,12 @@
 
 spaCy's models multiply with BLIS by default. The OpenBLAS that numpy ships picks
 kernels for the processor it runs on, and on one thread it does the same products in
-about a tenth less time than BLIS on the CPUs oxus was measured on (docs/benchmarks.md);
-the parse and the entities come out the same. OpenBLAS would spread each product over
-every core, which at these sizes costs more CPU than it saves and collapses when the
-cores are busy, so extraction holds it to one thread (parallelism belongs to the worker
-processes).
+about half the time BLIS takes on the CPUs oxus was measured on, so the model's part of
+a document falls by about a tenth (docs/benchmarks.md); the parse and the entities come
+out the same. OpenBLAS would spread each product over every core, which at these sizes
+costs more CPU than it saves and collapses when the cores are busy, so extraction and
+training hold every BLAS to one thread while a pipeline runs, the Russian models' too
+(parallelism belongs to the worker processes).
 """
 
 from __future__ import annotations

@@ -25,7 +25,6 @@ from oxus.nlp.lang.ru.models import RussianModels, russian_models
 from oxus.nlp.lang.ru.names import normal_form
 from oxus.nlp.lang.ru.sentences import sentence_groups
 from oxus.nlp.lang.ru.syntax import ROOT, repair_tree
-from oxus.nlp.matmul import single_blas_thread
 
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 """natasha's labels as the English model writes them."""
@@ -56,10 +55,9 @@ class NatashaAnalysis:
         groups = sentence_groups(doc.text, words, starts)
         analysed: dict[int, _Token] = {}
         sentences = [[words[i] for i in group] for group in groups]
-        with single_blas_thread():
-            morph = list(self.models.morph.map(sentences))
-            syntax = list(self.models.syntax.map(sentences))
-            ner = _ner_tags(self.models.ner, sentences)
+        morph = list(self.models.morph.map(sentences))
+        syntax = list(self.models.syntax.map(sentences))
+        ner = _ner_tags(self.models.ner, sentences)
         for group, morph_markup, syntax_markup, tags in zip(
             groups, morph, syntax, ner, strict=True
         ):

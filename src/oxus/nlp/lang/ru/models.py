@@ -3,9 +3,9 @@
 Loading takes about a second (navec embeddings, three slovnet models, the pymorphy2
 dictionary), so every Russian pipeline of a process shares one :class:`RussianModels`.
 
-slovnet's models multiply small matrices with numpy, on one BLAS thread like the
-English model's (:mod:`oxus.nlp.matmul`: spread over a loaded two-core machine they ran
-ten times slower).
+slovnet's models multiply small matrices with numpy. Extraction and training hold
+numpy's BLAS to one thread while a pipeline runs (:mod:`oxus.nlp.matmul`): spread over a
+loaded two-core machine these products ran ten times slower.
 """
 
 from __future__ import annotations
